@@ -1,0 +1,61 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+// Layers (see docs/architecture): pure domain libraries at the bottom, the language in the
+// middle, bindings between them (QuireBuiltins), front ends on top.
+let package = Package(
+    name: "Quire",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "quire", targets: ["quire"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+    ],
+    targets: [
+        // C system libraries, reached only through these module maps.
+        .systemLibrary(name: "CEditLine", path: "Sources/CEditLine", pkgConfig: "libedit"),
+        .systemLibrary(name: "CCairo", path: "Sources/CCairo", pkgConfig: "cairo"),
+        .systemLibrary(name: "CPNG", path: "Sources/CPNG", pkgConfig: "libpng"),
+        .systemLibrary(name: "CJPEG", path: "Sources/CJPEG"),
+        .systemLibrary(name: "CSVM", path: "Sources/CSVM"),
+        .systemLibrary(name: "CZlib", path: "Sources/CZlib", pkgConfig: "zlib"),
+
+        // Domain libraries: plain Swift APIs, no dependency on the language.
+        .target(name: "QuireArray"),
+        .target(name: "QuireData", dependencies: ["QuireArray", "CZlib"]),
+        .target(name: "QuirePlot", dependencies: ["QuireArray", "CCairo"]),
+        .target(name: "QuireLearn", dependencies: ["QuireArray", "CSVM"]),
+        .target(name: "QuireVision", dependencies: ["QuireArray", "CPNG", "CJPEG"]),
+
+        // The language, its builtins, and the front ends.
+        .target(name: "QuireLang"),
+        .target(
+            name: "QuireBuiltins",
+            dependencies: [
+                "QuireLang", "QuireArray", "QuireData", "QuirePlot", "QuireLearn", "QuireVision",
+            ]),
+        .target(name: "QuireNotebook", dependencies: ["QuireLang"]),
+        .target(name: "QuireREPL", dependencies: ["QuireLang", "QuireNotebook", "CEditLine"]),
+        .executableTarget(
+            name: "quire",
+            dependencies: [
+                "QuireLang", "QuireBuiltins", "QuireNotebook", "QuireREPL",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+
+        .testTarget(name: "QuireArrayTests", dependencies: ["QuireArray"]),
+        .testTarget(name: "QuireDataTests", dependencies: ["QuireData"]),
+        .testTarget(name: "QuirePlotTests", dependencies: ["QuirePlot"]),
+        .testTarget(name: "QuireLearnTests", dependencies: ["QuireLearn"]),
+        .testTarget(name: "QuireVisionTests", dependencies: ["QuireVision"]),
+        .testTarget(name: "QuireLangTests", dependencies: ["QuireLang"]),
+        .testTarget(name: "QuireBuiltinsTests", dependencies: ["QuireBuiltins", "QuireLang"]),
+        .testTarget(name: "QuireNotebookTests", dependencies: ["QuireNotebook", "QuireBuiltins"]),
+        .testTarget(name: "QuireREPLTests", dependencies: ["QuireREPL", "QuireBuiltins"]),
+        .testTarget(
+            name: "GoldenTests", dependencies: ["QuireLang", "QuireBuiltins"],
+            exclude: []),
+    ],
+    swiftLanguageModes: [.v6]
+)
