@@ -1,0 +1,126 @@
+/// The arguments of one builtin call, bound to its parameters and type-checked against them.
+///
+/// Accessors convert values and fail with the shared wording:
+/// `bad argument "test_size" to train_test_split: expected a number between 0 and 1, got "0.2" (a string)`.
+public struct Arguments {
+    public let builtin: Builtin
+    /// The object a method was called on.
+    public let receiver: Value?
+    public let context: any CallContext
+    /// One entry per parameter; nil when neither given nor defaulted.
+    let bound: [Value?]
+    /// Which parameters the caller actually passed.
+    let given: [Bool]
+    /// The values collected by a variadic parameter.
+    public let rest: [Value]
+    /// The keyword arguments collected by a `**keywords` parameter, in call order.
+    public let keywords: [(name: String, value: Value)]
+
+    init(
+        builtin: Builtin, receiver: Value?, context: any CallContext, bound: [Value?], given: [Bool],
+        rest: [Value], keywords: [(name: String, value: Value)]
+    ) {
+        self.builtin = builtin
+        self.receiver = receiver
+        self.context = context
+        self.bound = bound
+        self.given = given
+        self.rest = rest
+        self.keywords = keywords
+    }
+
+    private func slot(_ name: String) -> Int {
+        guard let i = builtin.parameters.firstIndex(where: { $0.name == name }) else {
+            preconditionFailure("\(builtin.qualifiedName) has no parameter \(name)")
+        }
+        return i
+    }
+
+    /// The value of a parameter (`none` when optional and not given).
+    public func value(_ name: String) -> Value { bound[slot(name)] ?? .none }
+
+    /// True when the caller passed this argument.
+    public func has(_ name: String) -> Bool { given[slot(name)] }
+
+    /// The value of a parameter, or nil when it is `none` or not given.
+    public func optional(_ name: String) -> Value? {
+        if case .none = value(name) { return nil }
+        return value(name)
+    }
+
+    /// The error for a bad argument, in the shared wording.
+    public func bad(_ name: String, expected: String) -> QuireError {
+        Arguments.badArgument(name, to: builtin.qualifiedName, expected: expected, got: value(name))
+    }
+
+    public static func badArgument(_ name: String, to function: String, expected: String, got: Value) -> QuireError {
+        QuireError(
+            .argument,
+            "bad argument \"\(name)\" to \(function): expected \(expected), got \(Printer.shortRepr(got)) (\(got.typeNoun))",
+            argument: name)
+    }
+
+    public func int(_ name: String) throws -> Int {
+        switch value(name) {
+        case .int(let i): return i
+        case .bool(let b): return b ? 1 : 0
+        case .double(let d) where d == d.rounded() && abs(d) < 9e18: return Int(d)
+        default: throw bad(name, expected: "an int")
+        }
+    }
+
+    public func optionalInt(_ name: String) throws -> Int? { optional(name) == nil ? nil : try int(name) }
+
+    public func double(_ name: String) throws -> Double {
+        guard let d = value(name).asDouble else { throw bad(name, expected: "a number") }
+        return d
+    }
+
+    public func optionalDouble(_ name: String) throws -> Double? { optional(name) == nil ? nil : try double(name) }
+
+    public func string(_ name: String) throws -> String {
+        guard case .string(let s) = value(name) else { throw bad(name, expected: "a string") }
+        return s
+    }
+
+    public func optionalString(_ name: String) throws -> String? { optional(name) == nil ? nil : try string(name) }
+
+    /// A string that must be one of `choices`, with a did-you-mean hint when it is not.
+    public func choice(_ name: String, _ choices: [String]) throws -> String {
+        let s = try string(name)
+        guard choices.contains(s) else {
+            var error = bad(name, expected: "one of " + choices.map { "\"\($0)\"" }.joined(separator: ", "))
+            if let close = Suggest.closest(to: s, in: choices) { error.hint = "did you mean \"\(close)\"?" }
+            throw error
+        }
+        return s
+    }
+
+    public func bool(_ name: String) throws -> Bool {
+        guard case .bool(let b) = value(name) else { throw bad(name, expected: "true or false") }
+        return b
+    }
+
+    /// The elements of a list or tuple.
+    public func sequence(_ name: String) throws -> [Value] {
+        switch value(name) {
+        case .list(let l): return l.items
+        case .tuple(let t): return t
+        default: throw bad(name, expected: "a list")
+        }
+    }
+
+    /// A native object of a given Swift class.
+    public func object<T: NativeObject>(_ name: String, as type: T.Type, expected: String) throws -> T {
+        guard case .object(let o) = value(name), let t = o as? T else { throw bad(name, expected: expected) }
+        return t
+    }
+
+    /// The receiver of a method, as its Swift class.
+    public func receiver<T: NativeObject>(as type: T.Type) -> T {
+        guard case .object(let o) = receiver, let t = o as? T else {
+            preconditionFailure("\(builtin.qualifiedName) called on the wrong receiver")
+        }
+        return t
+    }
+}

@@ -1,0 +1,78 @@
+/// Every error a Quire program can meet: parse errors, runtime errors, errors of builtins.
+///
+/// Wording is made by the factory functions in `QuireError+Messages.swift`; the interpreter adds
+/// the location and the Quire call stack.
+public struct QuireError: Error, @unchecked Sendable {
+    public enum Kind: String, Sendable {
+        case syntax, name, type, value, index, key, argument, zeroDivision, overflow
+        case recursion, io, assertion, interrupted, timeout, importError, runtime
+    }
+
+    public var kind: Kind
+    public var message: String
+    public var hint: String?
+    public var span: SourceSpan?
+    /// When the error is about one argument of a call, its parameter name: the interpreter then
+    /// points at that argument instead of the whole call.
+    public var argument: String?
+    /// The Quire call stack, innermost first: function name and the call's span.
+    public var stack: [(function: String, span: SourceSpan)] = []
+
+    public init(_ kind: Kind, _ message: String, hint: String? = nil, span: SourceSpan? = nil, argument: String? = nil) {
+        self.kind = kind
+        self.message = message
+        self.hint = hint
+        self.span = span
+        self.argument = argument
+    }
+
+    /// Gives the same error pointing at `span`, unless it already points somewhere.
+    public func located(at span: SourceSpan) -> QuireError {
+        var copy = self
+        if copy.span == nil { copy.span = span }
+        return copy
+    }
+}
+
+extension QuireError: CustomStringConvertible {
+    public var description: String { render() }
+
+    /// The error as shown to users: message, location, the line with the spot underlined, hint,
+    /// and the call stack.
+    public func render() -> String {
+        var out = "error: \(message)\n"
+        guard let span else {
+            if let hint { out += "  hint: \(hint)\n" }
+            return out
+        }
+        let (rawLine, column) = span.source.lineAndColumn(of: span.start)
+        let line = rawLine + span.source.lineOffset
+        var where_ = "\(span.source.name):\(line):\(column)"
+        if let cell = span.source.cell { where_ += " (cell \(cell))" }
+        let text = span.source.lineText(rawLine)
+        let gutter = String(repeating: " ", count: String(line).count)
+        out += "\(gutter)--> \(where_)\n"
+        out += "\(gutter) |\n"
+        out += "\(line) | \(text)\n"
+        let lineLength = text.count
+        let (endLine, endColumn) = span.source.lineAndColumn(of: span.end)
+        let width = endLine == rawLine ? max(1, endColumn - column) : max(1, lineLength - column + 1)
+        let prefix = String(text.prefix(column - 1).map { $0 == "\t" ? "\t" : " " })
+        out += "\(gutter) | \(prefix)\(String(repeating: "^", count: width))"
+        if let hint { out += " \(hint)" }
+        out += "\n"
+        if !stack.isEmpty {
+            out += "call stack (innermost first):\n"
+            for entry in stack.prefix(maxStackLinesShown) {
+                out += "  in \(entry.function) at \(entry.span.source.name):\(entry.span.line):\(entry.span.column)\n"
+            }
+            if stack.count > maxStackLinesShown {
+                out += "  ... \(stack.count - maxStackLinesShown) more calls\n"
+            }
+        }
+        return out
+    }
+}
+
+/// Deep recursion would print thousands of identical lines; the first few tell the story.
+let maxStackLinesShown = 12
