@@ -25,7 +25,7 @@ final class Compiler {
 
     func compileProgram(_ program: Program) throws -> CompiledProgram {
         let body = try compileBlock(program.statements)
-        return CompiledProgram(body: body, frame: Frame(slotCount: 0, parent: nil))
+        return CompiledProgram(body: body, frame: Frame.make(slotCount: 0, parent: nil))
     }
 
     /// A sequence of statements; its value is the last statement's.
@@ -117,7 +117,7 @@ final class Compiler {
         switch resolve(name) {
         case .local(let slot):
             return { f in
-                let v = f.slots[slot]
+                let v = f[slot]
                 if case .undefined = v { throw interp.unassigned(name, span) }
                 return v
             }
@@ -125,7 +125,7 @@ final class Compiler {
             return { f in
                 var frame = f
                 for _ in 0..<depth { frame = frame.parent! }
-                let v = frame.slots[slot]
+                let v = frame[slot]
                 if case .undefined = v { throw interp.unassigned(name, span) }
                 return v
             }
@@ -133,7 +133,7 @@ final class Compiler {
             let globals = interpreter.globals
             let builtin = interpreter.registry.functions[name].map { Value.builtin(BoundBuiltin($0)) }
             return { _ in
-                let v = globals.values[slot]
+                let v = globals[slot]
                 if case .undefined = v {
                     if let builtin { return builtin }
                     throw interp.undefinedName(name, span)
@@ -146,16 +146,16 @@ final class Compiler {
     func compileStore(_ name: String) -> (Frame, Value) -> Void {
         switch resolve(name) {
         case .local(let slot):
-            return { f, v in f.slots[slot] = v }
+            return { f, v in f[slot] = v }
         case .enclosing(let depth, let slot):
             return { f, v in
                 var frame = f
                 for _ in 0..<depth { frame = frame.parent! }
-                frame.slots[slot] = v
+                frame[slot] = v
             }
         case .global(let slot):
             let globals = interpreter.globals
-            return { _, v in globals.values[slot] = v }
+            return { _, v in globals[slot] = v }
         }
     }
 

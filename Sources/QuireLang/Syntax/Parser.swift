@@ -282,8 +282,8 @@ struct Parser {
             params.append(ParameterDecl(name: p, span: span(pt), defaultValue: dflt))
             if !accept(",") { break }
         }
-        ignoreNewlines.removeLast()
         _ = try expect(")", "\")\" to close the parameters")
+        ignoreNewlines.removeLast()
         let body = try block()
         return FunctionDecl(name: name, parameters: params, body: body, span: span(from: start))
     }
