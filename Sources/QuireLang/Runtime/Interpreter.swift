@@ -199,6 +199,11 @@ struct CompiledProgram {
 
 typealias Code = (Frame) throws -> Value
 
+/// A compiled piece of code that can be kept in an array without reabstraction thunks.
+struct CodeRef {
+    let run: Code
+}
+
 /// Runs `work` on a thread with a large stack, so that deep (but allowed) recursion in Quire
 /// code does not overflow the native stack, and waits for it.
 public func runOnLargeStack<T>(_ work: @escaping () -> T) -> T {
