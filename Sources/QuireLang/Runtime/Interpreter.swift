@@ -12,7 +12,10 @@ public protocol OutputSink: AnyObject {
 public let maxCallDepth = 10_000
 
 /// Runs Quire programs. One interpreter is one environment: a REPL session or a notebook.
-public final class Interpreter: CallContext {
+///
+/// Sendable only so that another thread can call `interrupt` (an atomic flag); everything else
+/// runs on the one thread that runs the program.
+public final class Interpreter: CallContext, @unchecked Sendable {
     public let registry: BuiltinRegistry
     public var sink: OutputSink
     public var isInteractive = false
