@@ -80,3 +80,14 @@ func int64Cast(_ x: Double) -> Int64 {
     guard x >= -int64Limit && x < int64Limit else { return Int64.min }
     return Int64(x)
 }
+
+extension NDArray {
+    /// Converts numbers that came from Python literals (`array([1, 300], dtype="uint8")`) as
+    /// numpy 2 does: an int that does not fit uint8 is an error rather than wrapping.
+    public func convertingLiterals(to dtype: DType) throws(ArrayError) -> NDArray {
+        if dtype == .uint8, case .int64(let v) = storage, let bad = v.first(where: { $0 < 0 || $0 > 255 }) {
+            throw .scalarOutOfRange(value: bad, dtype: .uint8)
+        }
+        return astype(dtype)
+    }
+}

@@ -33,3 +33,13 @@ public enum Operand: Sendable {
         }
     }
 }
+
+extension Operand {
+    /// The operand as an array: a scalar becomes a 0-d array of numpy's dtype for it.
+    public var asArray: NDArray {
+        switch self {
+        case .array(let a): a
+        case .scalar(let s): NDArray(scalar: s)
+        }
+    }
+}
