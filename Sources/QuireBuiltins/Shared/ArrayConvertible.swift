@@ -18,10 +18,12 @@ extension ArrayConvertible {
 func ndarray(_ args: Arguments, _ name: String) throws -> NDArray {
     do {
         return try ndarray(from: args.value(name))
-    } catch let error as QuireError where error.kind == .argument || error.kind == .type {
-        var e = args.bad(name, expected: "an array, a table or a list of numbers")
-        if error.kind == .type { e.hint = error.message }
-        throw e
+    } catch let error as QuireError where error.kind == .type {
+        // A ragged or non-numeric list: say what is wrong with it, not only what was expected.
+        throw QuireError(
+            .argument, "bad argument \"\(name)\" to \(args.builtin.qualifiedName): \(error.message)", argument: name)
+    } catch let error as QuireError where error.kind == .argument {
+        throw args.bad(name, expected: "an array, a table or a list of numbers")
     }
 }
 
