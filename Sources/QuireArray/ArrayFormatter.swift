@@ -36,24 +36,35 @@ public enum ArrayFormatter {
         summarize && size > 2 * edgeItems ? Array(0..<edgeItems) + Array(size - edgeItems..<size) : Array(0..<size)
     }
 
-    /// A formatter for single elements, fitted to the elements that will be shown.
+    /// A formatter for single elements, fitted to the elements that will be shown. Only those
+    /// are read, so showing a 16-million-pixel image costs no copy of it.
     private static func elementFormatter(_ a: NDArray, summarize: Bool) -> (Int) -> String {
         let strides = a.strides
         let offsets = a.shape.indices.map { axis in shown(a.shape[axis], summarize).map { $0 * strides[axis] } }
-        let visible = gather(Array(0..<a.count), offsets)
-        switch a.storage {
-        case .bool(let v):
+        let visible = flatPositions(offsets)
+        switch a.dtype {
+        case .bool:
             let trueText = a.ndim == 0 ? "true" : " true"
-            return { v[$0] ? trueText : "false" }
+            return { a.element(at: $0) == .bool(true) ? trueText : "false" }
         case .uint8, .int64:
-            let values = a.astype(.int64).values(Int64.self)
-            let width = visible.map { String(values[$0]).count }.max() ?? 0
-            return { String(repeating: " ", count: width - String(values[$0]).count) + String(values[$0]) }
+            func text(_ p: Int) -> String {
+                if case .int(let i) = a.element(at: p) { return String(i) }
+                return ""
+            }
+            let width = visible.map { text($0).count }.max() ?? 0
+            return { p in
+                let t = text(p)
+                return String(repeating: " ", count: width - t.count) + t
+            }
         case .float32, .float64:
-            let values = a.astype(.float64).values(Double.self)
-            let format = FloatFormat(visible.map { values[$0] }, isFloat32: a.dtype == .float32)
-            return { format.format(values[$0]) }
+            let format = FloatFormat(visible.map { a.element(at: $0).doubleValue }, isFloat32: a.dtype == .float32)
+            return { format.format(a.element(at: $0).doubleValue) }
         }
+    }
+
+    /// Every sum of one offset per axis, in row-major order.
+    private static func flatPositions(_ axes: [[Int]]) -> [Int] {
+        axes.reduce([0]) { partial, axis in partial.flatMap { base in axis.map { base + $0 } } }
     }
 
     private static func formatBody(_ a: NDArray, summarize: Bool) -> String {

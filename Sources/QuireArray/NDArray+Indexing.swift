@@ -71,13 +71,34 @@ extension NDArray {
     public mutating func assign(_ indices: [ArrayIndex], _ value: Operand) throws(ArrayError) {
         let s = try selection(indices)
         let source = try value.materialize(as: value.castTarget(dtype)).astype(dtype).broadcast(to: s.shape)
-        switch (storage, source.storage) {
-        case (.bool(var v), .bool(let w)): scatter(&v, w, s.offsets); storage = .bool(v)
-        case (.uint8(var v), .uint8(let w)): scatter(&v, w, s.offsets); storage = .uint8(v)
-        case (.int64(var v), .int64(let w)): scatter(&v, w, s.offsets); storage = .int64(v)
-        case (.float32(var v), .float32(let w)): scatter(&v, w, s.offsets); storage = .float32(v)
-        case (.float64(var v), .float64(let w)): scatter(&v, w, s.offsets); storage = .float64(v)
-        default: preconditionFailure("source converted to the array's dtype")
+        write(source, s.offsets)
+    }
+
+    /// Scatters `source` (already of this dtype) into the buffer, in place when the buffer is
+    /// not shared: the storage is emptied first so the extracted buffer is uniquely owned and
+    /// writing one pixel of a large image does not copy the image.
+    private mutating func write(_ source: NDArray, _ offsets: [[Int]]) {
+        switch storage {
+        case .bool(var v):
+            storage = .bool([])
+            scatter(&v, source.values(Bool.self), offsets)
+            storage = .bool(v)
+        case .uint8(var v):
+            storage = .bool([])
+            scatter(&v, source.values(UInt8.self), offsets)
+            storage = .uint8(v)
+        case .int64(var v):
+            storage = .bool([])
+            scatter(&v, source.values(Int64.self), offsets)
+            storage = .int64(v)
+        case .float32(var v):
+            storage = .bool([])
+            scatter(&v, source.values(Float.self), offsets)
+            storage = .float32(v)
+        case .float64(var v):
+            storage = .bool([])
+            scatter(&v, source.values(Double.self), offsets)
+            storage = .float64(v)
         }
     }
 
@@ -106,15 +127,7 @@ extension NDArray {
         let selected = m.indices.filter { m[$0] }
         let target = [selected.count] + Array(shape[mask.ndim...])
         let source = try value.materialize(as: value.castTarget(dtype)).astype(dtype).broadcast(to: target)
-        let offsets = [selected.map { $0 * block }, Array(0..<block)]
-        switch (storage, source.storage) {
-        case (.bool(var v), .bool(let w)): scatter(&v, w, offsets); storage = .bool(v)
-        case (.uint8(var v), .uint8(let w)): scatter(&v, w, offsets); storage = .uint8(v)
-        case (.int64(var v), .int64(let w)): scatter(&v, w, offsets); storage = .int64(v)
-        case (.float32(var v), .float32(let w)): scatter(&v, w, offsets); storage = .float32(v)
-        case (.float64(var v), .float64(let w)): scatter(&v, w, offsets); storage = .float64(v)
-        default: preconditionFailure("source converted to the array's dtype")
-        }
+        write(source, [selected.map { $0 * block }, Array(0..<block)])
     }
 
     /// `a[[i, j, ...]]`: the sub-arrays at these positions of the first axis (negative count

@@ -87,3 +87,22 @@ extension NDArray {
         return try concatenate(arrays.map { $0.reshaped(expanded)! }, axis: a)
     }
 }
+
+extension NDArray {
+    /// The sub-arrays along the first axis, each a copy (what `for row in a` visits).
+    public func rows() throws(ArrayError) -> [NDArray] {
+        guard let n = shape.first else { throw .wrongDimensions(operation: "rows", expected: "at least 1", got: 0) }
+        let rowShape = Array(shape.dropFirst())
+        let block = rowShape.reduce(1, *)
+        func split<T: ArrayElement>(_ v: [T]) -> [NDArray] {
+            (0..<n).map { NDArray(shape: rowShape, values: Array(v[$0 * block..<($0 + 1) * block])) }
+        }
+        switch storage {
+        case .bool(let v): return split(v)
+        case .uint8(let v): return split(v)
+        case .int64(let v): return split(v)
+        case .float32(let v): return split(v)
+        case .float64(let v): return split(v)
+        }
+    }
+}

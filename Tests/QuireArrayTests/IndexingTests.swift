@@ -51,6 +51,21 @@ import Testing
         #expect(throws: ArrayError.scalarOutOfRange(value: 300, dtype: .uint8)) { try img.assign([.index(0)], .scalar(300)) }
     }
 
+    @Test func assigningIntoACopyLeavesTheOriginal() throws {
+        var b = m
+        try b.assign([.index(0), .index(0)], .scalar(42))
+        try b.assign(mask: NDArray.compare(.equal, .array(b), .scalar(11)), .scalar(-11))
+        #expect(m.i == Array(0..<12))
+        #expect(b.i[0] == 42 && b.i[11] == -11)
+    }
+
+    @Test func rowsSplitTheFirstAxis() throws {
+        let rows = try m.rows()
+        #expect(rows.count == 3)
+        #expect(rows[1].shape == [4] && rows[1].i == [4, 5, 6, 7])
+        #expect(throws: ArrayError.wrongDimensions(operation: "rows", expected: "at least 1", got: 0)) { try i64([1], []).rows() }
+    }
+
     @Test func booleanMaskSelects() throws {
         let mask = try NDArray.compare(.greater, .array(m), .scalar(6))
         let r = try m.masked(mask)

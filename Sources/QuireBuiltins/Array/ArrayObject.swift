@@ -130,9 +130,10 @@ final class ArrayObject: ArrayConvertible {
     func elements() throws -> [Value]? {
         guard array.ndim > 0 else { throw QuireError(.type, "iteration over a 0-d array") }
         let array = self.array
-        return try (0..<array.shape[0]).map { i in
-            ArrayValues.value(try arrayCall { () throws(ArrayError) in try array.subscripted([.index(i)]) })
+        if array.ndim == 1 {
+            return (0..<array.count).map { ArrayValues.value(array.element(at: $0), float32: array.dtype == .float32) }
         }
+        return try arrayCall { () throws(ArrayError) in try array.rows() }.map { .object(ArrayObject($0)) }
     }
 
     func truth() throws -> Bool {
