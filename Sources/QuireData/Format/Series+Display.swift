@@ -24,7 +24,7 @@ extension Series {
         var parts: [String] = []
         if let name { parts.append("Name: " + CellFormat.escaped(name)) }
         if count > DisplayOptions.maxRows { parts.append("Length: \(count)") }
-        parts.append("dtype: " + column.pandasDtype)
+        parts.append("dtype: " + (dtypeName ?? column.pandasDtype))
         return parts.joined(separator: ", ")
     }
 }

@@ -3,6 +3,8 @@ public struct Series: Sendable {
     public var name: String?
     public var column: Column
     public var index: RowIndex
+    /// The dtype shown in the footer when it is not the column's own (`object` for `df.dtypes`).
+    public var dtypeName: String?
 
     public init(name: String?, column: Column, index: RowIndex? = nil) {
         self.name = name
@@ -11,6 +13,9 @@ public struct Series: Sendable {
     }
 
     public var count: Int { column.count }
+
+    /// The index labels as text, as the repr prints them.
+    public var indexLabelTexts: [String] { CellFormat.labels(index) }
     public var type: ColumnType { column.type }
 
     /// The first `n` rows (the last `-n` dropped when `n` is negative), as pandas' head.
@@ -20,7 +25,9 @@ public struct Series: Sendable {
     public func tail(_ n: Int = 5) -> Series { taking(Array(tailStart(n, count)..<count)) }
 
     public func taking(_ rows: [Int]) -> Series {
-        Series(name: name, column: column.taking(rows), index: index.taking(rows))
+        var s = Series(name: name, column: column.taking(rows), index: index.taking(rows))
+        s.dtypeName = dtypeName
+        return s
     }
 
     /// The rows where `mask` is true.
