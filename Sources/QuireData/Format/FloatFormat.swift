@@ -24,7 +24,7 @@ public func formatShortest(_ d: Double) -> String {
     while digits.hasSuffix("0") && digits.count > 1 { digits.removeLast() }
     let sign = d < 0 ? "-" : ""
     let firstPower = point - 1
-    if firstPower >= -5 && firstPower < 16 {
+    if firstPower >= -4 && firstPower < 16 {
         if point <= 0 { return sign + "0." + String(repeating: "0", count: -point) + digits }
         if digits.count <= point { return sign + digits + String(repeating: "0", count: point - digits.count) + ".0" }
         let idx = digits.index(digits.startIndex, offsetBy: point)
