@@ -66,6 +66,9 @@ extension Series {
     /// `self op other` element by element (`other op self` when `reflected`).
     public func arithmetic(_ op: ArithmeticOperator, _ other: Operand, reflected: Bool = false) throws -> Series {
         let (a, b, n) = try sides(other, reflected: reflected)
+        if let fast = fastArithmetic(op, other, reflected: reflected) {
+            return Series(name: resultName(other), column: fast, index: index)
+        }
         for side in [a, b] where side.type == .string {
             guard op == .add, a.type == .string, b.type == .string else {
                 throw DataError.wrongType(column: side.name ?? name, type: .string, operation: op.rawValue)
@@ -133,6 +136,9 @@ extension Series {
             if case .scalar(.missing) = other {} else {
                 throw DataError.wrongType(column: textSide.name ?? name, type: .string, operation: op.rawValue)
             }
+        }
+        if let fast = fastCompare(op, other, reflected: reflected) {
+            return Series(name: resultName(other), column: fast, index: index)
         }
         let bits = (0..<n).map { i -> Bool in
             let x = a.at(i), y = b.at(i)
