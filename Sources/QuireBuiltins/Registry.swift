@@ -7,6 +7,7 @@ public enum Builtins {
         CoreBuiltins.builtins,
         CollectionMethods.builtins,
         ArrayBuiltins.builtins,
+        DataBuiltins.builtins,
     ]
 
     /// The registry the interpreter, `:help`, completion and the reference page read.
