@@ -127,11 +127,12 @@ extension Figure {
         guard rows > 0, columns > 0, !axes.isEmpty, axes.count <= rows * columns else {
             throw .invalidGrid(rows: rows, columns: columns, figures: axes.count)
         }
-        // Each cell keeps most of the size its figure had alone.
-        let cellScale = 0.8
-        let cellWidth = (figures.map(\.width).max() ?? defaultSize.width) * cellScale
-        let cellHeight = (figures.map(\.height).max() ?? defaultSize.height) * cellScale
-        return Figure(width: cellWidth * Double(columns), height: cellHeight * Double(rows), rows: rows, columns: columns, axes: axes)
+        // Each cell keeps three quarters of the size its figure had alone, to a tenth of an inch.
+        let cellScale = 0.75
+        func tenths(_ inches: Double) -> Double { (inches * cellScale * 10).rounded() }
+        let width = tenths(figures.map(\.width).max() ?? defaultSize.width) * Double(columns) / 10
+        let height = tenths(figures.map(\.height).max() ?? defaultSize.height) * Double(rows) / 10
+        return Figure(width: width, height: height, rows: rows, columns: columns, axes: axes)
     }
 
     /// Sets a log scale on x and/or y after checking the data is positive.
