@@ -17,6 +17,8 @@ enum PlotInputs {
     static func texts(_ args: Arguments, _ name: String) throws -> [String] {
         let value = args.value(name)
         if case .object(let o as SeriesLike) = value {
+            // The column's own values when it can list them (text columns), else its numbers.
+            if let items = try o.elements() { return items.map(Printer.str) }
             return o.numericValues.map(numberText)
         }
         switch value {

@@ -2,6 +2,8 @@
 extension Figure {
     /// seaborn's displot figure is five inches square.
     public static let distributionSize = (width: 5.0, height: 5.0)
+    /// More than ten plots a side leaves each too small to read (and the page too large to draw).
+    public static let maxGridSide = 10
     /// seaborn's bar width, in category units.
     public static let barWidth = 0.8
 
@@ -124,7 +126,7 @@ extension Figure {
     /// Puts the axes of several figures into one grid, filling rows first.
     public static func grid(_ figures: [Figure], rows: Int, columns: Int) throws(PlotError) -> Figure {
         let axes = figures.flatMap(\.axes)
-        guard rows > 0, columns > 0, !axes.isEmpty, axes.count <= rows * columns else {
+        guard rows > 0, columns > 0, rows <= maxGridSide, columns <= maxGridSide, !axes.isEmpty, axes.count <= rows * columns else {
             throw .invalidGrid(rows: rows, columns: columns, figures: axes.count)
         }
         // Each cell keeps three quarters of the size its figure had alone, to a tenth of an inch.
