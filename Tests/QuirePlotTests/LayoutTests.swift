@@ -44,6 +44,21 @@ import Testing
         #expect(layout.axes[0].plot.height > 50, "the plot keeps some height")
     }
 
+    @Test func overlongTitlesAndLabelsShrinkToFitThePage() throws {
+        let long = String(repeating: "A very long title that goes on ", count: 5)
+        let figure = try Figure.heatmap(
+            rows: 2, columns: 2, values: [1, 2, 3, 4], colormap: .viridis, format: nil,
+            text: ChartText(title: long, xLabel: long, yLabel: long))
+        let a = figure.layout().axes[0]
+        expectTidy(figure.layout())
+        #expect(a.title!.size < Style.seaborn.titleSize)
+        #expect(a.yLabel!.bounds.height <= a.cell.height)
+        let names = [String(repeating: "n", count: 300), "b"]
+        let cut = try Figure.bar(labels: names, values: [1, 2]).layout().axes[0]
+        #expect(cut.xTicks[0].label.text.count == 40 && cut.xTicks[0].label.text.hasSuffix("…"))
+        #expect(cut.plot.height > 100)
+    }
+
     @Test func shortLabelsStayHorizontal() throws {
         let layout = try Figure.bar(labels: ["a", "b", "c"], values: [1, 2, 3]).layout()
         #expect(layout.axes[0].xTicks.allSatisfy { $0.label.degrees == 0 })

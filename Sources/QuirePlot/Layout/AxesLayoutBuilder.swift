@@ -7,6 +7,10 @@ struct AxesLayoutBuilder {
 
     /// Gap between neighbouring x tick labels below which they are turned upright.
     static let minimumLabelGap = 3.0
+    /// Titles and labels shrink to fit their space, but not below this size, which stays legible.
+    static let minimumFontSize = 6.0
+    /// Longer category names are cut with an ellipsis, so upright labels leave room for the plot.
+    static let maxCategoryLabelLength = 40
 
     private struct Ticks {
         var values: [Double] = []
@@ -39,7 +43,7 @@ struct AxesLayoutBuilder {
         var bottom = style.outerPad + (xt.values.isEmpty ? 0 : xTickDepth + style.tickLabelPad)
         if axes.xLabel != nil { bottom += labelHeight + style.axisLabelPad }
         var top = style.outerPad + font.height / 2
-        if let t = axes.title { top = style.outerPad + measurer.measure(t, size: style.titleSize).height + style.titlePad }
+        if let t = axes.title { top = style.outerPad + measurer.measure(t, size: style.titleSize).height + titleGap }
         var right = style.outerPad + (xt.rotated ? font.height / 2 : (xt.sizes.last?.width ?? 0) / 2)
         var colorBarTicks = Ticks()
         if let bar = axes.colorBar {
@@ -72,7 +76,10 @@ struct AxesLayoutBuilder {
         switch scale {
         case .categorical(let names):
             t.values = names.indices.map(Double.init)
-            t.labels = names
+            t.labels = names.map { name in
+                name.count <= AxesLayoutBuilder.maxCategoryLabelLength
+                    ? name : String(name.prefix(AxesLayoutBuilder.maxCategoryLabelLength - 1)) + "…"
+            }
         case .log:
             let lo = scale.inverse(range.low)
             let hi = scale.inverse(range.high)
@@ -135,25 +142,66 @@ struct AxesLayoutBuilder {
         }
     }
 
+    /// Space under the title: its pad, or more when tick labels at the plot's top edge reach up.
+    private var titleGap: Double {
+        max(style.titlePad, measurer.measure("0", size: style.tickLabelSize).height / 2 + 1)
+    }
+
+    /// Slides a horizontal text sideways so it stays inside the cell's padding.
+    private func keepInCell(_ text: PlacedText?) -> PlacedText? {
+        guard var t = text else { return nil }
+        let low = cell.minX + style.outerPad
+        let high = cell.maxX - style.outerPad
+        var shift = 0.0
+        if t.bounds.minX < low { shift = low - t.bounds.minX } else if t.bounds.maxX > high { shift = high - t.bounds.maxX }
+        t.anchor.x += shift
+        t.bounds.x += shift
+        return t
+    }
+
     private func placeLabels(_ result: inout AxesLayout, yTickWidth: Double, xTickDepth: Double) {
         let plot = result.plot
+        let across = cell.width - 2 * style.outerPad
         if let text = axes.title {
+            let fitted = fit(text, size: style.titleSize, room: across)
             result.title = PlacedText(
-                text, measured: measurer.measure(text, size: style.titleSize), at: Point(plot.midX, plot.minY - style.titlePad),
-                size: style.titleSize, color: style.textColor, horizontal: .center, vertical: .bottom)
+                fitted.text, measured: fitted.measured, at: Point(plot.midX, plot.minY - titleGap),
+                size: fitted.size, color: style.textColor, horizontal: .center, vertical: .bottom)
         }
         if let text = axes.xLabel {
             let y = plot.maxY + (xTickDepth > 0 ? style.tickLabelPad + xTickDepth : 0) + style.axisLabelPad
+            let fitted = fit(text, size: style.labelSize, room: across)
             result.xLabel = PlacedText(
-                text, measured: measurer.measure(text, size: style.labelSize), at: Point(plot.midX, y),
-                size: style.labelSize, color: style.textColor, horizontal: .center, vertical: .top)
+                fitted.text, measured: fitted.measured, at: Point(plot.midX, y),
+                size: fitted.size, color: style.textColor, horizontal: .center, vertical: .top)
         }
+        result.title = keepInCell(result.title)
+        result.xLabel = keepInCell(result.xLabel)
         if let text = axes.yLabel {
             let x = plot.minX - (yTickWidth > 0 ? style.tickLabelPad + yTickWidth : 0) - style.axisLabelPad
+            // Within the plot's height, so it meets neither the title nor the x label.
+            let fitted = fit(text, size: style.labelSize, room: plot.height)
             result.yLabel = PlacedText(
-                text, measured: measurer.measure(text, size: style.labelSize), at: Point(x, plot.midY),
-                size: style.labelSize, color: style.textColor, horizontal: .center, vertical: .bottom, degrees: 90)
+                fitted.text, measured: fitted.measured, at: Point(x, plot.midY),
+                size: fitted.size, color: style.textColor, horizontal: .center, vertical: .bottom, degrees: 90)
         }
+    }
+
+    /// The text, font size and measure with which a text fits in `room` points: smaller than
+    /// asked only if needed, and cut with an ellipsis if even the smallest size is too wide.
+    private func fit(_ text: String, size: Double, room: Double) -> (text: String, size: Double, measured: TextSize) {
+        let m = measurer.measure(text, size: size)
+        guard m.width > room, m.width > 0 else { return (text, size, m) }
+        let smaller = max(AxesLayoutBuilder.minimumFontSize, size * room / m.width)
+        var cut = text
+        var measured = measurer.measure(cut, size: smaller)
+        while measured.width > room && cut.count > 1 {
+            let keep = max(1, Int(Double(cut.count) * room / measured.width) - 1)
+            cut = String(cut.prefix(keep)) + "…"
+            measured = measurer.measure(cut, size: smaller)
+            if keep == 1 { break }
+        }
+        return (cut, smaller, measured)
     }
 
     private func placeColorBar(_ bar: ColorBar, _ t: Ticks, plot: Rect) -> ColorBarLayout {

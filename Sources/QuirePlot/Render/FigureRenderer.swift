@@ -83,13 +83,27 @@ struct FigureRenderer {
             }
         }
         guard let texts = h.annotations else { return }
+        let size = annotationSize(texts, cell: (abs(a.x(1) - a.x(0)), abs(a.y(1) - a.y(0))))
         for row in 0..<h.rows {
             for column in 0..<h.columns where h.values[row * h.columns + column].isFinite {
                 canvas.text(
-                    texts[row * h.columns + column], at: Point(a.x(Double(column)), a.y(Double(row))), size: style.annotationSize,
+                    texts[row * h.columns + column], at: Point(a.x(Double(column)), a.y(Double(row))), size: size,
                     color: h.textColor(row: row, column: column, style: style), horizontal: .center, vertical: .center)
             }
         }
+    }
+
+    /// The annotation font size, made smaller when the widest text would not fit in a cell.
+    private func annotationSize(_ texts: [String], cell: (width: Double, height: Double)) -> Double {
+        let size = layout.style.annotationSize
+        let widest = texts.map { canvas.measure($0, size: size).width }.max() ?? 0
+        // Keep a tenth of the cell free on each side.
+        let fill = 0.8
+        var scale = 1.0
+        if widest > cell.width * fill { scale = cell.width * fill / widest }
+        let height = canvas.measure("0", size: size).height
+        if height * scale > cell.height * fill { scale = cell.height * fill / height }
+        return size * scale
     }
 
     private func drawBoxes(_ b: Boxes, in a: AxesLayout) {
