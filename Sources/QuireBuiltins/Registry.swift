@@ -8,6 +8,7 @@ public enum Builtins {
         CollectionMethods.builtins,
         ArrayBuiltins.builtins,
         DataBuiltins.builtins,
+        PlotBuiltins.builtins,
     ]
 
     /// The registry the interpreter, `:help`, completion and the reference page read.
