@@ -1,0 +1,31 @@
+import QuireLearn
+import Testing
+
+/// The tutorial's four models on its split reach scikit-learn's numbers
+/// (../shared/reference/mobile_price_sklearn.json).
+@Suite struct TutorialModelTests {
+    func check(_ model: some Classifier, _ name: String) throws {
+        var model = model
+        let s = try TestData.tutorialSplit()
+        try model.fit(s.xTrain, s.yTrain)
+        let predicted = try model.predict(s.xTest)
+        let expected = try TestData.reference(name)
+        // Foundation's JSON reader on Linux may be one ulp off the file's digits; the exact hits
+        // are checked by the confusion matrix below.
+        #expect(abs(accuracyScore(s.yTest, predicted) - expected.accuracy) < 1e-12)
+        #expect(try ConfusionMatrix(s.yTest, predicted).counts == expected.matrix)
+        #expect(try classificationReport(s.yTest, predicted) == expected.report)
+    }
+
+    @Test func gaussianNaiveBayes() throws { try check(GaussianNB(), "gaussian_nb") }
+
+    @Test func kNearestNeighbours() throws {
+        try check(KNeighborsClassifier(nNeighbors: 3, leafSize: 25), "knn")
+    }
+
+    @Test func supportVectorMachine() throws {
+        var svc = SVC()
+        try svc.set("decision_function_shape", .string("ovo"))
+        try check(svc, "svm")
+    }
+}
