@@ -29,3 +29,24 @@ import Testing
         try check(svc, "svm")
     }
 }
+
+/// The forest with the tutorial's parameters reaches at least 0.90 on the tutorial's split.
+@Suite struct TutorialForestTests {
+    @Test func forestReachesNinetyPercent() throws {
+        var forest = RandomForestClassifier()
+        for (name, value) in [
+            ("n_estimators", 200), ("max_depth", 7), ("max_features", 15), ("min_samples_leaf", 3),
+            ("min_samples_split", 10), ("random_state", 7),
+        ] { try forest.set(name, .int(value)) }
+        let s = try TestData.tutorialSplit()
+        try forest.fit(s.xTrain, s.yTrain)
+        let accuracy = try forest.score(s.xTest, s.yTest)
+        print("forest accuracy", accuracy)
+        #expect(accuracy >= 0.90)
+        let importances = try #require(forest.featureImportances)
+        #expect(abs(importances.reduce(0, +) - 1) < 1e-9)
+        // ram (column 13) decides the price range.
+        #expect(importances.indices.max { importances[$0] < importances[$1] } == 13)
+        #expect(forest.repr == "RandomForestClassifier(max_depth=7, max_features=15, min_samples_leaf=3, min_samples_split=10, n_estimators=200, random_state=7)")
+    }
+}
