@@ -107,3 +107,31 @@ public struct KNeighborsClassifier: Classifier {
 
     public func predict(_ x: Matrix) throws -> [Double] { try predictByProbability(x) }
 }
+
+extension KNeighborsClassifier: Codable {
+    enum CodingKeys: String, CodingKey { case nNeighbors, weights, leafSize, p, classes, training, codes }
+
+    /// Reads a saved model; the k-d tree is built again from the training rows.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            nNeighbors: try c.decode(Int.self, forKey: .nNeighbors), weights: try c.decode(String.self, forKey: .weights),
+            leafSize: try c.decode(Int.self, forKey: .leafSize), p: try c.decode(Double.self, forKey: .p))
+        if let classes = try c.decodeIfPresent([Double].self, forKey: .classes),
+            let training = try c.decodeIfPresent(Matrix.self, forKey: .training)
+        {
+            try fit(training, try c.decode([Int].self, forKey: .codes).map { classes[$0] })
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(nNeighbors, forKey: .nNeighbors)
+        try c.encode(weights, forKey: .weights)
+        try c.encode(leafSize, forKey: .leafSize)
+        try c.encode(p, forKey: .p)
+        try c.encodeIfPresent(classes, forKey: .classes)
+        try c.encodeIfPresent(training, forKey: .training)
+        try c.encode(codes, forKey: .codes)
+    }
+}

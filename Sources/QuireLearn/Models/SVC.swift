@@ -108,3 +108,44 @@ public struct SVC: Classifier {
         return Matrix(rows: x.rows, cols: classes.count, values: out)
     }
 }
+
+extension SVC: Codable {
+    enum CodingKeys: String, CodingKey {
+        case c, kernel, degree, gamma, coef0, tol, probability, decisionFunctionShape, classes, nFeatures, libsvm
+    }
+
+    /// Reads a saved model; the trained part is LIBSVM's own model text.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init()
+        self.c = try c.decode(Double.self, forKey: .c)
+        kernel = try c.decode(String.self, forKey: .kernel)
+        degree = try c.decode(Int.self, forKey: .degree)
+        gamma = try c.decode(ParameterValue.self, forKey: .gamma)
+        coef0 = try c.decode(Double.self, forKey: .coef0)
+        tol = try c.decode(Double.self, forKey: .tol)
+        probability = try c.decode(Bool.self, forKey: .probability)
+        decisionFunctionShape = try c.decode(String.self, forKey: .decisionFunctionShape)
+        classes = try c.decodeIfPresent([Double].self, forKey: .classes)
+        if let text = try c.decodeIfPresent(String.self, forKey: .libsvm) {
+            model = try LibSVMModel(text: text, nFeatures: try c.decode(Int.self, forKey: .nFeatures))
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(self.c, forKey: .c)
+        try c.encode(kernel, forKey: .kernel)
+        try c.encode(degree, forKey: .degree)
+        try c.encode(gamma, forKey: .gamma)
+        try c.encode(coef0, forKey: .coef0)
+        try c.encode(tol, forKey: .tol)
+        try c.encode(probability, forKey: .probability)
+        try c.encode(decisionFunctionShape, forKey: .decisionFunctionShape)
+        try c.encodeIfPresent(classes, forKey: .classes)
+        if let model {
+            try c.encode(model.nFeatures, forKey: .nFeatures)
+            try c.encode(try model.text(), forKey: .libsvm)
+        }
+    }
+}

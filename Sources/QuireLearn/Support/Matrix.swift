@@ -1,7 +1,7 @@
 import QuireArray
 
 /// A dense table of features: `rows` x `cols` doubles in row-major order.
-public struct Matrix: Sendable, Equatable {
+public struct Matrix: Sendable, Equatable, Codable {
     public let rows: Int
     public let cols: Int
     public var values: [Double]
