@@ -9,6 +9,7 @@ public enum Builtins {
         ArrayBuiltins.builtins,
         DataBuiltins.builtins,
         PlotBuiltins.builtins,
+        LearnBuiltins.builtins,
     ]
 
     /// The registry the interpreter, `:help`, completion and the reference page read.
