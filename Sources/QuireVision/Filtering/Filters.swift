@@ -76,8 +76,8 @@ public enum Filters {
         return (NDArray(shape: gx.shape, float32: magnitude), NDArray(shape: gx.shape, float32: orientation))
     }
 
-    /// numpy's float32 `degrees`: a multiplication by 180/pi computed in float32 (57.295776,
+    /// numpy's float32 `degrees`: a multiplication by 180/pi computed in float32 (57.295776 with pi rounded to nearest float32,
     /// one ulp below the double constant rounded to float32).
     @inline(__always)
-    static func degrees(_ radians: Float) -> Float { radians * (Float(180) / Float.pi) }
+    static func degrees(_ radians: Float) -> Float { radians * (Float(180) / Float(Double.pi)) }
 }
