@@ -73,7 +73,7 @@ extension Filters {
         if let pixels = image.uint8Values {
             let ones = [UInt32](repeating: 1, count: ksize)
             let pass = SeparablePass<UInt16>(rowWeights: ones, columnWeights: ones, border: border)
-            return NDArray(shape: layout.shape, uint8: pass.run(pixels, layout, finish: .divide(Double(ksize * ksize))))
+            return NDArray(shape: layout.shape, uint8: pass.run(pixels, layout, finish: .divide(UInt32(ksize * ksize))))
         }
         let k = [Float](repeating: 1, count: ksize)
         let summed = try separableFloat(image, layout, rowWeights: k, columnWeights: k, border: border)

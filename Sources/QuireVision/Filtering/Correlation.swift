@@ -123,7 +123,8 @@ enum Correlation {
                     for tap in taps {
                         let p = rows[tap.row] + tap.column * c + start
                         let k = tap.weight
-                        for t in 0..<n { acc[t] += k * p[t].floatValue }
+                        let kd = Double(k)
+                        for t in 0..<n { acc[t] = Float(Double(acc[t]) + kd * Double(p[t].floatValue)) }
                     }
                     storeFloat(acc, n, out, y * rowLength + start)
                     start += n

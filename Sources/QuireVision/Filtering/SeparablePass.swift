@@ -14,8 +14,8 @@ struct SeparablePass<I: FixedWidthInteger & UnsignedInteger & Sendable> {
     enum Finish {
         /// `(sum + 2^(bits-1)) >> bits`: fixed-point rounding half up.
         case shift(UInt32)
-        /// `sum / divisor` rounded half to even, as OpenCV's saturate_cast of a double.
-        case divide(Double)
+        /// `sum / divisor` as OpenCV's box filter computes it (see `divide(_:by:)`).
+        case divide(UInt32)
     }
 
     func run(_ pixels: [UInt8], _ layout: ImageLayout, finish: Finish) -> [UInt8] {
@@ -65,9 +65,12 @@ struct SeparablePass<I: FixedWidthInteger & UnsignedInteger & Sendable> {
                             let half = UInt32(1) << (bits - 1)
                             for t in 0..<rowLength { o[t] = UInt8(truncatingIfNeeded: min((acc[t] &+ half) >> bits, 255)) }
                         case .divide(let divisor):
-                            let scale = 1 / divisor
+                            let (multiplier, delta) = Self.divisionConstants(divisor)
                             for t in 0..<rowLength {
-                                o[t] = UInt8(min((Double(acc[t]) * scale).rounded(.toNearestOrEven), 255))
+                                let q = divisor <= 256
+                                    ? (UInt64(acc[t] &+ delta) &* multiplier) >> 16
+                                    : UInt64((Double(acc[t]) / Double(divisor)).rounded(.toNearestOrEven))
+                                o[t] = UInt8(truncatingIfNeeded: min(q, 255))
                             }
                         }
                     }
@@ -75,5 +78,17 @@ struct SeparablePass<I: FixedWidthInteger & UnsignedInteger & Sendable> {
             }
         }
         return out
+    }
+
+    /// OpenCV's uint8 box filter (windows of up to 256 pixels, summed in 16 bits) divides by a
+    /// multiplication: `(sum + delta) * multiplier >> 16`, with the multiplier 2^16 / divisor
+    /// rounded and the delta compensating the direction of that rounding. Its results differ
+    /// from exact rounding for some sums, and we reproduce them.
+    static func divisionConstants(_ divisor: UInt32) -> (multiplier: UInt64, delta: UInt32) {
+        let exact = 65536.0 / Double(divisor)
+        var multiplier = UInt64(exact.rounded(.down))
+        var delta = divisor / 2
+        if exact - Double(multiplier) < 0.5 { delta += 1 } else { multiplier += 1 }
+        return (multiplier, delta)
     }
 }
