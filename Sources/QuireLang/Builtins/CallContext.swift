@@ -2,6 +2,8 @@
 public protocol CallContext: AnyObject {
     /// Calls a Quire function value (for `map`, `filter`, `sorted(key=)`).
     func call(_ function: Value, _ arguments: [Value]) throws -> Value
+    /// Calls a method by name on a value (`sqrt(a)` forwards to the array's own `sqrt`).
+    func callMethod(_ receiver: Value, _ name: String, _ arguments: [Value]) throws -> Value
     /// Writes text to the program's output (the terminal, or the notebook cell's output).
     func write(_ text: String)
     /// Shows a value as a cell's result would be shown (a figure in the middle of a cell).

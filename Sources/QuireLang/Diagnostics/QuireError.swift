@@ -17,6 +17,8 @@ public struct QuireError: Error, @unchecked Sendable {
     public var argument: String?
     /// The Quire call stack, innermost first: function name and the call's span.
     public var stack: [(function: String, span: SourceSpan)] = []
+    /// Calls left out of `stack` because it was long enough (deep recursion).
+    public var omittedCalls = 0
 
     public init(_ kind: Kind, _ message: String, hint: String? = nil, span: SourceSpan? = nil, argument: String? = nil) {
         self.kind = kind
@@ -64,11 +66,10 @@ extension QuireError: CustomStringConvertible {
         if !stack.isEmpty {
             out += "call stack (innermost first):\n"
             for entry in stack.prefix(maxStackLinesShown) {
-                out += "  in \(entry.function) at \(entry.span.source.name):\(entry.span.line):\(entry.span.column)\n"
+                out += "  in \(entry.function), called at \(entry.span.source.name):\(entry.span.line):\(entry.span.column)\n"
             }
-            if stack.count > maxStackLinesShown {
-                out += "  ... \(stack.count - maxStackLinesShown) more calls\n"
-            }
+            let more = stack.count - min(stack.count, maxStackLinesShown) + omittedCalls
+            if more > 0 { out += "  ... \(more) more calls\n" }
         }
         return out
     }

@@ -2,8 +2,12 @@
 final class FunctionCode {
     let name: String
     let parameterNames: [String]
-    var slotCount: Int = 0
+    /// Parameters without a default come first; this many must be given.
+    var requiredCount = 0
+    var slotCount = 0
     var slotNames: [String] = []
+    var body: Code = { _ in .none }
+    var span: SourceSpan?
 
     init(name: String, parameterNames: [String]) {
         self.name = name

@@ -1,0 +1,217 @@
+extension Interpreter {
+    /// Runs a Quire function whose frame already holds its arguments.
+    func invoke(_ fn: Function, _ frame: Frame, _ span: SourceSpan) throws -> Value {
+        depth += 1
+        defer { depth -= 1 }
+        if depth > maxCallDepth {
+            throw QuireError(
+                .recursion, "too many nested calls (more than \(maxCallDepth)): is the recursion missing a base case?",
+                hint: "recursion deeper than \(maxCallDepth) calls is not allowed", span: span)
+        }
+        try checkInterrupt()
+        do {
+            let result = try fn.code.body(frame)
+            if unwind == .returning {
+                unwind = .none
+                let v = returnValue
+                returnValue = .none
+                return v
+            }
+            return result
+        } catch var error as QuireError {
+            unwind = .none
+            if error.span == nil { error.span = span }
+            if error.stack.count < maxStackEntriesKept {
+                error.stack.append((fn.name, span))
+            } else {
+                error.omittedCalls += 1
+            }
+            throw error
+        }
+    }
+
+    /// Calls any callable value with positional and keyword arguments.
+    func callValue(_ callee: Value, _ positional: [Value], keywords: [(String, Value)], spans: ArgumentSpans?) throws -> Value {
+        let span = spans?.call ?? directoryStackSpan
+        switch callee {
+        case .function(let fn):
+            let frame = try bindFunction(fn, positional, keywords, spans: spans)
+            return try invoke(fn, frame, span ?? fn.code.span!)
+        case .builtin(let b):
+            return try callBuiltin(b.builtin, receiver: b.receiver, positional, keywords, spans: spans)
+        default:
+            var error = QuireError(.type, "\(callee.typeNoun) is not a function, so it cannot be called")
+            if case .object(let o) = callee { error.hint = "\(article(o.typeName)) value has methods: use value.name(...)" }
+            if let span { error.span = span }
+            throw error
+        }
+    }
+
+    /// Errors raised through `call` from a builtin have no call site of their own.
+    var directoryStackSpan: SourceSpan? { nil }
+
+    /// `receiver.name(args)`: a method from the registry, or a callable member.
+    func callMethod(
+        _ receiver: Value, _ name: String, _ positional: [Value], _ keywords: [(String, Value)], spans: ArgumentSpans?,
+        nameSpan: SourceSpan?
+    ) throws -> Value {
+        if let method = registry.method(name, on: registryType(of: receiver)) {
+            return try callBuiltin(method, receiver: receiver, positional, keywords, spans: spans)
+        }
+        let member: Value
+        do { member = try getMember(receiver, name) } catch let e as QuireError {
+            if let nameSpan { throw e.located(at: nameSpan) }
+            throw e
+        }
+        return try callValue(member, positional, keywords: keywords, spans: spans)
+    }
+
+    /// The receiver name under which a value's methods are registered.
+    func registryType(of value: Value) -> String {
+        switch value {
+        case .string: "str"
+        case .object(let o): o.typeName
+        default: value.typeName
+        }
+    }
+
+    func bindFunction(_ fn: Function, _ positional: [Value], _ keywords: [(String, Value)], spans: ArgumentSpans?) throws -> Frame {
+        let code = fn.code
+        let names = code.parameterNames
+        let frame = Frame.make(slotCount: code.slotCount, parent: fn.parent)
+        func fail(_ message: String, hint: String? = nil, at s: SourceSpan? = nil) -> QuireError {
+            QuireError(.argument, message, hint: hint, span: s ?? spans?.call)
+        }
+        if positional.count > names.count {
+            let extra = spans.flatMap { $0.positional.count > names.count ? $0.positional[names.count] : nil }
+            throw fail("\(fn.name) takes \(names.count) argument\(names.count == 1 ? "" : "s"), but \(positional.count) were given", hint: "fn \(fn.name)(\(names.joined(separator: ", ")))", at: extra)
+        }
+        for (i, v) in positional.enumerated() { frame[i] = v }
+        for (name, v) in keywords {
+            guard let i = names.firstIndex(of: name) else {
+                let hint = Suggest.closest(to: name, in: names).map { "did you mean \"\($0)\"?" } ?? "parameters: \(names.joined(separator: ", "))"
+                throw fail("unknown argument \"\(name)\" to \(fn.name)", hint: hint, at: spans?.keywords[name])
+            }
+            if case .undefined = frame[i] {} else {
+                throw fail("argument \"\(name)\" to \(fn.name) is given twice", at: spans?.keywords[name])
+            }
+            frame[i] = v
+        }
+        for i in 0..<names.count {
+            guard case .undefined = frame[i] else { continue }
+            if i >= code.requiredCount {
+                frame[i] = fn.defaults[i - code.requiredCount]
+            } else {
+                throw fail("missing argument \"\(names[i])\" to \(fn.name)", hint: "fn \(fn.name)(\(names.joined(separator: ", ")))")
+            }
+        }
+        return frame
+    }
+
+    /// Binds arguments to a builtin's declared parameters, checks them, and runs it.
+    func callBuiltin(_ builtin: Builtin, receiver: Value?, _ positional: [Value], _ keywords: [(String, Value)], spans: ArgumentSpans?) throws -> Value {
+        let arguments: Arguments
+        do {
+            arguments = try bind(builtin, receiver: receiver, positional, keywords)
+        } catch var error as QuireError {
+            error.span = error.span ?? argumentSpan(builtin, error.argument, positional.count, spans)
+            throw error
+        }
+        do {
+            return try builtin.body(arguments)
+        } catch var error as QuireError {
+            if error.span == nil { error.span = argumentSpan(builtin, error.argument, positional.count, spans) }
+            throw error
+        } catch {
+            throw QuireError(.runtime, "\(builtin.qualifiedName) failed: \(error)", span: spans?.call)
+        }
+    }
+
+    func argumentSpan(_ builtin: Builtin, _ parameter: String?, _ positionalCount: Int, _ spans: ArgumentSpans?) -> SourceSpan? {
+        guard let spans else { return nil }
+        guard let parameter else { return spans.call }
+        if let s = spans.keywords[parameter] { return s }
+        let positionalParameters = builtin.parameters.filter {
+            if case .keywords = $0.kind { return false }
+            return true
+        }
+        if let i = positionalParameters.firstIndex(where: { $0.name == parameter }), i < spans.positional.count {
+            if case .variadic = positionalParameters[i].kind { return spans.call }
+            return spans.positional[i]
+        }
+        return spans.call
+    }
+
+    func bind(_ builtin: Builtin, receiver: Value?, _ positional: [Value], _ keywords: [(String, Value)]) throws -> Arguments {
+        let params = builtin.parameters
+        var bound = [Value?](repeating: nil, count: params.count)
+        var given = [Bool](repeating: false, count: params.count)
+        var rest: [Value] = []
+        var extraKeywords: [(name: String, value: Value)] = []
+        let name = builtin.qualifiedName
+        var p = 0
+        for v in positional {
+            while p < params.count, case .keywords = params[p].kind { p += 1 }
+            guard p < params.count else {
+                let count = params.filter { if case .keywords = $0.kind { false } else { true } }.count
+                throw QuireError(.argument, "\(name) takes at most \(count) argument\(count == 1 ? "" : "s"), but \(positional.count) were given", hint: builtin.signature)
+            }
+            if case .variadic = params[p].kind {
+                rest.append(v)
+                given[p] = true
+                continue
+            }
+            bound[p] = v
+            given[p] = true
+            p += 1
+        }
+        for (key, v) in keywords {
+            if let i = params.firstIndex(where: { $0.name == key }) {
+                switch params[i].kind {
+                case .variadic, .keywords:
+                    throw QuireError(.argument, "argument \"\(key)\" of \(name) cannot be given by name")
+                default: break
+                }
+                if given[i] { throw QuireError(.argument, "argument \"\(key)\" to \(name) is given twice", argument: key) }
+                bound[i] = v
+                given[i] = true
+            } else if params.contains(where: { if case .keywords = $0.kind { true } else { false } }) {
+                extraKeywords.append((key, v))
+            } else {
+                let names = params.map(\.name)
+                let hint = Suggest.closest(to: key, in: names).map { "did you mean \"\($0)\"?" }
+                    ?? (names.isEmpty ? "\(name) takes no arguments" : "arguments: \(names.joined(separator: ", "))")
+                var error = QuireError(.argument, "unknown argument \"\(key)\" to \(name)", hint: hint)
+                error.argument = key
+                throw error
+            }
+        }
+        for (i, param) in params.enumerated() {
+            switch param.kind {
+            case .required:
+                guard given[i] else {
+                    throw QuireError(.argument, "missing argument \"\(param.name)\" to \(name)", hint: builtin.signature)
+                }
+            case .optional(let d):
+                if !given[i] { bound[i] = d }
+            case .variadic, .keywords: continue
+            }
+            if given[i], let v = bound[i], !param.accepts.matches(v) {
+                throw Arguments.badArgument(param.name, to: name, expected: param.accepts.noun, got: v)
+            }
+        }
+        if let i = params.firstIndex(where: { if case .variadic = $0.kind { true } else { false } }) {
+            for v in rest where !params[i].accepts.matches(v) {
+                throw Arguments.badArgument(params[i].name, to: name, expected: params[i].accepts.noun, got: v)
+            }
+        }
+        return Arguments(builtin: builtin, receiver: receiver, context: self, bound: bound, given: given, rest: rest, keywords: extraKeywords)
+    }
+
+    public func callMethod(_ receiver: Value, _ name: String, _ arguments: [Value]) throws -> Value {
+        try callMethod(receiver, name, arguments, [], spans: nil, nameSpan: nil)
+    }
+}
+
+/// A recursion error unwinding through 10,000 calls needs only the first entries for its report.
+let maxStackEntriesKept = 64

@@ -1,0 +1,226 @@
+import Foundation
+import Synchronization
+
+/// Where a program's output goes: the terminal, or a notebook cell's captured output.
+public protocol OutputSink: AnyObject {
+    func write(_ text: String)
+    /// Shows a value the way a cell's result is shown (figures become files, tables stay text).
+    func display(_ value: Value)
+}
+
+/// Deeper recursion would overflow the native stack of the interpreter thread (see `runOnLargeStack`).
+public let maxCallDepth = 10_000
+
+/// Runs Quire programs. One interpreter is one environment: a REPL session or a notebook.
+public final class Interpreter: CallContext {
+    public let registry: BuiltinRegistry
+    public var sink: OutputSink
+    public var isInteractive = false
+    /// The folder relative paths are resolved against when the running source names none.
+    public var baseDirectory: String
+
+    let globals = GlobalTable()
+    var unwind = Unwind.none
+    var returnValue = Value.none
+    var depth = 0
+    private let interruptRequest = Atomic<Int>(0)
+    var importedFiles: Set<String> = []
+    var directoryStack: [String] = []
+
+    enum Unwind { case none, breaking, continuing, returning }
+
+    public init(registry: BuiltinRegistry, sink: OutputSink = StandardOutput()) {
+        self.registry = registry
+        self.sink = sink
+        self.baseDirectory = FileManager.default.currentDirectoryPath
+    }
+
+    /// Runs a program or cell. Returns the value of its last statement when that statement is an
+    /// expression not followed by `;` (what a REPL or notebook shows), or nil.
+    @discardableResult
+    public func run(_ source: Source) throws(QuireError) -> Value? {
+        do {
+            let program = try Parser.parse(source)
+            let compiler = Compiler(interpreter: self)
+            let code = try compiler.compileProgram(program)
+            directoryStack.append(source.directory ?? baseDirectory)
+            defer { directoryStack.removeLast() }
+            unwind = .none
+            depth = 0
+            let value = try code.run()
+            let shows = !program.quietEnd && (program.statements.last?.isExpression ?? false)
+            return shows ? value : nil
+        } catch let error as QuireError {
+            var e = error
+            if e.argument == incompleteMarker { e.argument = nil }
+            throw e
+        } catch {
+            throw QuireError(.runtime, "internal error: \(error)")
+        }
+    }
+
+    /// True when `text` is a complete program; false when it ends inside an open bracket, block
+    /// or string, so the REPL should read another line. Other errors count as complete (they are
+    /// reported when the text runs).
+    public static func isComplete(_ text: String) -> Bool {
+        do {
+            _ = try Parser.parse(Source(name: "<input>", text: text))
+            return true
+        } catch let error as QuireError {
+            return error.argument != incompleteMarker
+        } catch {
+            return true
+        }
+    }
+
+    /// Asks the running program to stop at its next loop iteration or call (Ctrl-C, a timeout).
+    /// Safe to call from any thread.
+    public func interrupt(timeout: Bool = false) {
+        interruptRequest.store(timeout ? 2 : 1, ordering: .relaxed)
+    }
+
+    /// Forgets a pending interrupt (call before running new code).
+    public func clearInterrupt() {
+        interruptRequest.store(0, ordering: .relaxed)
+    }
+
+    public func checkInterrupt() throws {
+        let request = interruptRequest.load(ordering: .relaxed)
+        if request != 0 {
+            interruptRequest.store(0, ordering: .relaxed)
+            if request == 2 { throw QuireError(.timeout, "the cell ran out of time") }
+            throw QuireError(.interrupted, "interrupted", hint: "the program was stopped with Ctrl-C")
+        }
+    }
+
+    /// The names of the global variables that hold a value.
+    public var globalNames: [String] {
+        globals.names.enumerated().compactMap { i, n in
+            if case .undefined = globals[i] { return nil }
+            return n
+        }
+    }
+
+    /// The value of a global variable, if it is set.
+    public func global(_ name: String) -> Value? {
+        guard let i = globals.index[name] else { return nil }
+        if case .undefined = globals[i] { return nil }
+        return globals[i]
+    }
+
+    /// Sets a global variable.
+    public func setGlobal(_ name: String, _ value: Value) {
+        globals[globals.slot(for: name)] = value
+    }
+
+    /// Removes every global variable (the REPL's `:reset`).
+    public func reset() {
+        for i in 0..<globals.count { globals[i] = .undefined }
+        importedFiles = []
+    }
+
+    /// The parameter names of a function value, for completion of keyword arguments.
+    public func parameterNames(of value: Value) -> [String]? {
+        switch value {
+        case .function(let f): f.code.parameterNames
+        case .builtin(let b): b.builtin.parameters.map(\.name)
+        default: nil
+        }
+    }
+
+    // MARK: CallContext
+
+    public func write(_ text: String) { sink.write(text) }
+    public func display(_ value: Value) { sink.display(value) }
+
+    public func resolvePath(_ path: String) -> String {
+        let expanded = (path as NSString).expandingTildeInPath
+        if expanded.hasPrefix("/") { return expanded }
+        let dir = directoryStack.last ?? baseDirectory
+        return URL(fileURLWithPath: dir).appendingPathComponent(expanded).standardizedFileURL.path
+    }
+
+    public func call(_ function: Value, _ arguments: [Value]) throws -> Value {
+        try callValue(function, arguments, keywords: [], spans: nil)
+    }
+}
+
+/// The global variables: a growable table of slots, resolved by name when code is compiled.
+final class GlobalTable {
+    /// The slots; grows by reallocation, so compiled code indexes it afresh on each access.
+    private(set) var storage: UnsafeMutablePointer<Value>
+    private var capacity: Int
+    private(set) var names: [String] = []
+    private(set) var index: [String: Int] = [:]
+
+    init() {
+        capacity = 256
+        storage = .allocate(capacity: capacity)
+    }
+
+    deinit {
+        storage.deinitialize(count: names.count)
+        storage.deallocate()
+    }
+
+    var count: Int { names.count }
+
+    @inline(__always)
+    subscript(slot: Int) -> Value {
+        get { storage[slot] }
+        set { storage[slot] = newValue }
+    }
+
+    var values: UnsafeMutableBufferPointer<Value> { UnsafeMutableBufferPointer(start: storage, count: names.count) }
+
+    func slot(for name: String) -> Int {
+        if let i = index[name] { return i }
+        if names.count == capacity {
+            let bigger = UnsafeMutablePointer<Value>.allocate(capacity: capacity * 2)
+            bigger.moveInitialize(from: storage, count: names.count)
+            storage.deallocate()
+            storage = bigger
+            capacity *= 2
+        }
+        (storage + names.count).initialize(to: .undefined)
+        index[name] = names.count
+        names.append(name)
+        return names.count - 1
+    }
+}
+
+/// A compiled program, ready to run.
+struct CompiledProgram {
+    let body: Code
+    let frame: Frame
+
+    func run() throws -> Value { try body(frame) }
+}
+
+typealias Code = (Frame) throws -> Value
+
+/// Runs `work` on a thread with a large stack, so that deep (but allowed) recursion in Quire
+/// code does not overflow the native stack, and waits for it.
+public func runOnLargeStack<T>(_ work: @escaping () -> T) -> T {
+    let box = LargeStackBox<T>(work)
+    let done = DispatchSemaphore(value: 0)
+    let thread = Thread {
+        box.value = box.work()
+        done.signal()
+    }
+    thread.stackSize = interpreterStackSize
+    thread.start()
+    done.wait()
+    return box.value!
+}
+
+/// Carries work to the large-stack thread and its result back; written by the worker, read
+/// after the semaphore, so never touched by two threads at once.
+private final class LargeStackBox<T>: @unchecked Sendable {
+    var value: T?
+    let work: () -> T
+    init(_ work: @escaping () -> T) { self.work = work }
+}
+
+/// Enough native stack for `maxCallDepth` nested Quire calls in a debug build.
+let interpreterStackSize = 1 << 30

@@ -1,0 +1,118 @@
+/// A node of the syntax tree. Statements are nodes too: a block's value is its last expression.
+final class Node {
+    let kind: Kind
+    let span: SourceSpan
+
+    init(_ kind: Kind, _ span: SourceSpan) {
+        self.kind = kind
+        self.span = span
+    }
+
+    indirect enum Kind {
+        case literal(Value)
+        case fstring([FPart])
+        case name(String)
+        case list([Node])
+        case tuple([Node])
+        case dict([(Node, Node)])
+        case unary(UnaryOperator, Node)
+        case binary(BinaryOperator, Node, Node)
+        /// `a < b <= c`: Python's chained comparison; `not in` is `.notIn`.
+        case compare([CompareOp], [Node])
+        case and(Node, Node)
+        case or(Node, Node)
+        case call(Node, [Argument])
+        case index(Node, [IndexItem])
+        case member(Node, String, SourceSpan)
+        case function(FunctionDecl)
+        case ifElse(Node, Node, Node?)
+        case block([Node])
+
+        // statements
+        case assign(Target, Node)
+        case augmentedAssign(Target, BinaryOperator, Node)
+        case functionDef(String, FunctionDecl)
+        case forLoop(Target, Node, Node)
+        case whileLoop(Node, Node)
+        case breakLoop
+        case continueLoop
+        case returnValue(Node?)
+        case global([String])
+        case importFile(String)
+        case assert(Node, Node?)
+        case pass
+    }
+
+    /// True for nodes whose value is shown when they end a cell or REPL line.
+    var isExpression: Bool {
+        switch kind {
+        case .assign, .augmentedAssign, .functionDef, .forLoop, .whileLoop, .breakLoop, .continueLoop,
+            .returnValue, .global, .importFile, .assert, .pass:
+            false
+        default: true
+        }
+    }
+}
+
+enum CompareOp {
+    case op(BinaryOperator)
+    case notIn
+}
+
+enum FPart {
+    case text(String)
+    case expression(Node, conversion: Character?, spec: String?)
+}
+
+struct Argument {
+    let name: String?
+    let nameSpan: SourceSpan?
+    let value: Node
+    /// `*xs` spreads a list into positional arguments.
+    let spread: Bool
+}
+
+enum IndexItem {
+    case single(Node)
+    case slice(Node?, Node?, Node?)
+}
+
+/// What an assignment writes to.
+indirect enum Target {
+    case name(String, SourceSpan)
+    case index(Node, [IndexItem], SourceSpan)
+    case member(Node, String, SourceSpan)
+    case tuple([Target], SourceSpan)
+
+    var span: SourceSpan {
+        switch self {
+        case .name(_, let s), .index(_, _, let s), .member(_, _, let s), .tuple(_, let s): s
+        }
+    }
+}
+
+struct ParameterDecl {
+    let name: String
+    let span: SourceSpan
+    let defaultValue: Node?
+}
+
+final class FunctionDecl {
+    let name: String
+    let parameters: [ParameterDecl]
+    let body: Node
+    let span: SourceSpan
+
+    init(name: String, parameters: [ParameterDecl], body: Node, span: SourceSpan) {
+        self.name = name
+        self.parameters = parameters
+        self.body = body
+        self.span = span
+    }
+}
+
+/// A parsed program: its statements, and whether the last one ended with `;` (no display).
+struct Program {
+    let statements: [Node]
+    let quietEnd: Bool
+}

@@ -1,0 +1,124 @@
+import ArgumentParser
+import Foundation
+import QuireBuiltins
+import QuireLang
+import QuireREPL
+
+/// The `quire` command: the REPL, scripts, `-e` expressions, and notebooks.
+@main
+struct Quire: ParsableCommand {
+    static let version = "0.1.0"
+
+    static let configuration = CommandConfiguration(
+        commandName: "quire",
+        abstract: "Quire: explore data and replay tutorials from a prompt.",
+        discussion: """
+            With no arguments, quire starts the REPL (or, when standard input is not a terminal,
+            runs the program read from it).
+            """,
+        version: version,
+        subcommands: [Run.self])
+
+    @Option(name: .customShort("e"), help: ArgumentHelp("Evaluate CODE and print the value of its last expression.", valueName: "CODE"))
+    var expression: String?
+
+    @Flag(name: .customLong("builtins-reference"), help: .hidden)
+    var builtinsReference = false
+
+    mutating func run() throws {
+        if builtinsReference {
+            print(Help.referencePage(Builtins.registry), terminator: "")
+            return
+        }
+        if let expression {
+            throw ExitCode(Runner.evaluate(Source(name: "<command line>", text: expression), printResult: true))
+        }
+        if isatty(0) != 0 {
+            throw ExitCode(Runner.repl())
+        }
+        let data = FileHandle.standardInput.readDataToEndOfFile()
+        guard let text = String(data: data, encoding: .utf8) else {
+            Runner.fail("standard input is not UTF-8 text")
+            throw ExitCode(1)
+        }
+        throw ExitCode(Runner.evaluate(Source(name: "<stdin>", text: text), printResult: false))
+    }
+
+    /// Usage errors exit with status 2 (ArgumentParser's default is 64).
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success || error is ExitCode {
+                exit(withError: error)
+            }
+            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+            Foundation.exit(2)
+        }
+    }
+}
+
+/// `quire run FILE`: a script (`.qr`).
+struct Run: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Run a Quire script (.qr).")
+
+    @Argument(help: "The script to run.")
+    var file: String
+
+    mutating func run() throws {
+        guard FileManager.default.fileExists(atPath: file) else {
+            Runner.fail("no such file: \(file)", hint: "check the path; it is relative to the current folder")
+            throw ExitCode(1)
+        }
+        guard let data = FileManager.default.contents(atPath: file), let text = String(data: data, encoding: .utf8) else {
+            Runner.fail("cannot read \(file) as UTF-8 text")
+            throw ExitCode(1)
+        }
+        let directory = (URL(fileURLWithPath: file).deletingLastPathComponent().path)
+        throw ExitCode(Runner.evaluate(Source(name: file, text: text, directory: directory), printResult: false))
+    }
+}
+
+/// Runs programs on the interpreter thread and reports errors.
+enum Runner {
+    static func fail(_ message: String, hint: String? = nil) {
+        var text = "error: \(message)\n"
+        if let hint { text += "  hint: \(hint)\n" }
+        FileHandle.standardError.write(Data(text.utf8))
+    }
+
+    /// Runs a program; prints errors to standard error. Returns the exit status.
+    static func evaluate(_ source: Source, printResult: Bool) -> Int32 {
+        runOnLargeStack {
+            let output = StandardOutput()
+            do throws(QuireError) {
+                let interpreter = try Builtins.makeInterpreter(sink: output)
+                interpreter.isInteractive = isatty(1) != 0
+                let value = try interpreter.run(source)
+                if printResult, let value { output.display(value) }
+                output.flush()
+                return 0
+            } catch {
+                output.flush()
+                FileHandle.standardError.write(Data(error.render().utf8))
+                return 1
+            }
+        }
+    }
+
+    static func repl() -> Int32 {
+        runOnLargeStack {
+            let output = StandardOutput()
+            do throws(QuireError) {
+                let interpreter = try Builtins.makeInterpreter(sink: output)
+                interpreter.isInteractive = true
+                return REPL(interpreter: interpreter, output: output).run()
+            } catch {
+                FileHandle.standardError.write(Data(error.render().utf8))
+                return 1
+            }
+        }
+    }
+}
