@@ -6,6 +6,7 @@ public enum Builtins {
     static let tables: [[Builtin]] = [
         CoreBuiltins.builtins,
         CollectionMethods.builtins,
+        VisionBuiltins.builtins,
     ]
 
     /// The registry the interpreter, `:help`, completion and the reference page read.
