@@ -18,6 +18,7 @@ let package = Package(
         .systemLibrary(name: "CCairo", path: "Sources/CCairo", pkgConfig: "cairo"),
         .systemLibrary(name: "CPNG", path: "Sources/CPNG", pkgConfig: "libpng"),
         .systemLibrary(name: "CJPEG", path: "Sources/CJPEG"),
+        .systemLibrary(name: "CTurboJPEG", path: "Sources/CTurboJPEG"),
         .systemLibrary(name: "CSVM", path: "Sources/CSVM"),
         .systemLibrary(name: "CZlib", path: "Sources/CZlib", pkgConfig: "zlib"),
 
@@ -26,7 +27,7 @@ let package = Package(
         .target(name: "QuireData", dependencies: ["QuireArray", "CZlib"]),
         .target(name: "QuirePlot", dependencies: ["QuireArray", "CCairo"]),
         .target(name: "QuireLearn", dependencies: ["QuireArray", "CSVM"]),
-        .target(name: "QuireVision", dependencies: ["QuireArray", "CPNG", "CJPEG"]),
+        .target(name: "QuireVision", dependencies: ["QuireArray", "CPNG", "CJPEG", "CTurboJPEG"]),
 
         // The language, its builtins, and the front ends.
         .target(

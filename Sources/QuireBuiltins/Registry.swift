@@ -10,6 +10,7 @@ public enum Builtins {
         DataBuiltins.builtins,
         PlotBuiltins.builtins,
         LearnBuiltins.builtins,
+        VisionBuiltins.builtins,
     ]
 
     /// The registry the interpreter, `:help`, completion and the reference page read.
