@@ -106,7 +106,8 @@ public final class REPL {
             return true
         } catch {
             transcript.discard()
-            complain(error.render())
+            // The terminal has echoed ^C on the line of the running code.
+            complain((error.kind == .interrupted ? "\n" : "") + error.render())
             return false
         }
     }
