@@ -78,7 +78,7 @@ struct HTMLPage {
     func cell(_ cell: Cell, _ result: CellResult?) -> String {
         let status = result?.status ?? .skipped
         var out = "<section class=\"cell \(status.rawValue)\" id=\"cell-\(cell.number)\">\n"
-        var meta = "<span class=\"num\">[\(cell.number)]</span>"
+        var meta = "<span class=\"label\">[\(cell.number)]</span>"
         switch status {
         case .ok: meta += "<span class=\"time\">\(formatDuration(max(result?.duration ?? 0, 0.001)))</span>"
         case .expectedError: meta += "<span class=\"time\">failed as expected · \(formatDuration(max(result?.duration ?? 0, 0.001)))</span>"

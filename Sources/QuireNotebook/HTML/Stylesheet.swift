@@ -38,7 +38,7 @@ enum Stylesheet {
         .cell { margin: 1.4rem 0 1.8rem; }
         .cell .meta { display: flex; justify-content: space-between; font: 0.75rem/1 system-ui, -apple-system, "DejaVu Sans", sans-serif;
           color: var(--muted); margin: 0 0 0.35rem 0.1rem; }
-        .cell .num { font-weight: 600; color: var(--accent); }
+        .cell .label { font-weight: 600; color: var(--accent); }
         pre.code { background: var(--code-bg); border: 1px solid #e1e4e8; border-left: 3px solid var(--accent); border-radius: 6px; }
         .cell.error pre.code, .cell.timeout pre.code { border-left-color: var(--err); }
         .output { margin-top: 0.5rem; padding-left: 0.9rem; border-left: 3px solid var(--rule); }
@@ -50,7 +50,6 @@ enum Stylesheet {
         .output figure img { display: block; background: white; border-radius: 4px; }
         .kw { color: var(--kw); } .str { color: var(--str); } .num { color: var(--num); }
         .com { color: var(--com); font-style: italic; } .con { color: var(--con); } .call { color: var(--call); }
-        .cell .meta .num { color: var(--accent); }
         @media (prefers-color-scheme: dark) {
           :root { --text: #e6e6e6; --muted: #9aa4b2; --rule: #30363d; --code-bg: #161b22; --out-bg: transparent;
             --err-bg: #2d1214; --err: #ff7b72; --accent: #6ea8fe; }

@@ -96,6 +96,7 @@ public final class NotebookRunner {
             }
         } catch {
             var error = error
+            if error.span == nil { error.span = firstCodeLineSpan(source) }
             if error.kind == .timeout, let timeout {
                 error.message = "cell \(cell.number) ran longer than its time limit of \(formatDuration(timeout))"
                 error.hint = "raise the limit with \"#| timeout: ...\" or --timeout, or look for a loop that never ends"
@@ -111,6 +112,22 @@ public final class NotebookRunner {
         result.duration = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
         result.items = capture.items
         return result
+    }
+
+    /// The first line of a cell after its `#|` options: where an error that names no place
+    /// (a timeout, an interrupt) is shown, so it still points into the notebook.
+    func firstCodeLineSpan(_ source: Source) -> SourceSpan {
+        var offset = 0
+        for line in source.text.split(separator: "\n", omittingEmptySubsequences: false) {
+            let length = line.utf8.count
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            if !trimmed.hasPrefix("#|") && !trimmed.isEmpty {
+                let indent = line.utf8.count - line.drop { $0 == " " || $0 == "\t" }.utf8.count
+                return SourceSpan(source: source, start: offset + indent, end: offset + length)
+            }
+            offset += length + 1
+        }
+        return SourceSpan(source: source, start: 0, end: 0)
     }
 
     /// Asks the interpreter to stop after `seconds` from a timer thread.
