@@ -17,7 +17,7 @@ struct Quire: ParsableCommand {
             runs the program read from it).
             """,
         version: version,
-        subcommands: [Run.self])
+        subcommands: [Run.self, Check.self, Step.self])
 
     @Option(name: .customShort("e"), help: ArgumentHelp("Evaluate CODE and print the value of its last expression.", valueName: "CODE"))
     var expression: String?
@@ -60,14 +60,22 @@ struct Quire: ParsableCommand {
     }
 }
 
-/// `quire run FILE`: a script (`.qr`).
+/// `quire run FILE`: a script (`.qr`), or a Markdown notebook (`.md`).
 struct Run: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Run a Quire script (.qr).")
+    static let configuration = CommandConfiguration(abstract: "Run a Quire script (.qr) or notebook (.md).")
 
-    @Argument(help: "The script to run.")
+    @Argument(help: "The script or notebook to run.")
     var file: String
 
+    @OptionGroup var notebookFlags: NotebookFlags
+
     mutating func run() throws {
+        if file.lowercased().hasSuffix(".md") {
+            throw ExitCode(try NotebookRun.run(path: file, flags: notebookFlags))
+        }
+        if notebookFlags.anyGiven {
+            throw ValidationError("--html, --update, --keep-going, --timeout and --report apply to notebooks (.md), not to \(file)")
+        }
         guard FileManager.default.fileExists(atPath: file) else {
             Runner.fail("no such file: \(file)", hint: "check the path; it is relative to the current folder")
             throw ExitCode(1)
