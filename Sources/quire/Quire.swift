@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import QuireBuiltins
 import QuireLang
+import QuireNotebook
 import QuireREPL
 
 /// The `quire` command: the REPL, scripts, `-e` expressions, and notebooks.
@@ -122,7 +123,10 @@ enum Runner {
             do throws(QuireError) {
                 let interpreter = try Builtins.makeInterpreter(sink: output)
                 interpreter.isInteractive = true
-                return REPL(interpreter: interpreter, output: output).run()
+                let repl = REPL(interpreter: interpreter, output: output)
+                repl.loadNotebook = { path in try QuireNotebook.loadNotebook(path: path, into: interpreter) }
+                repl.saveNotebook = { path, entries in try QuireNotebook.saveNotebook(path: path, entries: entries) }
+                return repl.run()
             } catch {
                 FileHandle.standardError.write(Data(error.render().utf8))
                 return 1
