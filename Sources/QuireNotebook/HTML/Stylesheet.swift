@@ -11,7 +11,7 @@ enum Stylesheet {
         html { -webkit-text-size-adjust: 100%; }
         body { margin: 0; background: #fcfcfd; color: var(--text);
           font: 17px/1.65 "Charter", "Bitstream Charter", "Source Serif Pro", Georgia, "DejaVu Serif", serif; }
-        main { max-width: 46rem; margin: 0 auto; padding: 3rem 1.5rem 5rem; }
+        main { max-width: 52rem; margin: 0 auto; padding: 3rem 1.5rem 5rem; }
         h1, h2, h3, h4, h5, h6 { font-family: system-ui, -apple-system, "Segoe UI", "DejaVu Sans", sans-serif;
           line-height: 1.25; margin: 2.2rem 0 0.8rem; font-weight: 650; letter-spacing: -0.01em; }
         h1 { font-size: 2.1rem; margin-top: 0.5rem; }
@@ -39,7 +39,7 @@ enum Stylesheet {
         .cell .meta { display: flex; justify-content: space-between; font: 0.75rem/1 system-ui, -apple-system, "DejaVu Sans", sans-serif;
           color: var(--muted); margin: 0 0 0.35rem 0.1rem; }
         .cell .label { font-weight: 600; color: var(--accent); }
-        pre.code { background: var(--code-bg); border: 1px solid #e1e4e8; border-left: 3px solid var(--accent); border-radius: 6px; }
+        pre.code { white-space: pre-wrap; overflow-wrap: anywhere; background: var(--code-bg); border: 1px solid #e1e4e8; border-left: 3px solid var(--accent); border-radius: 6px; }
         .cell.error pre.code, .cell.timeout pre.code { border-left-color: var(--err); }
         .output { margin-top: 0.5rem; padding-left: 0.9rem; border-left: 3px solid var(--rule); }
         .output pre.out { padding: 0.3rem 0; background: var(--out-bg); color: #24292f; }
