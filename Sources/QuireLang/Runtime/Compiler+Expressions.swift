@@ -58,6 +58,26 @@ extension Compiler {
                 return try interp.truth(a, span) ? a : try rc(f)
             }
         case .call(let callee, let args): return try compileCall(callee, args, span)
+        case .listComprehension(let element, let clauses):
+            let item = try compile(element)
+            let run = try compileClauses(clauses)
+            return { f in
+                var out: [Value] = []
+                try run(f) { out.append(try item(f)) }
+                return .list(ListBox(out))
+            }
+        case .dictComprehension(let keyNode, let valueNode, let clauses):
+            let key = try compile(keyNode)
+            let value = try compile(valueNode)
+            let run = try compileClauses(clauses)
+            let keySpan = keyNode.span
+            return { f in
+                let d = DictBox()
+                try run(f) {
+                    do { try d.set(try key(f), try value(f)) } catch let e as QuireError { throw e.located(at: keySpan) }
+                }
+                return .dict(d)
+            }
         case .index(let object, let items):
             let obj = try compile(object)
             let index = try compileIndexValue(items)
@@ -258,5 +278,45 @@ extension Compiler {
                 return try interp.truth(v, span)
             } catch let e as QuireError { throw e.located(at: span) }
         }
+    }
+}
+
+extension Compiler {
+    typealias ClauseRunner = (Frame, () throws -> Void) throws -> Void
+
+    /// The loops and filters of a comprehension; the loop variables belong to the enclosing
+    /// scope, as a `for` loop's do.
+    func compileClauses(_ clauses: [ComprehensionClause]) throws -> ClauseRunner {
+        var run: ClauseRunner = { _, body in try body() }
+        let interp = interpreter
+        for clause in clauses.reversed() {
+            let inner = run
+            switch clause {
+            case .forIn(let target, let iterable):
+                let store = try compileTargetStore(target)
+                let iter = try compile(iterable)
+                let span = iterable.span
+                run = { f, body in
+                    let sequence = try iter(f)
+                    if case .object(let r as RangeObject) = sequence {
+                        for i in r.range {
+                            try interp.checkInterrupt(at: span)
+                            try store(f, .int(i))
+                            try inner(f, body)
+                        }
+                        return
+                    }
+                    for item in try interp.iterate(sequence, span) {
+                        try interp.checkInterrupt(at: span)
+                        try store(f, item)
+                        try inner(f, body)
+                    }
+                }
+            case .condition(let node):
+                let test = try truthTest(node)
+                run = { f, body in if try test(f) { try inner(f, body) } }
+            }
+        }
+        return run
     }
 }

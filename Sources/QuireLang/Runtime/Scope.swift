@@ -42,32 +42,18 @@ final class Scope {
             switch t {
             case .name(let n, _): assigned.append(n)
             case .tuple(let ts, _): ts.forEach(target)
-            case .index, .member: break
+            case .index(let object, _, _), .member(let object, _, _): collect(object, assigned: &assigned, globals: &globals)
             }
         }
-        func visit(_ n: Node) { collect(n, assigned: &assigned, globals: &globals) }
         switch node.kind {
-        case .assign(let t, let v):
-            target(t)
-            visit(v)
-        case .augmentedAssign(let t, _, let v):
-            target(t)
-            visit(v)
+        case .assign(let t, _), .augmentedAssign(let t, _, _): target(t)
         case .functionDef(let name, _): assigned.append(name)
-        case .forLoop(let t, let iter, let body):
-            target(t)
-            visit(iter)
-            visit(body)
+        case .forLoop(let t, _, _): target(t)
         case .global(let names): globals.formUnion(names)
-        case .block(let ns): ns.forEach(visit)
-        case .ifElse(let c, let t, let e):
-            visit(c)
-            visit(t)
-            if let e { visit(e) }
-        case .whileLoop(let c, let b):
-            visit(c)
-            visit(b)
+        case .listComprehension(_, let clauses), .dictComprehension(_, _, let clauses):
+            for case .forIn(let t, _) in clauses { target(t) }
         default: break
         }
+        for child in node.children { collect(child, assigned: &assigned, globals: &globals) }
     }
 }

@@ -144,6 +144,12 @@ extension Parser {
             var items: [Node] = []
             while !isOp("]") {
                 items.append(try expression())
+                if items.count == 1, isKeyword(.for) {
+                    let clauses = try comprehensionClauses()
+                    _ = try expect("]", "\"]\" to close the list comprehension")
+                    ignoreNewlines.removeLast()
+                    return Node(.listComprehension(items[0], clauses), span(from: t.start))
+                }
                 if !accept(",") { break }
             }
             _ = try expect("]", "\"]\" to close the list")
@@ -212,6 +218,12 @@ extension Parser {
             let key = try expression()
             _ = try expect(":", "\":\" after the dict key")
             pairs.append((key, try expression()))
+            if pairs.count == 1, isKeyword(.for) {
+                let clauses = try comprehensionClauses()
+                _ = try expect("}", "\"}\" to close the dict comprehension")
+                ignoreNewlines.removeLast()
+                return Node(.dictComprehension(pairs[0].0, pairs[0].1, clauses), span(from: open.start))
+            }
             if !accept(",") { break }
         }
         _ = try expect("}", "\"}\" to close the dict")
@@ -232,6 +244,29 @@ extension Parser {
                     throw sub.error("unexpected \(sub.describe(sub.current)) in an f-string expression")
                 }
                 return .expression(node, conversion: conversion, spec: spec)
+            }
+        }
+    }
+
+    /// clauses -> 'for' names 'in' or_expr { 'for' names 'in' or_expr | 'if' or_expr }
+    mutating func comprehensionClauses() throws -> [ComprehensionClause] {
+        var clauses: [ComprehensionClause] = []
+        while true {
+            if acceptKeyword(.for) {
+                var targets: [Target] = []
+                repeat {
+                    guard case .name(let n) = current.kind else { throw error("expected a name after for") }
+                    let t = advance()
+                    targets.append(.name(n, span(t)))
+                } while accept(",")
+                guard acceptKeyword(.in) else { throw error("expected \"in\" in the comprehension", hint: "[x * 2 for x in xs]") }
+                let iterable = try orExpr()
+                let target: Target = targets.count == 1 ? targets[0] : .tuple(targets, targets[0].span.through(targets.last!.span))
+                clauses.append(.forIn(target, iterable))
+            } else if acceptKeyword(.if) {
+                clauses.append(.condition(try orExpr()))
+            } else {
+                return clauses
             }
         }
     }

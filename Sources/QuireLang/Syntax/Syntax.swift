@@ -13,6 +13,10 @@ final class Node {
         case fstring([FPart])
         case name(String)
         case list([Node])
+        /// `[x * 2 for x in xs if x > 0]`
+        case listComprehension(Node, [ComprehensionClause])
+        /// `{k: v for k, v in pairs}`
+        case dictComprehension(Node, Node, [ComprehensionClause])
         case tuple([Node])
         case dict([(Node, Node)])
         case unary(UnaryOperator, Node)
@@ -52,6 +56,12 @@ final class Node {
         default: true
         }
     }
+}
+
+/// One `for ... in ...` or `if ...` of a comprehension.
+enum ComprehensionClause {
+    case forIn(Target, Node)
+    case condition(Node)
 }
 
 enum CompareOp {
@@ -115,4 +125,45 @@ final class FunctionDecl {
 struct Program {
     let statements: [Node]
     let quietEnd: Bool
+}
+
+extension Node {
+    /// The nodes directly inside this one, not looking into function bodies (they have their
+    /// own scope).
+    var children: [Node] {
+        func items(_ index: [IndexItem]) -> [Node] {
+            index.flatMap { item -> [Node] in
+                switch item {
+                case .single(let n): [n]
+                case .slice(let a, let b, let c): [a, b, c].compactMap { $0 }
+                }
+            }
+        }
+        func clauseNodes(_ clauses: [ComprehensionClause]) -> [Node] {
+            clauses.map {
+                switch $0 {
+                case .forIn(_, let n), .condition(let n): n
+                }
+            }
+        }
+        switch kind {
+        case .literal, .name, .function, .functionDef, .breakLoop, .continueLoop, .global, .importFile, .pass: return []
+        case .fstring(let parts): return parts.compactMap { if case .expression(let n, _, _) = $0 { n } else { nil } }
+        case .list(let ns), .tuple(let ns), .block(let ns): return ns
+        case .listComprehension(let e, let cs): return [e] + clauseNodes(cs)
+        case .dictComprehension(let k, let v, let cs): return [k, v] + clauseNodes(cs)
+        case .dict(let pairs): return pairs.flatMap { [$0.0, $0.1] }
+        case .unary(_, let n): return [n]
+        case .binary(_, let a, let b), .and(let a, let b), .or(let a, let b), .whileLoop(let a, let b): return [a, b]
+        case .compare(_, let ns): return ns
+        case .call(let f, let args): return [f] + args.map(\.value)
+        case .index(let o, let index): return [o] + items(index)
+        case .member(let o, _, _): return [o]
+        case .ifElse(let c, let t, let e): return [c, t] + (e.map { [$0] } ?? [])
+        case .assign(_, let v), .augmentedAssign(_, _, let v): return [v]
+        case .forLoop(_, let iterable, let body): return [iterable, body]
+        case .returnValue(let v): return v.map { [$0] } ?? []
+        case .assert(let c, let m): return [c] + (m.map { [$0] } ?? [])
+        }
+    }
 }
