@@ -67,9 +67,11 @@ extension Compiler {
             return { f in
                 let fnValue = try calleeCode(f)
                 if case .function(let fn) = fnValue, fn.code.parameterNames.count == 1 {
-                    let frame = Frame.make(slotCount: fn.code.slotCount, parent: fn.parent)
+                    var frame = fn.code.makeFrame(parent: fn.parent)
                     frame[0] = try a0(f)
-                    return try interp.invoke(fn, frame, span)
+                    let result = try interp.invoke(fn, frame, span)
+                    fn.code.recycle(&frame)
+                    return result
                 }
                 return try general(fnValue, f)
             }
@@ -78,10 +80,12 @@ extension Compiler {
             return { f in
                 let fnValue = try calleeCode(f)
                 if case .function(let fn) = fnValue, fn.code.parameterNames.count == 2 {
-                    let frame = Frame.make(slotCount: fn.code.slotCount, parent: fn.parent)
+                    var frame = fn.code.makeFrame(parent: fn.parent)
                     frame[0] = try a0(f)
                     frame[1] = try a1(f)
-                    return try interp.invoke(fn, frame, span)
+                    let result = try interp.invoke(fn, frame, span)
+                    fn.code.recycle(&frame)
+                    return result
                 }
                 return try general(fnValue, f)
             }
@@ -90,9 +94,11 @@ extension Compiler {
             return { f in
                 let fnValue = try calleeCode(f)
                 if case .function(let fn) = fnValue, fn.code.parameterNames.count == n {
-                    let frame = Frame.make(slotCount: fn.code.slotCount, parent: fn.parent)
+                    var frame = fn.code.makeFrame(parent: fn.parent)
                     for i in 0..<n { frame[i] = try codes[i].run(f) }
-                    return try interp.invoke(fn, frame, span)
+                    let result = try interp.invoke(fn, frame, span)
+                    fn.code.recycle(&frame)
+                    return result
                 }
                 return try general(fnValue, f)
             }

@@ -132,6 +132,9 @@ extension Compiler {
     }
 
     func compileBinary(_ op: BinaryOperator, _ l: Node, _ r: Node, _ span: SourceSpan) throws -> Code {
+        if case .literal(.int(let k)) = r.kind, [.add, .subtract, .multiply].contains(op) {
+            return try compileBinaryWithConstant(op, l, k, span)
+        }
         let lc = try compile(l)
         let rc = try compile(r)
         switch op {
@@ -254,6 +257,30 @@ extension Compiler {
 extension Compiler {
     /// `a < b` as a condition: ints compare without making a bool value first.
     func compileComparisonTest(_ op: BinaryOperator, _ l: Node, _ r: Node) throws -> (Frame) throws -> Bool {
+        if case .literal(.int(let k)) = r.kind {
+            let lc = try compile(l)
+            let span = l.span.through(r.span)
+            let interp = interpreter
+            let constant = Value.int(k)
+            return { f in
+                if case .int(let x) = try lc(f) {
+                    switch op {
+                    case .less: return x < k
+                    case .lessEqual: return x <= k
+                    case .greater: return x > k
+                    case .greaterEqual: return x >= k
+                    case .equal: return x == k
+                    case .notEqual: return x != k
+                    default: break
+                    }
+                }
+                do {
+                    let v = try Operators.compare(op, try lc(f), constant)
+                    if case .bool(let t) = v { return t }
+                    return try interp.truth(v, span)
+                } catch let e as QuireError { throw e.located(at: span) }
+            }
+        }
         let lc = try compile(l)
         let rc = try compile(r)
         let span = l.span.through(r.span)
@@ -318,5 +345,45 @@ extension Compiler {
             }
         }
         return run
+    }
+}
+
+extension Compiler {
+    /// `n - 1`, `i + 1`, `k * 2`: an int constant on the right needs no evaluation of its own.
+    func compileBinaryWithConstant(_ op: BinaryOperator, _ l: Node, _ k: Int, _ span: SourceSpan) throws -> Code {
+        let lc = try compile(l)
+        let constant = Value.int(k)
+        let general: (Value) throws -> Value = { a in
+            do { return try Operators.binary(op, a, constant) } catch let e as QuireError { throw e.located(at: span) }
+        }
+        switch op {
+        case .add:
+            return { f in
+                let a = try lc(f)
+                if case .int(let x) = a {
+                    let (s, o) = x.addingReportingOverflow(k)
+                    if !o { return .int(s) }
+                }
+                return try general(a)
+            }
+        case .subtract:
+            return { f in
+                let a = try lc(f)
+                if case .int(let x) = a {
+                    let (s, o) = x.subtractingReportingOverflow(k)
+                    if !o { return .int(s) }
+                }
+                return try general(a)
+            }
+        default:
+            return { f in
+                let a = try lc(f)
+                if case .int(let x) = a {
+                    let (s, o) = x.multipliedReportingOverflow(by: k)
+                    if !o { return .int(s) }
+                }
+                return try general(a)
+            }
+        }
     }
 }

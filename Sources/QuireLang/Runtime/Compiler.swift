@@ -349,12 +349,11 @@ final class Compiler {
 
     /// Compiles a `fn`; the code makes a new function value closing over the current frame.
     func compileFunction(_ decl: FunctionDecl) throws -> Code {
-        let code = FunctionCode(name: decl.name, parameterNames: decl.parameters.map(\.name))
-        code.span = decl.span
+        let parameterNames = decl.parameters.map(\.name)
         let defaults = try decl.parameters.compactMap { p in try p.defaultValue.map(compile) }
         let outerScope = scope
         let outerLoops = loopDepth
-        let inner = Scope(parent: scope, parameters: code.parameterNames, body: decl.body)
+        let inner = Scope(parent: scope, parameters: parameterNames, body: decl.body)
         scope = inner
         loopDepth = 0
         functionDepth += 1
@@ -369,10 +368,9 @@ final class Compiler {
         } else {
             body = try compile(decl.body)
         }
-        code.body = body
-        code.slotCount = inner.count
-        code.slotNames = inner.names
-        code.requiredCount = decl.parameters.count - defaults.count
+        let code = FunctionCode(
+            name: decl.name, parameterNames: parameterNames, requiredCount: decl.parameters.count - defaults.count,
+            slotCount: inner.count, slotNames: inner.names, body: body, span: decl.span)
         let closesOver = outerScope != nil
         return { f in
             let values = try defaults.map { try $0(f) }

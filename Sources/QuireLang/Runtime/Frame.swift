@@ -21,10 +21,18 @@ final class Frame: ManagedBuffer<FrameHeader, Value> {
     }
 
     var parent: Frame? { header.parent }
+
+    /// Empties the slots and sets the parent, so that the frame can serve another call.
+    func reuse(parent: Frame?) {
+        withUnsafeMutablePointers { header, slots in
+            for i in 0..<header.pointee.count { slots[i] = .undefined }
+            header.pointee.parent = parent
+        }
+    }
     var count: Int { header.count }
 }
 
 struct FrameHeader {
-    let parent: Frame?
+    var parent: Frame?
     let count: Int
 }

@@ -3,14 +3,43 @@ final class FunctionCode {
     let name: String
     let parameterNames: [String]
     /// Parameters without a default come first; this many must be given.
-    var requiredCount = 0
-    var slotCount = 0
-    var slotNames: [String] = []
-    var body: Code = { _ in .none }
-    var span: SourceSpan?
+    let requiredCount: Int
+    let slotCount: Int
+    let slotNames: [String]
+    /// Immutable, so calling it needs no retain of the closure's context.
+    let body: Code
+    let span: SourceSpan
+    /// Frames of finished calls that nothing kept, reused by the next call (see `Frame`).
+    var spareFrames: [Frame] = []
 
-    init(name: String, parameterNames: [String]) {
+    init(name: String, parameterNames: [String], requiredCount: Int, slotCount: Int, slotNames: [String], body: @escaping Code, span: SourceSpan) {
         self.name = name
         self.parameterNames = parameterNames
+        self.requiredCount = requiredCount
+        self.slotCount = slotCount
+        self.slotNames = slotNames
+        self.body = body
+        self.span = span
+    }
+
+    /// A frame for a new call: a spare one if a finished call left one, else a new one.
+    @inline(__always)
+    func makeFrame(parent: Frame?) -> Frame {
+        if let frame = spareFrames.popLast() {
+            if parent != nil { frame.reuse(parent: parent) }
+            return frame
+        }
+        return Frame.make(slotCount: slotCount, parent: parent)
+    }
+
+    /// Keeps a finished call's frame for the next call, unless a closure still holds it.
+    @inline(__always)
+    func recycle(_ frame: inout Frame) {
+        guard spareFrames.count < maxSpareFrames, isKnownUniquelyReferenced(&frame) else { return }
+        frame.reuse(parent: nil)
+        spareFrames.append(frame)
     }
 }
+
+/// Enough spare frames for the recursion of typical code; more would only hold memory.
+let maxSpareFrames = 64

@@ -36,7 +36,7 @@ extension Interpreter {
         switch callee {
         case .function(let fn):
             let frame = try bindFunction(fn, positional, keywords, spans: spans)
-            return try invoke(fn, frame, span ?? fn.code.span!)
+            return try invoke(fn, frame, span ?? fn.code.span)
         case .builtin(let b):
             return try callBuiltin(b.builtin, receiver: b.receiver, positional, keywords, spans: spans)
         default:
