@@ -96,7 +96,7 @@ public struct SVC: Classifier {
             coef0: coef0, cache_size: Self.cacheSize, eps: tol, C: c, nr_weight: 0, weight_label: nil,
             weight: nil, nu: 0.5, p: 0.1, shrinking: 1, probability: probability ? 1 : 0)
         let rows = x.selecting(rows: order), labels = order.map { codes[$0] }
-        let kernelSpec = SVMKernel(type: kernel, gamma: parameter.gamma, coef0: coef0, degree: degree)
+        let kernelSpec = SVMKernel(type: SVMKernel.Kind(rawValue: kernel) ?? .rbf, gamma: parameter.gamma, coef0: coef0, degree: degree)
         model = nil
         decision = nil
         if probability {

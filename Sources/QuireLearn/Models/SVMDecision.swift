@@ -4,7 +4,10 @@ import Foundation
 /// An SVC kernel, evaluated with LIBSVM's exact formulas on dense rows (a sparse sum that skips
 /// zeros and a dense sum that adds them give the same doubles).
 struct SVMKernel: Sendable, Codable, Equatable {
-    var type: String
+    /// An enum, not the parameter's string: the kernel is evaluated millions of times.
+    enum Kind: String, Sendable, Codable { case rbf, linear, poly, sigmoid }
+
+    var type: Kind
     var gamma: Double
     var coef0: Double
     var degree: Int
@@ -30,20 +33,20 @@ struct SVMKernel: Sendable, Codable, Equatable {
     /// The kernel as LIBSVM's solver computes it (`Kernel::kernel_*`), with squared norms given.
     @inline(__always) func training(_ a: UnsafePointer<Double>, _ b: UnsafePointer<Double>, _ d: Int, _ sa: Double, _ sb: Double) -> Double {
         switch type {
-        case "linear": return Self.dot(a, b, d)
-        case "poly": return Self.powi(gamma * Self.dot(a, b, d) + coef0, degree)
-        case "sigmoid": return tanh(gamma * Self.dot(a, b, d) + coef0)
-        default: return exp(-gamma * (sa + sb - 2 * Self.dot(a, b, d)))
+        case .linear: return Self.dot(a, b, d)
+        case .poly: return Self.powi(gamma * Self.dot(a, b, d) + coef0, degree)
+        case .sigmoid: return tanh(gamma * Self.dot(a, b, d) + coef0)
+        case .rbf: return exp(-gamma * (sa + sb - 2 * Self.dot(a, b, d)))
         }
     }
 
     /// The kernel as LIBSVM's prediction computes it (`Kernel::k_function`).
     @inline(__always) func prediction(_ a: UnsafePointer<Double>, _ b: UnsafePointer<Double>, _ d: Int) -> Double {
         switch type {
-        case "linear": return Self.dot(a, b, d)
-        case "poly": return Self.powi(gamma * Self.dot(a, b, d) + coef0, degree)
-        case "sigmoid": return tanh(gamma * Self.dot(a, b, d) + coef0)
-        default:
+        case .linear: return Self.dot(a, b, d)
+        case .poly: return Self.powi(gamma * Self.dot(a, b, d) + coef0, degree)
+        case .sigmoid: return tanh(gamma * Self.dot(a, b, d) + coef0)
+        case .rbf:
             var s = 0.0
             for j in 0..<d {
                 let diff = a[j] - b[j]
