@@ -17,6 +17,8 @@ public struct KNeighborsClassifier: Classifier {
     var training: Matrix?
     var codes: [Int] = []
     var tree: KDTree?
+    /// The features of largest spread, for the brute-force search's early rejection.
+    var screeningFeatures: [Int] = []
 
     public init(nNeighbors: Int = 5, weights: String = "uniform", leafSize: Int = 30, p: Double = 2) {
         self.nNeighbors = nNeighbors
@@ -54,6 +56,7 @@ public struct KNeighborsClassifier: Classifier {
         training = x
         let brute = x.cols > Self.bruteForceFeatureCount || nNeighbors >= x.rows / 2
         tree = brute ? nil : KDTree(x, leafSize: leafSize, p: p)
+        screeningFeatures = brute ? Self.widestFeatures(x) : []
         self.classes = classes
     }
 
@@ -63,21 +66,59 @@ public struct KNeighborsClassifier: Classifier {
         if let tree {
             reduced = tree.query(row, k: nNeighbors)
         } else {
-            let data = training!
-            var heap = NeighborHeap(size: nNeighbors)
+            reduced = bruteForce(row)
+        }
+        return reduced.map { (distance: p == 2 ? $0.distance.squareRoot() : pow($0.distance, 1 / p), index: $0.index) }
+    }
+
+    /// How many of the widest features the brute-force search sums first to reject far rows.
+    static let screeningCount = 4
+    /// A screened partial sum must exceed the current k-th distance by this factor to reject a
+    /// row, so rounding in the partial sum can never reject a row the full sum would keep.
+    static let screeningMargin = 1 + 1e-9
+
+    /// The features of largest variance, widest first.
+    static func widestFeatures(_ x: Matrix) -> [Int] {
+        let variances = (0..<x.cols).map { j -> Double in
+            var s = 0.0, s2 = 0.0
+            for i in 0..<x.rows { s += x[i, j]; s2 += x[i, j] * x[i, j] }
+            let m = s / Double(x.rows)
+            return s2 / Double(x.rows) - m * m
+        }
+        return Array(variances.indices.sorted { variances[$0] > variances[$1] }.prefix(screeningCount))
+    }
+
+    /// Every training row against `row`, in order, into scikit-learn's bounded heap. A row whose
+    /// distance over the widest features alone already exceeds the k-th nearest is skipped: the
+    /// heap would refuse it anyway. Distances that count are summed in feature order.
+    func bruteForce(_ row: ArraySlice<Double>) -> [(distance: Double, index: Int)] {
+        let data = training!
+        let d = data.cols
+        var heap = NeighborHeap(size: nNeighbors)
+        let query = Array(row)
+        let screen = screeningFeatures
+        let power = p
+        data.values.withUnsafeBufferPointer { values in
             for i in 0..<data.rows {
+                let base = i * d
+                let bound = heap.largest
+                if bound.isFinite {
+                    var partial = 0.0
+                    for j in screen {
+                        let diff = query[j] - values[base + j]
+                        partial += power == 2 ? diff * diff : pow(abs(diff), power)
+                    }
+                    if partial > bound * Self.screeningMargin { continue }
+                }
                 var sum = 0.0
-                var j = i * data.cols
-                for v in row {
-                    let diff = v - data.values[j]
-                    sum += p == 2 ? diff * diff : pow(abs(diff), p)
-                    j += 1
+                for j in 0..<d {
+                    let diff = query[j] - values[base + j]
+                    sum += power == 2 ? diff * diff : pow(abs(diff), power)
                 }
                 heap.push(sum, i)
             }
-            reduced = heap.sorted()
         }
-        return reduced.map { (distance: p == 2 ? $0.distance.squareRoot() : pow($0.distance, 1 / p), index: $0.index) }
+        return heap.sorted()
     }
 
     public func predictProba(_ x: Matrix) throws -> Matrix {

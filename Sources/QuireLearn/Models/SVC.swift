@@ -18,7 +18,13 @@ public struct SVC: Classifier {
     public var decisionFunctionShape = "ovr"
 
     public private(set) var classes: [Double]?
+    /// With probabilities, LIBSVM's model itself (its probability code is used as it is).
     var model: LibSVMModel?
+    /// Without, the trained model copied out of LIBSVM and replayed here.
+    var decision: SVMDecision?
+    var nFeatures = 0
+    /// Training sets up to this size go to LIBSVM as a precomputed kernel matrix.
+    var precomputedRowLimit = LibSVMModel.precomputedRowLimit
 
     public init() {}
 
@@ -89,19 +95,32 @@ public struct SVC: Classifier {
             svm_type: Int32(C_SVC), kernel_type: kernelType, degree: Int32(degree), gamma: resolvedGamma(x),
             coef0: coef0, cache_size: Self.cacheSize, eps: tol, C: c, nr_weight: 0, weight_label: nil,
             weight: nil, nu: 0.5, p: 0.1, shrinking: 1, probability: probability ? 1 : 0)
-        model = try LibSVMModel(x: x.selecting(rows: order), y: order.map { codes[$0] }, parameter: parameter)
+        let rows = x.selecting(rows: order), labels = order.map { codes[$0] }
+        let kernelSpec = SVMKernel(type: SVMKernel.Kind(rawValue: kernel) ?? .rbf, gamma: parameter.gamma, coef0: coef0, degree: degree)
+        model = nil
+        decision = nil
+        if probability {
+            model = try LibSVMModel(x: rows, y: labels, parameter: parameter)
+        } else if rows.rows <= precomputedRowLimit {
+            decision = try LibSVMModel(precomputed: rows, y: labels, parameter: parameter, kernel: kernelSpec)
+                .decision(x: rows, kernel: kernelSpec)
+        } else {
+            decision = try LibSVMModel(x: rows, y: labels, parameter: parameter).decision(x: rows, kernel: kernelSpec)
+        }
+        nFeatures = x.cols
         self.classes = classes
     }
 
     public func predict(_ x: Matrix) throws -> [Double] {
-        guard let classes, let model else { throw LearnError.notFitted(model: estimatorName) }
-        try x.checkColumns(model.nFeatures)
-        return (0..<x.rows).map { classes[model.predict(x.row($0))] }
+        guard let classes, model != nil || decision != nil else { throw LearnError.notFitted(model: estimatorName) }
+        try x.checkColumns(nFeatures)
+        if let decision { return decision.predict(x).map { classes[$0] } }
+        return (0..<x.rows).map { classes[model!.predict(x.row($0))] }
     }
 
     public func predictProba(_ x: Matrix) throws -> Matrix {
-        guard let classes, let model else { throw LearnError.notFitted(model: estimatorName) }
-        guard model.hasProbability else { throw LearnError.probabilityNotEnabled }
+        guard let classes, model != nil || decision != nil else { throw LearnError.notFitted(model: estimatorName) }
+        guard let model, model.hasProbability else { throw LearnError.probabilityNotEnabled }
         try x.checkColumns(model.nFeatures)
         var out: [Double] = []
         for i in 0..<x.rows { out += model.probabilities(x.row(i)) }
@@ -111,7 +130,7 @@ public struct SVC: Classifier {
 
 extension SVC: Codable {
     enum CodingKeys: String, CodingKey {
-        case c, kernel, degree, gamma, coef0, tol, probability, decisionFunctionShape, classes, nFeatures, libsvm
+        case c, kernel, degree, gamma, coef0, tol, probability, decisionFunctionShape, classes, nFeatures, libsvm, decision
     }
 
     /// Reads a saved model; the trained part is LIBSVM's own model text.
@@ -127,8 +146,10 @@ extension SVC: Codable {
         probability = try c.decode(Bool.self, forKey: .probability)
         decisionFunctionShape = try c.decode(String.self, forKey: .decisionFunctionShape)
         classes = try c.decodeIfPresent([Double].self, forKey: .classes)
+        nFeatures = try c.decodeIfPresent(Int.self, forKey: .nFeatures) ?? 0
+        decision = try c.decodeIfPresent(SVMDecision.self, forKey: .decision)
         if let text = try c.decodeIfPresent(String.self, forKey: .libsvm) {
-            model = try LibSVMModel(text: text, nFeatures: try c.decode(Int.self, forKey: .nFeatures))
+            model = try LibSVMModel(text: text, nFeatures: nFeatures)
         }
     }
 
@@ -143,9 +164,8 @@ extension SVC: Codable {
         try c.encode(probability, forKey: .probability)
         try c.encode(decisionFunctionShape, forKey: .decisionFunctionShape)
         try c.encodeIfPresent(classes, forKey: .classes)
-        if let model {
-            try c.encode(model.nFeatures, forKey: .nFeatures)
-            try c.encode(try model.text(), forKey: .libsvm)
-        }
+        try c.encode(nFeatures, forKey: .nFeatures)
+        try c.encodeIfPresent(decision, forKey: .decision)
+        if let model { try c.encode(try model.text(), forKey: .libsvm) }
     }
 }
