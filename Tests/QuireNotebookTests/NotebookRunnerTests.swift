@@ -56,7 +56,7 @@ import Testing
         #expect(Date().timeIntervalSince(start) < 10)
         #expect(results.map(\.status) == [.timeout, .skipped])
         #expect(results[0].errorMessage == "cell 1 ran longer than its time limit of 200ms")
-        #expect(results[0].errorText?.contains("loop.md:3:1 (cell 1)") == true)
+        #expect(results[0].errorText?.contains("loop.md:3:7 (cell 1)") == true)
     }
 
     @Test func theDefaultTimeoutAppliesToEveryCell() throws {

@@ -112,7 +112,7 @@ import Testing
         #expect(session.said.contains("fn add(a, b)"))
         #expect(session.said.contains(try #require(interpreter.registry.method("append", on: "list")).signature))
         session.said = ""
-        session.run([":help lne"])
+        session.run([":help lenn"])
         #expect(session.said.contains("did you mean \"len\""))
     }
 

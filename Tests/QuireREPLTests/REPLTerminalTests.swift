@@ -6,7 +6,7 @@ import Testing
 ///
 /// Needs the binary: `swift build --build-tests` builds it with the tests (or
 /// `swift build --product quire`).
-@Suite struct REPLTerminalTests {
+@Suite(.serialized) struct REPLTerminalTests {
     let home: URL
     let binary: String
 

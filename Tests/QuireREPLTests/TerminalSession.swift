@@ -83,6 +83,9 @@ final class TerminalSession {
 
     /// Types `text` (use "\r" for Enter, "\u{3}" for Ctrl-C).
     func send(_ text: String) {
+        // A person never types in the instant after the prompt appears; on a loaded machine
+        // libedit may not have put the terminal in its editing mode yet at that instant.
+        Thread.sleep(forTimeInterval: keystrokeDelay)
         let bytes = Array(text.utf8)
         var offset = 0
         while offset < bytes.count {
@@ -178,3 +181,6 @@ struct PseudoTerminalFunctions {
         name = try symbol("ptsname_r", as: (@convention(c) (Int32, UnsafeMutablePointer<CChar>, Int) -> Int32).self)
     }
 }
+
+/// The pause before each burst of keys (see `TerminalSession.send`).
+let keystrokeDelay = 0.25
