@@ -16,8 +16,9 @@ extension NDArray {
     public static func compare(_ op: ComparisonOperator, _ a: Operand, _ b: Operand) throws(ArrayError) -> NDArray {
         let outShape = try broadcastShape(a.shape, b.shape)
         var type = resultType(a, b)
-        if case .scalar(.int) = a, !type.isFloat { type = .int64 }
-        if case .scalar(.int) = b, !type.isFloat { type = .int64 }
+        // An int that does not fit uint8 is compared in int64 rather than refused (numpy 2);
+        // one that fits is compared in uint8, without widening a whole image.
+        for case .scalar(.int(let i)) in [a, b] where type == .uint8 && !(0...255).contains(i) { type = .int64 }
         if type == .bool { type = .uint8 }  // false < true, compared as 0 and 1
         let x = try a.materialize(as: type)
         let y = try b.materialize(as: type)
