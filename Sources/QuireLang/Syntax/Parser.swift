@@ -301,7 +301,9 @@ struct Parser {
         skipSeparators()
         while !isOp("}") {
             if current.kind == .eof {
-                throw error("expected \"}\" to close the block opened at line \(span(open).line)")
+                var e = error("expected \"}\" to close the block opened at line \(span(open).line)", at: open, hint: "this block is never closed")
+                e.argument = incompleteMarker
+                throw e
             }
             statements.append(try statement())
             if !(current.kind == .newline || current.kind == .op(";") || isOp("}")) {
