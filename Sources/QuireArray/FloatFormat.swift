@@ -28,7 +28,8 @@ struct FloatFormat {
         let finite = values.filter(\.isFinite)
         let magnitudes = finite.filter { $0 != 0 }.map(Swift.abs)
         if let largest = magnitudes.max(), let smallest = magnitudes.min() {
-            scientific = largest >= Self.scientificAbove || smallest < Self.scientificBelow
+            scientific =
+                largest >= Self.scientificAbove || smallest < Self.scientificBelow
                 || largest / smallest > Self.scientificRatio
         }
         if finite.isEmpty {

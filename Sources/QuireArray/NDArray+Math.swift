@@ -75,9 +75,11 @@ extension NDArray {
     ) throws(ArrayError) -> NDArray {
         let outShape = try broadcastShape(a.shape, b.shape)
         let type = resultType(a, b).floatResult
-        let x = try a.materialize(as: type), y = try b.materialize(as: type)
+        let x = try a.materialize(as: type)
+        let y = try b.materialize(as: type)
         if type == .float32 {
-            return NDArray(shape: outShape, values: broadcastMap(x.values(Float.self), x.shape, y.values(Float.self), y.shape, outShape, f32))
+            return NDArray(
+                shape: outShape, values: broadcastMap(x.values(Float.self), x.shape, y.values(Float.self), y.shape, outShape, f32))
         }
         return NDArray(shape: outShape, values: broadcastMap(x.values(Double.self), x.shape, y.values(Double.self), y.shape, outShape, f64))
     }

@@ -31,7 +31,9 @@ extension NDArray {
         let newShape = normalized.map { shape[$0] }
         let offsets = normalized.map { axis in (0..<shape[axis]).map { $0 * strides[axis] } }
         func move<T: ArrayElement>(_ v: [T]) -> NDArray {
-            if ndim == 2 && normalized == [1, 0] { return NDArray(shape: newShape, values: transposed2D(v, rows: shape[0], columns: shape[1])) }
+            if ndim == 2 && normalized == [1, 0] {
+                return NDArray(shape: newShape, values: transposed2D(v, rows: shape[0], columns: shape[1]))
+            }
             return NDArray(shape: newShape, values: gather(v, offsets))
         }
         switch storage {

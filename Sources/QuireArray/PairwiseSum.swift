@@ -12,8 +12,14 @@ func pairwiseSum<T: FloatArithmetic>(_ p: UnsafeBufferPointer<T>, _ start: Int, 
         return sum
     }
     if count <= pairwiseBlockSize {
-        var r0 = p[start], r1 = p[start + stride], r2 = p[start + 2 * stride], r3 = p[start + 3 * stride]
-        var r4 = p[start + 4 * stride], r5 = p[start + 5 * stride], r6 = p[start + 6 * stride], r7 = p[start + 7 * stride]
+        var r0 = p[start]
+        var r1 = p[start + stride]
+        var r2 = p[start + 2 * stride]
+        var r3 = p[start + 3 * stride]
+        var r4 = p[start + 4 * stride]
+        var r5 = p[start + 5 * stride]
+        var r6 = p[start + 6 * stride]
+        var r7 = p[start + 7 * stride]
         var i = 8
         let whole = count - count % 8
         while i < whole {

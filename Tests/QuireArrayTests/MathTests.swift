@@ -1,4 +1,5 @@
 import Testing
+
 @testable import QuireArray
 
 /// Expected values are numpy 2.4's results for the same inputs.
@@ -66,7 +67,10 @@ import Testing
         #expect(try NDArray.arange(0.1, 1, 0.1).d == [0.1, 0.2, 0.30000000000000004, 0.4, 0.5, 0.6, 0.7000000000000001, 0.8, 0.9])
         #expect(try NDArray.arange(3, 1, 1).count == 0)
         #expect(throws: ArrayError.badRange(start: 0, stop: 1, step: 0)) { try NDArray.arange(0, 1, 0) }
-        #expect(try NDArray.linspace(0, 1, num: 7).d == [0.0, 0.16666666666666666, 0.3333333333333333, 0.5, 0.6666666666666666, 0.8333333333333333, 1.0])
+        #expect(
+            try NDArray.linspace(0, 1, num: 7).d == [
+                0.0, 0.16666666666666666, 0.3333333333333333, 0.5, 0.6666666666666666, 0.8333333333333333, 1.0,
+            ])
         #expect(try NDArray.linspace(2, 3, num: 5, endpoint: false).d == [2.0, 2.2, 2.4, 2.6, 2.8])
         #expect(try NDArray.linspace(2, 3, num: 1).d == [2])
     }

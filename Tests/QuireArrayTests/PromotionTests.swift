@@ -1,4 +1,5 @@
 import Testing
+
 @testable import QuireArray
 
 @Suite struct PromotionTests {
@@ -60,7 +61,8 @@ import Testing
     }
 
     @Test func boolArithmeticFollowsNumpy() throws {
-        let p = bools([true, false]), q = bools([true, true])
+        let p = bools([true, false])
+        let q = bools([true, true])
         #expect(try (p + q).b == [true, true])
         #expect(try (p * q).b == [true, false])
         #expect(throws: ArrayError.unsupported(operation: "-", dtype: .bool)) { try p - q }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import QuireArray
 
 @Suite struct ShapeTests {
@@ -37,7 +38,8 @@ import Testing
     }
 
     @Test func concatenateAndStack() throws {
-        let a = i64([1, 2, 3, 4], [2, 2]), b = i64([5, 6], [1, 2])
+        let a = i64([1, 2, 3, 4], [2, 2])
+        let b = i64([5, 6], [1, 2])
         let rows = try NDArray.concatenate([a, b])
         #expect(rows.shape == [3, 2])
         #expect(rows.i == [1, 2, 3, 4, 5, 6])
@@ -52,6 +54,8 @@ import Testing
         let s1 = try NDArray.stack([i64([1, 2]), i64([3, 4])], axis: 1)
         #expect(s1.i == [1, 3, 2, 4])
         #expect(throws: ArrayError.nothingToJoin(operation: "stack")) { try NDArray.stack([]) }
-        #expect(throws: ArrayError.joinShapeMismatch(operation: "stack", shapes: [[2], [3]])) { try NDArray.stack([i64([1, 2]), i64([1, 2, 3])]) }
+        #expect(throws: ArrayError.joinShapeMismatch(operation: "stack", shapes: [[2], [3]])) {
+            try NDArray.stack([i64([1, 2]), i64([1, 2, 3])])
+        }
     }
 }
