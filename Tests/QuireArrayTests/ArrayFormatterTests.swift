@@ -30,6 +30,11 @@ import Testing
             ArrayFormatter.repr(f64([1.5, -2.25, 1e-3, 100], [2, 2])) == "array([[ 1.50e+00, -2.25e+00],\n       [ 1.00e-03,  1.00e+02]])")
     }
 
+    @Test func float32ScientificPadsWithExactDigits() {
+        let x = f32([285.2857, 0.1, 1000 / 7])
+        #expect(ArrayFormatter.repr(x) == "array([2.8528571e+02, 1.0000000e-01, 1.4285715e+02], dtype=float32)")
+    }
+
     @Test func longRowsWrapAt75Columns() {
         let x = f64((0..<30).map { Double($0) / 7 })
         #expect(
