@@ -17,6 +17,9 @@ import Testing
         #expect(f64([10, 2]).math(.log).d == [2.302585092994046, 0.6931471805599453])
         #expect(f64([1]).math(.degrees).d == [57.29577951308232])
         #expect(f64([45]).math(.radians).d == [0.7853981633974483])
+        // numpy's float32 constants are 180.0f / NPY_PIf and NPY_PIf / 180.0f.
+        #expect(f32([-2.5, 7.25]).math(.degrees).d == [-143.23944091796875, 415.3943786621094])
+        #expect(f32([-2.5, 7.25]).math(.radians).d == [-0.04363323003053665, 0.12653636932373047])
         #expect(f64([-1]).math(.log).d[0].isNaN)
     }
 
@@ -32,16 +35,17 @@ import Testing
         #expect(f32([-1.5]).absolute().dtype == .float32)
     }
 
-    @Test func roundHalfToEven() {
+    @Test func roundHalfToEven() throws {
         // numpy: round([0.5, 1.5, 2.5, -0.5, 2.675]) == [0, 2, 2, -0, 3]
-        let r = f64([0.5, 1.5, 2.5, -0.5, 2.675]).rounded()
+        let r = try f64([0.5, 1.5, 2.5, -0.5, 2.675]).rounded()
         #expect(r.d == [0, 2, 2, -0.0, 3])
         #expect(r.d[3].sign == .minus)
         // numpy: round([2.675, 1.005], 2) == [2.68, 1.0] (scaled by 100 first)
-        #expect(f64([2.675, 1.005]).rounded(decimals: 2).d == [2.68, 1.0])
-        #expect(i64([1234, 1250, 1350]).rounded(decimals: -2).i == [1200, 1200, 1400])
-        #expect(i64([7]).rounded(decimals: 1).i == [7])
-        #expect(f32([2.5]).rounded().dtype == .float32)
+        #expect(try f64([2.675, 1.005]).rounded(decimals: 2).d == [2.68, 1.0])
+        #expect(try i64([1234, 1250, 1350]).rounded(decimals: -2).i == [1200, 1200, 1400])
+        #expect(try i64([7]).rounded(decimals: 1).i == [7])
+        #expect(try f32([2.5]).rounded().dtype == .float32)
+        #expect(throws: ArrayError.unsupported(operation: "round", dtype: .bool)) { try bools([true]).rounded() }
     }
 
     @Test func clipKeepsUint8WithIntBounds() throws {

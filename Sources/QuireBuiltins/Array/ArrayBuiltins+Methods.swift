@@ -114,7 +114,8 @@ extension ArrayBuiltins {
             "round", on: "Array", [.opt("decimals", .int, .int(0))],
             doc: "Rounds half to even, as numpy, to the given number of decimals.", example: "a.round(2)"
         ) { args in
-            ArrayValues.value(receiver(args).rounded(decimals: try args.int("decimals")))
+            let (a, decimals) = (receiver(args), try args.int("decimals"))
+            return ArrayValues.value(try arrayCall { () throws(ArrayError) in try a.rounded(decimals: decimals) })
         },
         Builtin(
             "clip", on: "Array", [Parameter("lo", .optional(.any)), Parameter("hi", .optional(.any))],
