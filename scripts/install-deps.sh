@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs the system packages Quire builds against, if any is missing (Debian).
 set -euo pipefail
-packages=(libedit-dev libcairo2-dev libpng-dev libjpeg-dev zlib1g-dev libsvm-dev fonts-dejavu-core pkg-config)
+packages=(libedit-dev libcairo2-dev libpng-dev libjpeg-dev libturbojpeg0-dev zlib1g-dev libsvm-dev fonts-dejavu-core pkg-config)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -9,6 +9,6 @@ swift build --product quire
 swift test --skip-build
 shopt -s nullglob
 notebooks=(notebooks/*.md)
-if [ ${#notebooks[@]} -gt 0 ] && .build/debug/quire check --help >/dev/null 2>&1; then
+if [ ${#notebooks[@]} -gt 0 ]; then
   .build/debug/quire check "${notebooks[@]}"
 fi

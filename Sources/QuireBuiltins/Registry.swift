@@ -7,6 +7,10 @@ public enum Builtins {
         CoreBuiltins.builtins,
         CollectionMethods.builtins,
         ArrayBuiltins.builtins,
+        DataBuiltins.builtins,
+        PlotBuiltins.builtins,
+        LearnBuiltins.builtins,
+        VisionBuiltins.builtins,
     ]
 
     /// The registry the interpreter, `:help`, completion and the reference page read.

@@ -255,6 +255,7 @@ final class Compiler {
     }
 
     func compileWhile(_ condition: Node, _ body: Node) throws -> Code {
+        let span = condition.span
         let test = try truthTest(condition)
         loopDepth += 1
         let bodyCode = try compile(body)
@@ -262,7 +263,7 @@ final class Compiler {
         let interp = interpreter
         return { f in
             while try test(f) {
-                try interp.checkInterrupt()
+                try interp.checkInterrupt(at: span)
                 _ = try bodyCode(f)
                 if interp.unwind != .none {
                     if interp.unwind == .breaking {
@@ -292,7 +293,7 @@ final class Compiler {
             let sequence = try iter(f)
             // Returns false when the loop must stop (break or return).
             func step(_ item: Value) throws -> Bool {
-                try interp.checkInterrupt()
+                try interp.checkInterrupt(at: iterSpan)
                 try store(f, item)
                 _ = try bodyCode(f)
                 switch interp.unwind {

@@ -87,6 +87,14 @@ public final class Interpreter: CallContext, @unchecked Sendable {
         interruptRequest.store(0, ordering: .relaxed)
     }
 
+    /// `checkInterrupt` for a loop: a stop is reported at the loop.
+    @inline(__always)
+    func checkInterrupt(at span: SourceSpan) throws {
+        if interruptRequest.load(ordering: .relaxed) != 0 {
+            do { try checkInterrupt() } catch let e as QuireError { throw e.located(at: span) }
+        }
+    }
+
     public func checkInterrupt() throws {
         let request = interruptRequest.load(ordering: .relaxed)
         if request != 0 {

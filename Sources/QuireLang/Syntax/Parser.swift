@@ -26,12 +26,15 @@ struct Parser {
 
     // MARK: tokens
 
-    var current: Token {
+    var current: Token { tokens[currentIndex] }
+
+    /// The index of the current token (past newlines where they are ignored).
+    var currentIndex: Int {
         var i = index
         if ignoreNewlines.last! {
             while tokens[i].kind == .newline { i += 1 }
         }
-        return tokens[i]
+        return i
     }
 
     mutating func advance() -> Token {
