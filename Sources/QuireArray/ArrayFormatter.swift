@@ -90,7 +90,9 @@ public enum ArrayFormatter {
                 let elementWidth = width - 1
                 var line = indent
                 for (k, p) in positions.enumerated() {
-                    extend(&s, &line, p < 0 ? "..." : recurse(offset + p * strides[axis], axis + 1, indent + " ", width - 1), elementWidth, indent)
+                    extend(
+                        &s, &line, p < 0 ? "..." : recurse(offset + p * strides[axis], axis + 1, indent + " ", width - 1), elementWidth,
+                        indent)
                     if k < positions.count - 1 { line += ", " }
                 }
                 s += line

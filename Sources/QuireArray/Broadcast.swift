@@ -68,9 +68,11 @@ func broadcastMap<A, B, R>(
                     let sa = broadcastStrides(aShape, into: outShape)
                     let sb = broadcastStrides(bShape, into: outShape)
                     let inner = outShape.last!
-                    let ia = sa.last!, ib = sb.last!
+                    let ia = sa.last!
+                    let ib = sb.last!
                     forEachRow(outShape, [sa, sb]) { row, offsets in
-                        var oa = offsets[0], ob = offsets[1]
+                        var oa = offsets[0]
+                        var ob = offsets[1]
                         let base = row * inner
                         for j in 0..<inner {
                             out[base + j] = f(pa[oa], pb[ob])

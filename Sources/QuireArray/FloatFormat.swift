@@ -28,7 +28,8 @@ struct FloatFormat {
         let finite = values.filter(\.isFinite)
         let magnitudes = finite.filter { $0 != 0 }.map(Swift.abs)
         if let largest = magnitudes.max(), let smallest = magnitudes.min() {
-            scientific = largest >= Self.scientificAbove || smallest < Self.scientificBelow
+            scientific =
+                largest >= Self.scientificAbove || smallest < Self.scientificBelow
                 || largest / smallest > Self.scientificRatio
         }
         if finite.isEmpty {
@@ -59,7 +60,14 @@ struct FloatFormat {
         }
         if scientific {
             let p = scientificParts(x)
-            let fraction = p.fraction + String(repeating: "0", count: mantissaDigits - p.fraction.count)
+            var fraction = p.fraction
+            if fraction.count < mantissaDigits {
+                // Past its shortest digits numpy prints the value's exact digits, not zeros
+                // (they differ for float32: 285.2857 shows as 2.8528571e+02).
+                let text = String(format: "%.\(mantissaDigits)e", Swift.abs(x))
+                let point = text.firstIndex(of: ".")!
+                fraction = String(text[text.index(after: point)..<text.firstIndex(of: "e")!])
+            }
             let sign = p.exponent.first!
             var digits = String(p.exponent.dropFirst())
             while digits.count < exponentDigits { digits = "0" + digits }

@@ -1,7 +1,12 @@
 /// The arithmetic operators of arrays.
 public enum ArithmeticOperator: String, Sendable, CaseIterable {
-    case add = "+", subtract = "-", multiply = "*", divide = "/", floorDivide = "//"
-    case remainder = "%", power = "**"
+    case add = "+"
+    case subtract = "-"
+    case multiply = "*"
+    case divide = "/"
+    case floorDivide = "//"
+    case remainder = "%"
+    case power = "**"
     /// numpy's `maximum` and `minimum` (element-wise, NaN propagates).
     case maximum, minimum
 }
@@ -31,8 +36,11 @@ extension NDArray {
 
     /// numpy's bool loops: `+` is or, `*` is and, max/min likewise; the rest go through int64
     /// (numpy uses int8 there, which Quire does not have).
-    private static func boolArithmetic(_ op: ArithmeticOperator, _ x: NDArray, _ y: NDArray, _ outShape: [Int]) throws(ArrayError) -> NDArray {
-        let a = x.values(Bool.self), b = y.values(Bool.self)
+    private static func boolArithmetic(_ op: ArithmeticOperator, _ x: NDArray, _ y: NDArray, _ outShape: [Int]) throws(ArrayError)
+        -> NDArray
+    {
+        let a = x.values(Bool.self)
+        let b = y.values(Bool.self)
         switch op {
         case .add, .maximum: return NDArray(shape: outShape, values: broadcastMap(a, x.shape, b, y.shape, outShape) { $0 || $1 })
         case .multiply, .minimum: return NDArray(shape: outShape, values: broadcastMap(a, x.shape, b, y.shape, outShape) { $0 && $1 })
@@ -46,7 +54,8 @@ extension NDArray {
     private static func integerKernel<T: IntegerArithmetic>(
         _ op: ArithmeticOperator, _ x: NDArray, _ y: NDArray, _ outShape: [Int], _ type: T.Type
     ) throws(ArrayError) -> NDArray {
-        let a = x.values(T.self), b = y.values(T.self)
+        let a = x.values(T.self)
+        let b = y.values(T.self)
         let out: [T]
         switch op {
         case .add: out = broadcastMap(a, x.shape, b, y.shape, outShape, T.add)
@@ -67,7 +76,8 @@ extension NDArray {
     private static func floatKernel<T: FloatArithmetic>(
         _ op: ArithmeticOperator, _ x: NDArray, _ y: NDArray, _ outShape: [Int], _ type: T.Type
     ) -> NDArray {
-        let a = x.values(T.self), b = y.values(T.self)
+        let a = x.values(T.self)
+        let b = y.values(T.self)
         let out: [T]
         switch op {
         case .add: out = broadcastMap(a, x.shape, b, y.shape, outShape) { $0 + $1 }

@@ -34,8 +34,8 @@ extension NDArray {
         case .bool(let v): v.map { $0 ? 1 : 0 }
         case .uint8(let v): v
         case .int64(let v): v.map { UInt8(truncatingIfNeeded: $0) }
-        case .float32(let v): v.map { UInt8(truncatingIfNeeded: int64Cast(Double($0))) }
-        case .float64(let v): v.map { UInt8(truncatingIfNeeded: int64Cast($0)) }
+        case .float32(let v): v.map { uint8Cast(Double($0)) }
+        case .float64(let v): v.map(uint8Cast)
         }
     }
 
@@ -68,6 +68,14 @@ extension NDArray {
         case .float64(let v): v
         }
     }
+}
+
+/// A float to uint8 as numpy does on x86-64: truncation in range, else wrapping through int64;
+/// the in-range test first keeps the common case of pixel values a single conversion.
+@inline(__always)
+func uint8Cast(_ x: Double) -> UInt8 {
+    if x > -1 && x < 256 { return UInt8(x) }
+    return UInt8(truncatingIfNeeded: int64Cast(x))
 }
 
 /// The smallest Double that no longer fits an Int64 (2^63).

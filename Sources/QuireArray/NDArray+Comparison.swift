@@ -1,6 +1,11 @@
 /// The comparison operators of arrays; results are bool arrays.
 public enum ComparisonOperator: String, Sendable, CaseIterable {
-    case equal = "==", notEqual = "!=", less = "<", lessEqual = "<=", greater = ">", greaterEqual = ">="
+    case equal = "=="
+    case notEqual = "!="
+    case less = "<"
+    case lessEqual = "<="
+    case greater = ">"
+    case greaterEqual = ">="
 }
 
 /// Element-wise logic on truth values (numpy's logical_and/or/xor) and bit operations on integers.
@@ -16,8 +21,9 @@ extension NDArray {
     public static func compare(_ op: ComparisonOperator, _ a: Operand, _ b: Operand) throws(ArrayError) -> NDArray {
         let outShape = try broadcastShape(a.shape, b.shape)
         var type = resultType(a, b)
-        if case .scalar(.int) = a, !type.isFloat { type = .int64 }
-        if case .scalar(.int) = b, !type.isFloat { type = .int64 }
+        // An int that does not fit uint8 is compared in int64 rather than refused (numpy 2);
+        // one that fits is compared in uint8, without widening a whole image.
+        for case .scalar(.int(let i)) in [a, b] where type == .uint8 && !(0...255).contains(i) { type = .int64 }
         if type == .bool { type = .uint8 }  // false < true, compared as 0 and 1
         let x = try a.materialize(as: type)
         let y = try b.materialize(as: type)
@@ -33,7 +39,8 @@ extension NDArray {
     private static func compareKernel<T: ArrayElement & Comparable>(
         _ op: ComparisonOperator, _ x: NDArray, _ y: NDArray, _ outShape: [Int], _ type: T.Type
     ) -> NDArray {
-        let a = x.values(T.self), b = y.values(T.self)
+        let a = x.values(T.self)
+        let b = y.values(T.self)
         let out: [Bool]
         switch op {
         case .equal: out = broadcastMap(a, x.shape, b, y.shape, outShape) { $0 == $1 }
@@ -49,8 +56,10 @@ extension NDArray {
     /// `a and b`, `a or b` element-wise on truth values (non-zero is true); a bool array.
     public static func logical(_ op: LogicalOperator, _ a: Operand, _ b: Operand) throws(ArrayError) -> NDArray {
         let outShape = try broadcastShape(a.shape, b.shape)
-        let x = try a.materialize(as: .bool), y = try b.materialize(as: .bool)
-        let p = x.values(Bool.self), q = y.values(Bool.self)
+        let x = try a.materialize(as: .bool)
+        let y = try b.materialize(as: .bool)
+        let p = x.values(Bool.self)
+        let q = y.values(Bool.self)
         let out: [Bool]
         switch op {
         case .and: out = broadcastMap(p, x.shape, q, y.shape, outShape) { $0 && $1 }
@@ -75,8 +84,10 @@ extension NDArray {
         _ op: LogicalOperator, _ a: Operand, _ b: Operand, _ type: T.Type
     ) throws(ArrayError) -> NDArray {
         let outShape = try broadcastShape(a.shape, b.shape)
-        let x = try a.materialize(as: T.dtype), y = try b.materialize(as: T.dtype)
-        let p = x.values(T.self), q = y.values(T.self)
+        let x = try a.materialize(as: T.dtype)
+        let y = try b.materialize(as: T.dtype)
+        let p = x.values(T.self)
+        let q = y.values(T.self)
         let out: [T]
         switch op {
         case .and: out = broadcastMap(p, x.shape, q, y.shape, outShape) { $0 & $1 }

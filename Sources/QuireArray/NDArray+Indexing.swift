@@ -116,8 +116,16 @@ extension NDArray {
     public func masked(_ mask: NDArray) throws(ArrayError) -> NDArray {
         let block = try maskBlock(mask)
         let m = mask.values(Bool.self)
-        let selected = m.indices.filter { m[$0] }
-        return take(blocks: selected, block: block, shape: [selected.count] + shape[mask.ndim...])
+        let kept = m.reduce(0) { $1 ? $0 + 1 : $0 }
+        let resultShape = [kept] + shape[mask.ndim...]
+        func pick<T: ArrayElement>(_ v: [T]) -> NDArray { NDArray(shape: resultShape, values: compress(v, m, kept: kept, block: block)) }
+        switch storage {
+        case .bool(let v): return pick(v)
+        case .uint8(let v): return pick(v)
+        case .int64(let v): return pick(v)
+        case .float32(let v): return pick(v)
+        case .float64(let v): return pick(v)
+        }
     }
 
     /// `a[mask] = value`: the value is broadcast to the selected elements.
@@ -194,9 +202,53 @@ private func forEachRun(_ axes: [[Int]], _ body: (_ base: Int) -> Void) {
     }
 }
 
+/// The blocks of `block` elements of `source` whose mask element is true, in one pass.
+func compress<T>(_ source: [T], _ mask: [Bool], kept: Int, block: Int) -> [T] {
+    source.withUnsafeBufferPointer { p in
+        mask.withUnsafeBufferPointer { m in
+            makeBuffer(kept * block) { out in
+                var w = 0
+                if block == 1 {
+                    for i in 0..<m.count where m[i] {
+                        out[w] = p[i]
+                        w += 1
+                    }
+                    return
+                }
+                for i in 0..<m.count where m[i] {
+                    (out.baseAddress! + w).initialize(from: p.baseAddress! + i * block, count: block)
+                    w += block
+                }
+            }
+        }
+    }
+}
+
+/// Innermost runs shorter than this are merged with the axis above, so picking one channel of
+/// an image loops over whole rows instead of advancing the odometer at every pixel.
+private let shortestInnerRun = 64
+
+/// Merged runs stay below this many offsets, so merging never costs memory on the scale of
+/// the array itself.
+private let longestMergedRun = 1 << 16
+
+/// The per-axis offsets with short innermost axes merged into longer runs (same order).
+private func mergingShortRuns(_ axes: [[Int]]) -> [[Int]] {
+    var axes = axes
+    while axes.count >= 2, axes[axes.count - 1].count < shortestInnerRun,
+        axes[axes.count - 1].count * axes[axes.count - 2].count <= longestMergedRun
+    {
+        let inner = axes.removeLast()
+        let outer = axes.removeLast()
+        axes.append(outer.flatMap { o in inner.map { o + $0 } })
+    }
+    return axes
+}
+
 /// The elements of `source` at every combination of per-axis offsets, in row-major order.
 func gather<T>(_ source: [T], _ axes: [[Int]]) -> [T] {
     let n = axes.reduce(1) { $0 * $1.count }
+    let axes = mergingShortRuns(axes)
     let inner = axes.last ?? [0]
     let contiguous = inner.indices.allSatisfy { inner[$0] == inner[0] + $0 }
     return source.withUnsafeBufferPointer { p in
@@ -219,6 +271,7 @@ func gather<T>(_ source: [T], _ axes: [[Int]]) -> [T] {
 
 /// Writes `values` (row-major) into `target` at every combination of per-axis offsets.
 func scatter<T>(_ target: inout [T], _ values: [T], _ axes: [[Int]]) {
+    let axes = mergingShortRuns(axes)
     let inner = axes.last ?? [0]
     values.withUnsafeBufferPointer { v in
         target.withUnsafeMutableBufferPointer { t in

@@ -19,12 +19,13 @@ extension NDArray {
         case .sqrt: return v.map(T.sqrt)
         case .exp: return v.map(T.exp)
         case .log: return v.map(T.log)
-        // numpy multiplies by the constant 180/pi (or pi/180) rounded once.
+        // numpy multiplies by 180/pi (or pi/180) computed in the element's own precision
+        // (`180.0f / NPY_PIf` for float32), which is not float32(180/pi).
         case .degrees:
-            let k = T(180.0 / Double.pi)
+            let k = T(180) / T(Double.pi)
             return v.map { $0 * k }
         case .radians:
-            let k = T(Double.pi / 180.0)
+            let k = T(Double.pi) / T(180)
             return v.map { $0 * k }
         }
     }
@@ -41,11 +42,12 @@ extension NDArray {
 
     /// numpy's `round(a, decimals)`: half to even, by scaling with 10^decimals. Integer arrays
     /// are unchanged for decimals >= 0; otherwise they round in float64 and convert back.
-    public func rounded(decimals: Int = 0) -> NDArray {
+    public func rounded(decimals: Int = 0) throws(ArrayError) -> NDArray {
         switch storage {
+        case .bool: throw .unsupported(operation: "round", dtype: .bool)
         case .float32(let v): return NDArray(shape: shape, values: Self.round(v, decimals))
         case .float64(let v): return NDArray(shape: shape, values: Self.round(v, decimals))
-        case .bool, .uint8, .int64:
+        case .uint8, .int64:
             if decimals >= 0 { return self }
             return NDArray(shape: shape, values: Self.round(astype(.float64).values(Double.self), decimals)).astype(dtype)
         }
@@ -75,9 +77,11 @@ extension NDArray {
     ) throws(ArrayError) -> NDArray {
         let outShape = try broadcastShape(a.shape, b.shape)
         let type = resultType(a, b).floatResult
-        let x = try a.materialize(as: type), y = try b.materialize(as: type)
+        let x = try a.materialize(as: type)
+        let y = try b.materialize(as: type)
         if type == .float32 {
-            return NDArray(shape: outShape, values: broadcastMap(x.values(Float.self), x.shape, y.values(Float.self), y.shape, outShape, f32))
+            return NDArray(
+                shape: outShape, values: broadcastMap(x.values(Float.self), x.shape, y.values(Float.self), y.shape, outShape, f32))
         }
         return NDArray(shape: outShape, values: broadcastMap(x.values(Double.self), x.shape, y.values(Double.self), y.shape, outShape, f64))
     }

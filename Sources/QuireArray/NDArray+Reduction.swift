@@ -62,7 +62,7 @@ extension NDArray {
     private static func floatSum<T: FloatArithmetic>(_ v: [T], _ l: (outer: Int, length: Int, inner: Int, shape: [Int])) -> [T] {
         v.withUnsafeBufferPointer { p in
             if l.inner == 1 {
-                return (0..<l.outer).map { o in 0 + pairwiseSum(p, o * l.length, l.length, 1) }
+                return (0..<l.outer).map { o in 0 + pairwiseSum(p, o * l.length, l.length) }
             }
             var out = [T](repeating: 0, count: l.outer * l.inner)
             for o in 0..<l.outer {
@@ -93,8 +93,8 @@ extension NDArray {
             kept[try normalizedAxis(axis)] = 1
             m = m.reshaped(kept)!
         }
-        let d = try x - m
-        let squares = try d * d
+        var squares = try x - m
+        squares.squareInPlace()
         let divisor = Int64(Swift.max(l.length - ddof, 0))
         return try Self.arithmetic(.divide, .array(squares.sum(axis: axis)), .scalar(.int(divisor)))
     }
@@ -189,5 +189,23 @@ extension NDArray {
             }
         }
         return out
+    }
+}
+
+extension NDArray {
+    /// Squares every element of a float array in place (numpy's `multiply(x, x, out=x)`), which
+    /// saves `var` and `std` a second full-size buffer.
+    fileprivate mutating func squareInPlace() {
+        switch storage {
+        case .float32(var v):
+            storage = .bool([])
+            v.withUnsafeMutableBufferPointer { p in for i in p.indices { p[i] *= p[i] } }
+            storage = .float32(v)
+        case .float64(var v):
+            storage = .bool([])
+            v.withUnsafeMutableBufferPointer { p in for i in p.indices { p[i] *= p[i] } }
+            storage = .float64(v)
+        default: preconditionFailure("variance squares floats")
+        }
     }
 }

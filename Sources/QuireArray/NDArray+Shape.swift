@@ -30,7 +30,12 @@ extension NDArray {
         let strides = self.strides
         let newShape = normalized.map { shape[$0] }
         let offsets = normalized.map { axis in (0..<shape[axis]).map { $0 * strides[axis] } }
-        func move<T: ArrayElement>(_ v: [T]) -> NDArray { NDArray(shape: newShape, values: gather(v, offsets)) }
+        func move<T: ArrayElement>(_ v: [T]) -> NDArray {
+            if ndim == 2 && normalized == [1, 0] {
+                return NDArray(shape: newShape, values: transposed2D(v, rows: shape[0], columns: shape[1]))
+            }
+            return NDArray(shape: newShape, values: gather(v, offsets))
+        }
         switch storage {
         case .bool(let v): return move(v)
         case .uint8(let v): return move(v)
@@ -103,6 +108,27 @@ extension NDArray {
         case .int64(let v): return split(v)
         case .float32(let v): return split(v)
         case .float64(let v): return split(v)
+        }
+    }
+}
+
+/// Tiles of this many rows and columns fit in the cache on both sides of a transpose.
+private let transposeTile = 32
+
+/// A row-major `rows` x `columns` matrix transposed, tile by tile so that reads and writes both
+/// stay within cached lines.
+private func transposed2D<T>(_ source: [T], rows: Int, columns: Int) -> [T] {
+    source.withUnsafeBufferPointer { p in
+        makeBuffer(rows * columns) { out in
+            for r0 in stride(from: 0, to: rows, by: transposeTile) {
+                let r1 = Swift.min(r0 + transposeTile, rows)
+                for c0 in stride(from: 0, to: columns, by: transposeTile) {
+                    let c1 = Swift.min(c0 + transposeTile, columns)
+                    for r in r0..<r1 {
+                        for c in c0..<c1 { out[c * rows + r] = p[r * columns + c] }
+                    }
+                }
+            }
         }
     }
 }

@@ -2,40 +2,39 @@
 /// Matching it makes float sums agree with numpy to the last digit.
 let pairwiseBlockSize = 128
 
-/// Sums `count` elements starting at `start`, `stride` apart, exactly as numpy's
-/// `pairwise_sum` orders the additions (so rounding matches).
+/// Sums `count` consecutive elements starting at `start` exactly as numpy's `pairwise_sum`
+/// orders the additions (so rounding matches).
 @inline(__always)
-func pairwiseSum<T: FloatArithmetic>(_ p: UnsafeBufferPointer<T>, _ start: Int, _ count: Int, _ stride: Int) -> T {
+func pairwiseSum<T: FloatArithmetic>(_ p: UnsafeBufferPointer<T>, _ start: Int, _ count: Int) -> T {
     if count < 8 {
         var sum: T = -0.0
-        for i in 0..<count { sum += p[start + i * stride] }
+        for i in start..<start + count { sum += p[i] }
         return sum
     }
     if count <= pairwiseBlockSize {
-        var r0 = p[start], r1 = p[start + stride], r2 = p[start + 2 * stride], r3 = p[start + 3 * stride]
-        var r4 = p[start + 4 * stride], r5 = p[start + 5 * stride], r6 = p[start + 6 * stride], r7 = p[start + 7 * stride]
-        var i = 8
-        let whole = count - count % 8
+        var r = (p[start], p[start + 1], p[start + 2], p[start + 3], p[start + 4], p[start + 5], p[start + 6], p[start + 7])
+        var i = start + 8
+        let end = start + count
+        let whole = start + count - count % 8
         while i < whole {
-            let o = start + i * stride
-            r0 += p[o]
-            r1 += p[o + stride]
-            r2 += p[o + 2 * stride]
-            r3 += p[o + 3 * stride]
-            r4 += p[o + 4 * stride]
-            r5 += p[o + 5 * stride]
-            r6 += p[o + 6 * stride]
-            r7 += p[o + 7 * stride]
+            r.0 += p[i]
+            r.1 += p[i + 1]
+            r.2 += p[i + 2]
+            r.3 += p[i + 3]
+            r.4 += p[i + 4]
+            r.5 += p[i + 5]
+            r.6 += p[i + 6]
+            r.7 += p[i + 7]
             i += 8
         }
-        var sum = ((r0 + r1) + (r2 + r3)) + ((r4 + r5) + (r6 + r7))
-        while i < count {
-            sum += p[start + i * stride]
+        var sum = ((r.0 + r.1) + (r.2 + r.3)) + ((r.4 + r.5) + (r.6 + r.7))
+        while i < end {
+            sum += p[i]
             i += 1
         }
         return sum
     }
     var half = count / 2
     half -= half % 8
-    return pairwiseSum(p, start, half, stride) + pairwiseSum(p, start + half * stride, count - half, stride)
+    return pairwiseSum(p, start, half) + pairwiseSum(p, start + half, count - half)
 }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import QuireArray
 
 @Suite struct BroadcastTests {
@@ -73,7 +74,8 @@ import Testing
     }
 
     @Test func logicalAndOrNot() throws {
-        let p = bools([true, true, false, false]), q = bools([true, false, true, false])
+        let p = bools([true, true, false, false])
+        let q = bools([true, false, true, false])
         #expect(try NDArray.logical(.and, .array(p), .array(q)).b == [true, false, false, false])
         #expect(try NDArray.logical(.or, .array(p), .array(q)).b == [true, true, true, false])
         #expect(p.logicalNot().b == [false, false, true, true])

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import QuireArray
 
 @Suite struct IndexingTests {
@@ -64,6 +65,18 @@ import Testing
         #expect(rows.count == 3)
         #expect(rows[1].shape == [4] && rows[1].i == [4, 5, 6, 7])
         #expect(throws: ArrayError.wrongDimensions(operation: "rows", expected: "at least 1", got: 0)) { try i64([1], []).rows() }
+    }
+
+    @Test func channelOfAnImage() throws {
+        let image = u8((0..<30).map(UInt8.init), [2, 5, 3])
+        let green = try image.subscripted([.all, .all, .index(1)])
+        #expect(green.shape == [2, 5])
+        #expect(green.i == [1, 4, 7, 10, 13, 16, 19, 22, 25, 28])
+        var copy = image
+        try copy.assign([.all, .all, .index(2)], .scalar(0))
+        #expect(copy.i.enumerated().allSatisfy { $0.offset % 3 == 2 ? $0.element == 0 : $0.element == Int64($0.offset) })
+        let rows = try image.masked(bools([false, true]))
+        #expect(rows.shape == [1, 5, 3] && rows.i.first == 15)
     }
 
     @Test func booleanMaskSelects() throws {

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import QuireArray
 
 /// Expected values are numpy 2.4's results for the same inputs.
@@ -16,6 +17,9 @@ import Testing
         #expect(f64([10, 2]).math(.log).d == [2.302585092994046, 0.6931471805599453])
         #expect(f64([1]).math(.degrees).d == [57.29577951308232])
         #expect(f64([45]).math(.radians).d == [0.7853981633974483])
+        // numpy's float32 constants are 180.0f / NPY_PIf and NPY_PIf / 180.0f.
+        #expect(f32([-2.5, 7.25]).math(.degrees).d == [-143.23944091796875, 415.3943786621094])
+        #expect(f32([-2.5, 7.25]).math(.radians).d == [-0.04363323003053665, 0.12653636932373047])
         #expect(f64([-1]).math(.log).d[0].isNaN)
     }
 
@@ -31,16 +35,17 @@ import Testing
         #expect(f32([-1.5]).absolute().dtype == .float32)
     }
 
-    @Test func roundHalfToEven() {
+    @Test func roundHalfToEven() throws {
         // numpy: round([0.5, 1.5, 2.5, -0.5, 2.675]) == [0, 2, 2, -0, 3]
-        let r = f64([0.5, 1.5, 2.5, -0.5, 2.675]).rounded()
+        let r = try f64([0.5, 1.5, 2.5, -0.5, 2.675]).rounded()
         #expect(r.d == [0, 2, 2, -0.0, 3])
         #expect(r.d[3].sign == .minus)
         // numpy: round([2.675, 1.005], 2) == [2.68, 1.0] (scaled by 100 first)
-        #expect(f64([2.675, 1.005]).rounded(decimals: 2).d == [2.68, 1.0])
-        #expect(i64([1234, 1250, 1350]).rounded(decimals: -2).i == [1200, 1200, 1400])
-        #expect(i64([7]).rounded(decimals: 1).i == [7])
-        #expect(f32([2.5]).rounded().dtype == .float32)
+        #expect(try f64([2.675, 1.005]).rounded(decimals: 2).d == [2.68, 1.0])
+        #expect(try i64([1234, 1250, 1350]).rounded(decimals: -2).i == [1200, 1200, 1400])
+        #expect(try i64([7]).rounded(decimals: 1).i == [7])
+        #expect(try f32([2.5]).rounded().dtype == .float32)
+        #expect(throws: ArrayError.unsupported(operation: "round", dtype: .bool)) { try bools([true]).rounded() }
     }
 
     @Test func clipKeepsUint8WithIntBounds() throws {
@@ -66,7 +71,10 @@ import Testing
         #expect(try NDArray.arange(0.1, 1, 0.1).d == [0.1, 0.2, 0.30000000000000004, 0.4, 0.5, 0.6, 0.7000000000000001, 0.8, 0.9])
         #expect(try NDArray.arange(3, 1, 1).count == 0)
         #expect(throws: ArrayError.badRange(start: 0, stop: 1, step: 0)) { try NDArray.arange(0, 1, 0) }
-        #expect(try NDArray.linspace(0, 1, num: 7).d == [0.0, 0.16666666666666666, 0.3333333333333333, 0.5, 0.6666666666666666, 0.8333333333333333, 1.0])
+        #expect(
+            try NDArray.linspace(0, 1, num: 7).d == [
+                0.0, 0.16666666666666666, 0.3333333333333333, 0.5, 0.6666666666666666, 0.8333333333333333, 1.0,
+            ])
         #expect(try NDArray.linspace(2, 3, num: 5, endpoint: false).d == [2.0, 2.2, 2.4, 2.6, 2.8])
         #expect(try NDArray.linspace(2, 3, num: 1).d == [2])
     }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import QuireArray
 
 /// Expected values are numpy 2.4's results for the same inputs.

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import QuireArray
 
 @Suite struct ShapeTests {
@@ -27,8 +28,18 @@ import Testing
         #expect(throws: ArrayError.badAxis(axis: 3, ndim: 3)) { try c.transpose([0, 1, 3]) }
     }
 
+    @Test func largeTransposeCrossesTiles() throws {
+        let m = i64((0..<(70 * 45)).map(Int64.init), [70, 45])
+        let t = try m.transpose()
+        #expect(t.shape == [45, 70])
+        let values = t.i
+        #expect((0..<45).allSatisfy { c in (0..<70).allSatisfy { r in values[c * 70 + r] == Int64(r * 45 + c) } })
+        #expect(try t.transpose() == m)
+    }
+
     @Test func concatenateAndStack() throws {
-        let a = i64([1, 2, 3, 4], [2, 2]), b = i64([5, 6], [1, 2])
+        let a = i64([1, 2, 3, 4], [2, 2])
+        let b = i64([5, 6], [1, 2])
         let rows = try NDArray.concatenate([a, b])
         #expect(rows.shape == [3, 2])
         #expect(rows.i == [1, 2, 3, 4, 5, 6])
@@ -43,6 +54,8 @@ import Testing
         let s1 = try NDArray.stack([i64([1, 2]), i64([3, 4])], axis: 1)
         #expect(s1.i == [1, 3, 2, 4])
         #expect(throws: ArrayError.nothingToJoin(operation: "stack")) { try NDArray.stack([]) }
-        #expect(throws: ArrayError.joinShapeMismatch(operation: "stack", shapes: [[2], [3]])) { try NDArray.stack([i64([1, 2]), i64([1, 2, 3])]) }
+        #expect(throws: ArrayError.joinShapeMismatch(operation: "stack", shapes: [[2], [3]])) {
+            try NDArray.stack([i64([1, 2]), i64([1, 2, 3])])
+        }
     }
 }

@@ -19,7 +19,8 @@ extension ArrayBuiltins {
     private static func spread(
         _ name: String, doc: String, example: String, _ body: @escaping (NDArray, Int?, Int) throws(ArrayError) -> NDArray
     ) -> Builtin {
-        Builtin(name, on: "Array", [.opt("axis", .optional(.int), .none), .opt("ddof", .int, .int(0))], doc: doc, example: example) { args in
+        Builtin(name, on: "Array", [.opt("axis", .optional(.int), .none), .opt("ddof", .int, .int(0))], doc: doc, example: example) {
+            args in
             let (a, axis, ddof) = (receiver(args), try args.optionalInt("axis"), try args.int("ddof"))
             guard ddof >= 0 else { throw args.bad("ddof", expected: "a non-negative int") }
             return ArrayValues.value(try arrayCall { () throws(ArrayError) in try body(a, axis, ddof) })
@@ -46,19 +47,23 @@ extension ArrayBuiltins {
             doc: "The array converted to another dtype; floats to ints truncate, ints to uint8 wrap.",
             example: "img.astype(\"float32\")"
         ) { args in .object(ArrayObject(receiver(args).astype(try ArrayValues.dtype(args, "dtype")!))) },
-        reduction("sum", doc: "The sum of all elements, or along an axis (integers sum as int64).", example: "a.sum(axis=0)") { a, axis throws(ArrayError) in
+        reduction("sum", doc: "The sum of all elements, or along an axis (integers sum as int64).", example: "a.sum(axis=0)") {
+            a, axis throws(ArrayError) in
             try a.sum(axis: axis)
         },
         reduction("mean", doc: "The mean of all elements, or along an axis.", example: "a.mean()") { a, axis throws(ArrayError) in
             try a.mean(axis: axis)
         },
-        reduction("min", doc: "The smallest element, or the smallest along an axis.", example: "a.min(axis=1)") { a, axis throws(ArrayError) in
+        reduction("min", doc: "The smallest element, or the smallest along an axis.", example: "a.min(axis=1)") {
+            a, axis throws(ArrayError) in
             try a.min(axis: axis)
         },
         reduction("max", doc: "The largest element, or the largest along an axis.", example: "a.max()") { a, axis throws(ArrayError) in
             try a.max(axis: axis)
         },
-        reduction("argmax", doc: "The position of the largest element (of the flattened array without axis).", example: "scores.argmax(axis=1)") {
+        reduction(
+            "argmax", doc: "The position of the largest element (of the flattened array without axis).", example: "scores.argmax(axis=1)"
+        ) {
             a, axis throws(ArrayError) in try a.argmax(axis: axis)
         },
         reduction("argmin", doc: "The position of the smallest element (of the flattened array without axis).", example: "a.argmin()") {
@@ -109,7 +114,8 @@ extension ArrayBuiltins {
             "round", on: "Array", [.opt("decimals", .int, .int(0))],
             doc: "Rounds half to even, as numpy, to the given number of decimals.", example: "a.round(2)"
         ) { args in
-            ArrayValues.value(receiver(args).rounded(decimals: try args.int("decimals")))
+            let (a, decimals) = (receiver(args), try args.int("decimals"))
+            return ArrayValues.value(try arrayCall { () throws(ArrayError) in try a.rounded(decimals: decimals) })
         },
         Builtin(
             "clip", on: "Array", [Parameter("lo", .optional(.any)), Parameter("hi", .optional(.any))],

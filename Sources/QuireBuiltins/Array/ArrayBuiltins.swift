@@ -36,18 +36,21 @@ enum ArrayBuiltins {
             "zeros", [Parameter("shape", .oneOf([.int, .sequence])), .opt("dtype", .string, .string("float64"))],
             doc: "An array of zeros of the given shape.", example: "zeros((2, 3), dtype=\"uint8\")"
         ) { args in
-            let shape = try ArrayValues.shape(args, "shape"), dtype = try ArrayValues.dtype(args, "dtype")!
+            let shape = try ArrayValues.shape(args, "shape")
+            let dtype = try ArrayValues.dtype(args, "dtype")!
             return .object(ArrayObject(try arrayCall { () throws(ArrayError) in try NDArray.zeros(shape, dtype: dtype) }))
         },
         Builtin(
             "ones", [Parameter("shape", .oneOf([.int, .sequence])), .opt("dtype", .string, .string("float64"))],
             doc: "An array of ones of the given shape.", example: "ones(5)"
         ) { args in
-            let shape = try ArrayValues.shape(args, "shape"), dtype = try ArrayValues.dtype(args, "dtype")!
+            let shape = try ArrayValues.shape(args, "shape")
+            let dtype = try ArrayValues.dtype(args, "dtype")!
             return .object(ArrayObject(try arrayCall { () throws(ArrayError) in try NDArray.ones(shape, dtype: dtype) }))
         },
         Builtin(
-            "full", [Parameter("shape", .oneOf([.int, .sequence])), Parameter("fill_value", .number), .opt("dtype", .optional(.string), .none)],
+            "full",
+            [Parameter("shape", .oneOf([.int, .sequence])), Parameter("fill_value", .number), .opt("dtype", .optional(.string), .none)],
             doc: "An array of the given shape with every element fill_value.", example: "full((2, 2), 255, dtype=\"uint8\")"
         ) { args in
             let shape = try ArrayValues.shape(args, "shape")
@@ -57,7 +60,10 @@ enum ArrayBuiltins {
         },
         Builtin(
             "arange",
-            [Parameter("start", .number), .opt("stop", .optional(.number), .none), .opt("step", .number, .int(1)), .opt("dtype", .optional(.string), .none)],
+            [
+                Parameter("start", .number), .opt("stop", .optional(.number), .none), .opt("step", .number, .int(1)),
+                .opt("dtype", .optional(.string), .none),
+            ],
             doc: "Evenly spaced values from start up to (not including) stop; arange(n) counts from 0.",
             example: "arange(0, 1, 0.25)"
         ) { args in
@@ -69,13 +75,17 @@ enum ArrayBuiltins {
             return .object(ArrayObject(try ArrayValues.dtype(args, "dtype").map(a.astype) ?? a))
         },
         Builtin(
-            "linspace", [Parameter("start", .number), Parameter("stop", .number), .opt("num", .int, .int(50)), .opt("endpoint", .bool, .bool(true))],
+            "linspace",
+            [Parameter("start", .number), Parameter("stop", .number), .opt("num", .int, .int(50)), .opt("endpoint", .bool, .bool(true))],
             doc: "num evenly spaced floats from start to stop (included unless endpoint=false).",
             example: "linspace(0, 1, 5)"
         ) { args in
-            let (start, stop, num, endpoint) = (try args.double("start"), try args.double("stop"), try args.int("num"), try args.bool("endpoint"))
+            let (start, stop, num, endpoint) = (
+                try args.double("start"), try args.double("stop"), try args.int("num"), try args.bool("endpoint")
+            )
             guard num >= 0 else { throw args.bad("num", expected: "a non-negative int") }
-            return .object(ArrayObject(try arrayCall { () throws(ArrayError) in try NDArray.linspace(start, stop, num: num, endpoint: endpoint) }))
+            return .object(
+                ArrayObject(try arrayCall { () throws(ArrayError) in try NDArray.linspace(start, stop, num: num, endpoint: endpoint) }))
         },
         Builtin(
             "hypot", [Parameter("a"), Parameter("b")],

@@ -40,7 +40,8 @@ extension ArrayError {
             return QuireError(.value, "zero-size array to reduction operation \(operation) which has no identity")
         case .joinShapeMismatch(let operation, let shapes):
             return QuireError(
-                .value, "\(operation): all input array dimensions except the joining axis must match, got shapes "
+                .value,
+                "\(operation): all input array dimensions except the joining axis must match, got shapes "
                     + shapes.map(shape).joined(separator: ", "))
         case .nothingToJoin(let operation):
             return QuireError(.value, "\(operation) needs at least one array")
@@ -50,7 +51,8 @@ extension ArrayError {
             return QuireError(.value, "axes \(shape(axes)) are not a permutation of the \(ndim) axes")
         case .badRange(let start, let stop, let step):
             return QuireError(
-                .value, "cannot make a range from \(Printer.formatDouble(start)) to \(Printer.formatDouble(stop)) by \(Printer.formatDouble(step))",
+                .value,
+                "cannot make a range from \(Printer.formatDouble(start)) to \(Printer.formatDouble(stop)) by \(Printer.formatDouble(step))",
                 hint: "the step must be finite and non-zero, and the range not too long")
         }
     }

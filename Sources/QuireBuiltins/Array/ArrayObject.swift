@@ -77,7 +77,8 @@ final class ArrayObject: ArrayConvertible {
         }
         switch selection.dtype {
         case .bool: return .mask(selection)
-        case .int64 where selection.ndim == 1, .uint8 where selection.ndim == 1: return .positions(selection.scalars.map { if case .int(let i) = $0 { Int(i) } else { 0 } })
+        case .int64 where selection.ndim == 1, .uint8 where selection.ndim == 1:
+            return .positions(selection.scalars.map { if case .int(let i) = $0 { Int(i) } else { 0 } })
         case .float64 where selection.count == 0: return .positions([])
         default: throw fail
         }
