@@ -216,9 +216,12 @@ extension Float: FloatConvertibleElement {
 }
 
 /// OpenCV's saturate_cast<uchar>(float): round half to even (cvRound), then clamp to 0...255.
+///
+/// Rounds by adding and subtracting 1.5 x 2^23 (exact for the clamped range), because baseline
+/// x86-64 has no vector rounding instruction and `rounded()` would be a call per element.
 @inline(__always)
 func saturateUInt8(_ v: Float) -> UInt8 {
-    let r = v.rounded(.toNearestOrEven)
-    if !(r > 0) { return 0 }
-    return r >= 255 ? 255 : UInt8(r)
+    let clamped: Float = v >= 0 ? (v <= 255 ? v : 255) : 0  // NaN becomes 0, as in OpenCV
+    let rounded = (clamped + 12_582_912) - 12_582_912
+    return UInt8(truncatingIfNeeded: Int32(rounded))
 }

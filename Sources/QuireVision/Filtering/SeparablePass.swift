@@ -35,6 +35,7 @@ struct SeparablePass<I: FixedWidthInteger & UnsignedInteger & Sendable> {
                     constant: UInt8(0))
                 let d = SharedPointer(dst.baseAddress!)
                 let rowW = rowWeights.map { I($0) }, colW = columnWeights.map { Float($0) }
+                let symmetricRows = rowW == rowW.reversed()
                 parallelBands(layout.height) { band in
                     let padded = UnsafeMutablePointer<UInt8>.allocate(capacity: padder.paddedLength)
                     // A ring of kh row-filtered lines, indexed by source row modulo kh.
@@ -48,31 +49,57 @@ struct SeparablePass<I: FixedWidthInteger & UnsignedInteger & Sendable> {
                     func filterRow(_ r: Int) {
                         padder.fill(row: r, into: padded)
                         let line = ring + ((r % kh + kh) % kh) * rowLength
-                        line.update(repeating: 0, count: rowLength)
-                        for (i, k) in rowW.enumerated() {
-                            let p = padded + i * c
-                            for t in 0..<rowLength { line[t] &+= I(truncatingIfNeeded: p[t]) &* k }
+                        let centre = padded + (kw / 2) * c, kc = rowW[kw / 2]
+                        if kw % 2 == 1 {
+                            for t in 0..<rowLength { line[t] = I(truncatingIfNeeded: centre[t]) &* kc }
+                        } else {
+                            line.update(repeating: 0, count: rowLength)
+                        }
+                        // Symmetric weights (the Gaussian and box kernels) are applied to pairs of
+                        // pixels, halving the multiplications.
+                        for i in 0..<(kw / 2) {
+                            let p = padded + i * c, q = padded + (kw - 1 - i) * c
+                            let k = rowW[i]
+                            if symmetricRows {
+                                for t in 0..<rowLength {
+                                    line[t] &+= (I(truncatingIfNeeded: p[t]) &+ I(truncatingIfNeeded: q[t])) &* k
+                                }
+                            } else {
+                                let k2 = rowW[kw - 1 - i]
+                                for t in 0..<rowLength {
+                                    line[t] &+= I(truncatingIfNeeded: p[t]) &* k &+ I(truncatingIfNeeded: q[t]) &* k2
+                                }
+                            }
                         }
                     }
                     for r in (band.lowerBound - ay)..<(band.lowerBound - ay + kh - 1) { filterRow(r) }
                     for y in band {
                         filterRow(y - ay + kh - 1)
-                        acc.update(repeating: 0, count: rowLength)
-                        for (j, k) in colW.enumerated() {
+                        func ringLine(_ j: Int) -> UnsafeMutablePointer<I> {
                             let r = y - ay + j
-                            let line = ring + ((r % kh + kh) % kh) * rowLength
-                            for t in 0..<rowLength { acc[t] += Float(line[t]) * k }
+                            return ring + ((r % kh + kh) % kh) * rowLength
+                        }
+                        let centreLine = ringLine(kh / 2), kc = colW[kh / 2]
+                        if kh % 2 == 1 {
+                            for t in 0..<rowLength { acc[t] = Float(centreLine[t]) * kc }
+                        } else {
+                            acc.update(repeating: 0, count: rowLength)
+                        }
+                        for j in 0..<(kh / 2) {
+                            let a = ringLine(j), b = ringLine(kh - 1 - j)
+                            let k = colW[j], k2 = colW[kh - 1 - j]
+                            for t in 0..<rowLength { acc[t] += Float(a[t]) * k + Float(b[t]) * k2 }
                         }
                         let o = d.base + y * rowLength
                         switch finish {
                         case .shift(let bits):
-                            let half = UInt32(1) << (bits - 1)
-                            for t in 0..<rowLength { o[t] = UInt8(truncatingIfNeeded: min((UInt32(acc[t]) &+ half) >> bits, 255)) }
+                            let half = Int32(1) << (bits - 1)
+                            for t in 0..<rowLength { o[t] = UInt8(truncatingIfNeeded: min((Int32(acc[t]) &+ half) >> bits, 255)) }
                         case .divide(let divisor):
                             let (multiplier, delta) = Self.divisionConstants(divisor)
                             for t in 0..<rowLength {
                                 let q = divisor <= 256
-                                    ? (UInt64(UInt32(acc[t]) &+ delta) &* multiplier) >> 16
+                                    ? ((UInt64(Int32(acc[t])) &+ UInt64(delta)) &* multiplier) >> 16
                                     : UInt64((Double(acc[t]) / Double(divisor)).rounded(.toNearestOrEven))
                                 o[t] = UInt8(truncatingIfNeeded: min(q, 255))
                             }
