@@ -66,15 +66,22 @@ struct CannyGradients: Sendable {
     /// tan(22.5 degrees) in 1/32768ths, OpenCV's constant for quantising directions.
     static let tg22: Int32 = 13573
 
+    /// |v| without the overflow check of `abs` (an Int16 cannot overflow Int32), so loops vectorise.
+    @inline(__always)
+    func absolute(_ v: Int16) -> Int32 {
+        let w = Int32(v)
+        return (w ^ (w >> 31)) &- (w >> 31)
+    }
+
     /// The magnitude of row `y` into `dest[1...width]`, with zeros beside and outside the image.
     func magnitudeRow(_ y: Int, _ dest: UnsafeMutablePointer<Int32>) {
         dest.update(repeating: 0, count: width + 2)
         guard y >= 0, y < height else { return }
         let a = dx.base + y * width, b = dy.base + y * width
         if l2 {
-            for x in 0..<width { dest[x + 1] = Int32(a[x]) * Int32(a[x]) + Int32(b[x]) * Int32(b[x]) }
+            for x in 0..<width { dest[x + 1] = Int32(a[x]) &* Int32(a[x]) &+ Int32(b[x]) &* Int32(b[x]) }
         } else {
-            for x in 0..<width { dest[x + 1] = abs(Int32(a[x])) + abs(Int32(b[x])) }
+            for x in 0..<width { dest[x + 1] = absolute(a[x]) &+ absolute(b[x]) }
         }
     }
 

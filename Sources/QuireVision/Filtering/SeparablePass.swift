@@ -93,14 +93,25 @@ struct SeparablePass<I: FixedWidthInteger & UnsignedInteger & Sendable> {
                         let o = d.base + y * rowLength
                         switch finish {
                         case .shift(let bits):
-                            let half = Int32(1) << (bits - 1)
-                            for t in 0..<rowLength { o[t] = UInt8(truncatingIfNeeded: min((Int32(acc[t]) &+ half) >> bits, 255)) }
+                            // floor((sum + 2^(bits-1)) / 2^bits) in float32 (exact: the scaled
+                            // value has at most 16 fractional bits and is below 256), so that
+                            // the loop has no checked float-to-int conversion and vectorises.
+                            let scale = Float(sign: .plus, exponent: -Int(bits), significand: 1)
+                            let half = Float(sign: .plus, exponent: Int(bits) - 1, significand: 1)
+                            for t in 0..<rowLength {
+                                let q = (acc[t] + half) * scale
+                                var r = (q + 8_388_608) - 8_388_608
+                                r = r > q ? r - 1 : r
+                                o[t] = UInt8(truncatingIfNeeded: (min(r, 255) + 8_388_608).bitPattern)
+                            }
                         case .divide(let divisor):
                             let (multiplier, delta) = Self.divisionConstants(divisor)
                             for t in 0..<rowLength {
+                                // The sum is an integer below 2^23: its float bits hold it exactly.
+                                let sum = UInt64((acc[t] + 8_388_608).bitPattern & 0x7F_FFFF)
                                 let q = divisor <= 256
-                                    ? ((UInt64(Int32(acc[t])) &+ UInt64(delta)) &* multiplier) >> 16
-                                    : UInt64((Double(acc[t]) / Double(divisor)).rounded(.toNearestOrEven))
+                                    ? ((sum &+ UInt64(delta)) &* multiplier) >> 16
+                                    : UInt64((Double(sum) / Double(divisor)).rounded(.toNearestOrEven))
                                 o[t] = UInt8(truncatingIfNeeded: min(q, 255))
                             }
                         }
