@@ -35,7 +35,7 @@ struct SeparablePass<I: FixedWidthInteger & UnsignedInteger & Sendable> {
                     constant: UInt8(0))
                 let d = SharedPointer(dst.baseAddress!)
                 let rowW = rowWeights.map { I($0) }, colW = columnWeights.map { Float($0) }
-                let symmetricRows = rowW == rowW.reversed()
+                let symmetricRows = rowW == rowW.reversed(), symmetricColumns = colW == colW.reversed()
                 parallelBands(layout.height) { band in
                     let padded = UnsafeMutablePointer<UInt8>.allocate(capacity: padder.paddedLength)
                     // A ring of kh row-filtered lines, indexed by source row modulo kh.
@@ -54,6 +54,16 @@ struct SeparablePass<I: FixedWidthInteger & UnsignedInteger & Sendable> {
                             for t in 0..<rowLength { line[t] = I(truncatingIfNeeded: centre[t]) &* kc }
                         } else {
                             line.update(repeating: 0, count: rowLength)
+                        }
+                        if kw == 5 && symmetricRows {
+                            // The 5x5 Gaussian's row pass in one sweep (the common case).
+                            let (p0, p1, p3, p4) = (padded, padded + c, padded + 3 * c, padded + 4 * c)
+                            let (k0, k1) = (rowW[0], rowW[1])
+                            for t in 0..<rowLength {
+                                line[t] &+= (I(truncatingIfNeeded: p0[t]) &+ I(truncatingIfNeeded: p4[t])) &* k0
+                                    &+ (I(truncatingIfNeeded: p1[t]) &+ I(truncatingIfNeeded: p3[t])) &* k1
+                            }
+                            return
                         }
                         // Symmetric weights (the Gaussian and box kernels) are applied to pairs of
                         // pixels, halving the multiplications.
@@ -80,6 +90,13 @@ struct SeparablePass<I: FixedWidthInteger & UnsignedInteger & Sendable> {
                             return ring + ((r % kh + kh) % kh) * rowLength
                         }
                         let centreLine = ringLine(kh / 2), kc = colW[kh / 2]
+                        let o = d.base + y * rowLength
+                        if case .shift(let bits) = finish, kh == 5, symmetricColumns {
+                            Self.fusedColumn5(
+                                (ringLine(0), ringLine(1), centreLine, ringLine(3), ringLine(4)), (colW[0], colW[1], kc),
+                                bits, rowLength, o)
+                            continue
+                        }
                         if kh % 2 == 1 {
                             for t in 0..<rowLength { acc[t] = Float(centreLine[t]) * kc }
                         } else {
@@ -90,20 +107,10 @@ struct SeparablePass<I: FixedWidthInteger & UnsignedInteger & Sendable> {
                             let k = colW[j], k2 = colW[kh - 1 - j]
                             for t in 0..<rowLength { acc[t] += Float(a[t]) * k + Float(b[t]) * k2 }
                         }
-                        let o = d.base + y * rowLength
                         switch finish {
                         case .shift(let bits):
-                            // floor((sum + 2^(bits-1)) / 2^bits) in float32 (exact: the scaled
-                            // value has at most 16 fractional bits and is below 256), so that
-                            // the loop has no checked float-to-int conversion and vectorises.
-                            let scale = Float(sign: .plus, exponent: -Int(bits), significand: 1)
-                            let half = Float(sign: .plus, exponent: Int(bits) - 1, significand: 1)
-                            for t in 0..<rowLength {
-                                let q = (acc[t] + half) * scale
-                                var r = (q + 8_388_608) - 8_388_608
-                                r = r > q ? r - 1 : r
-                                o[t] = UInt8(truncatingIfNeeded: (min(r, 255) + 8_388_608).bitPattern)
-                            }
+                            let (half, scale) = Self.shiftConstants(bits)
+                            for t in 0..<rowLength { o[t] = Self.shiftRound(acc[t], half, scale) }
                         case .divide(let divisor):
                             let (multiplier, delta) = Self.divisionConstants(divisor)
                             for t in 0..<rowLength {
@@ -120,6 +127,35 @@ struct SeparablePass<I: FixedWidthInteger & UnsignedInteger & Sendable> {
             }
         }
         return out
+    }
+
+    /// 2^(bits-1) and 2^-bits, for `shiftRound`.
+    static func shiftConstants(_ bits: UInt32) -> (half: Float, scale: Float) {
+        (Float(sign: .plus, exponent: Int(bits) - 1, significand: 1), Float(sign: .plus, exponent: -Int(bits), significand: 1))
+    }
+
+    /// floor((sum + 2^(bits-1)) / 2^bits), clamped to 255, computed in float32: exact because
+    /// the scaled value has at most 16 fractional bits and is below 256, and free of checked
+    /// float-to-int conversions so that loops using it vectorise.
+    @inline(__always)
+    static func shiftRound(_ sum: Float, _ half: Float, _ scale: Float) -> UInt8 {
+        let q = (sum + half) * scale
+        var r = (q + 8_388_608) - 8_388_608
+        r = r > q ? r - 1 : r
+        return UInt8(truncatingIfNeeded: (min(r, 255) + 8_388_608).bitPattern)
+    }
+
+    /// The 5x5 Gaussian's column pass and rounding in one sweep (the common case).
+    static func fusedColumn5(
+        _ lines: (UnsafeMutablePointer<I>, UnsafeMutablePointer<I>, UnsafeMutablePointer<I>, UnsafeMutablePointer<I>, UnsafeMutablePointer<I>),
+        _ k: (Float, Float, Float), _ bits: UInt32, _ n: Int, _ out: UnsafeMutablePointer<UInt8>
+    ) {
+        let (half, scale) = shiftConstants(bits)
+        let (l0, l1, l2, l3, l4) = lines
+        for t in 0..<n {
+            let sum = Float(l2[t]) * k.2 + (Float(l0[t]) + Float(l4[t])) * k.0 + (Float(l1[t]) + Float(l3[t])) * k.1
+            out[t] = shiftRound(sum, half, scale)
+        }
     }
 
     /// OpenCV's uint8 box filter (windows of up to 256 pixels, summed in 16 bits) divides by a
