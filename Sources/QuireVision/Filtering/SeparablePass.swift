@@ -24,18 +24,15 @@ struct SeparablePass<I: FixedWidthInteger & UnsignedInteger & Sendable> {
 
     func run(_ pixels: [UInt8], _ layout: ImageLayout, finish: Finish) -> [UInt8] {
         let kw = rowWeights.count, kh = columnWeights.count
-        let ax = kw / 2, ay = kh / 2
         let rowLength = layout.rowLength
-        let c = layout.channels
         var out = [UInt8](repeating: 0, count: layout.count)
         pixels.withUnsafeBufferPointer { src in
             out.withUnsafeMutableBufferPointer { dst in
                 let padder = RowPadder(
-                    source: src.baseAddress!, layout: layout, left: ax, right: kw - 1 - ax, border: border,
+                    source: src.baseAddress!, layout: layout, left: kw / 2, right: kw - 1 - kw / 2, border: border,
                     constant: UInt8(0))
                 let d = SharedPointer(dst.baseAddress!)
-                let rowW = rowWeights.map { I($0) }, colW = columnWeights.map { Float($0) }
-                let symmetricRows = rowW == rowW.reversed(), symmetricColumns = colW == colW.reversed()
+                let weights = Weights(rows: rowWeights.map { I($0) }, columns: columnWeights.map { Float($0) })
                 parallelBands(layout.height) { band in
                     let padded = UnsafeMutablePointer<UInt8>.allocate(capacity: padder.paddedLength)
                     // A ring of kh row-filtered lines, indexed by source row modulo kh.
@@ -46,87 +43,117 @@ struct SeparablePass<I: FixedWidthInteger & UnsignedInteger & Sendable> {
                         ring.deallocate()
                         acc.deallocate()
                     }
+                    func line(_ r: Int) -> UnsafeMutablePointer<I> { ring + ((r % kh + kh) % kh) * rowLength }
                     func filterRow(_ r: Int) {
                         padder.fill(row: r, into: padded)
-                        let line = ring + ((r % kh + kh) % kh) * rowLength
-                        let centre = padded + (kw / 2) * c, kc = rowW[kw / 2]
-                        if kw % 2 == 1 {
-                            for t in 0..<rowLength { line[t] = I(truncatingIfNeeded: centre[t]) &* kc }
-                        } else {
-                            line.update(repeating: 0, count: rowLength)
-                        }
-                        if kw == 5 && symmetricRows {
-                            // The 5x5 Gaussian's row pass in one sweep (the common case).
-                            let (p0, p1, p3, p4) = (padded, padded + c, padded + 3 * c, padded + 4 * c)
-                            let (k0, k1) = (rowW[0], rowW[1])
-                            for t in 0..<rowLength {
-                                line[t] &+= (I(truncatingIfNeeded: p0[t]) &+ I(truncatingIfNeeded: p4[t])) &* k0
-                                    &+ (I(truncatingIfNeeded: p1[t]) &+ I(truncatingIfNeeded: p3[t])) &* k1
-                            }
-                            return
-                        }
-                        // Symmetric weights (the Gaussian and box kernels) are applied to pairs of
-                        // pixels, halving the multiplications.
-                        for i in 0..<(kw / 2) {
-                            let p = padded + i * c, q = padded + (kw - 1 - i) * c
-                            let k = rowW[i]
-                            if symmetricRows {
-                                for t in 0..<rowLength {
-                                    line[t] &+= (I(truncatingIfNeeded: p[t]) &+ I(truncatingIfNeeded: q[t])) &* k
-                                }
-                            } else {
-                                let k2 = rowW[kw - 1 - i]
-                                for t in 0..<rowLength {
-                                    line[t] &+= I(truncatingIfNeeded: p[t]) &* k &+ I(truncatingIfNeeded: q[t]) &* k2
-                                }
-                            }
-                        }
+                        weights.rowPass(padded, layout.channels, line(r), rowLength)
                     }
+                    let ay = kh / 2
                     for r in (band.lowerBound - ay)..<(band.lowerBound - ay + kh - 1) { filterRow(r) }
                     for y in band {
                         filterRow(y - ay + kh - 1)
-                        func ringLine(_ j: Int) -> UnsafeMutablePointer<I> {
-                            let r = y - ay + j
-                            return ring + ((r % kh + kh) % kh) * rowLength
-                        }
-                        let centreLine = ringLine(kh / 2), kc = colW[kh / 2]
-                        let o = d.base + y * rowLength
-                        if case .shift(let bits) = finish, kh == 5, symmetricColumns {
-                            Self.fusedColumn5(
-                                (ringLine(0), ringLine(1), centreLine, ringLine(3), ringLine(4)), (colW[0], colW[1], kc),
-                                bits, rowLength, o)
-                            continue
-                        }
-                        if kh % 2 == 1 {
-                            for t in 0..<rowLength { acc[t] = Float(centreLine[t]) * kc }
-                        } else {
-                            acc.update(repeating: 0, count: rowLength)
-                        }
-                        for j in 0..<(kh / 2) {
-                            let a = ringLine(j), b = ringLine(kh - 1 - j)
-                            let k = colW[j], k2 = colW[kh - 1 - j]
-                            for t in 0..<rowLength { acc[t] += Float(a[t]) * k + Float(b[t]) * k2 }
-                        }
-                        switch finish {
-                        case .shift(let bits):
-                            let (half, scale) = Self.shiftConstants(bits)
-                            for t in 0..<rowLength { o[t] = Self.shiftRound(acc[t], half, scale) }
-                        case .divide(let divisor):
-                            let (multiplier, delta) = Self.divisionConstants(divisor)
-                            for t in 0..<rowLength {
-                                // The sum is an integer below 2^23: its float bits hold it exactly.
-                                let sum = UInt64((acc[t] + 8_388_608).bitPattern & 0x7F_FFFF)
-                                let q = divisor <= 256
-                                    ? ((sum &+ UInt64(delta)) &* multiplier) >> 16
-                                    : UInt64((Double(sum) / Double(divisor)).rounded(.toNearestOrEven))
-                                o[t] = UInt8(truncatingIfNeeded: min(q, 255))
-                            }
-                        }
+                        let lines = (0..<kh).map { line(y - ay + $0) }
+                        weights.columnPass(lines, acc, rowLength, finish, d.base + y * rowLength)
                     }
                 }
             }
         }
         return out
+    }
+
+    /// The weights of both passes, with what the fast paths need to know about them.
+    struct Weights: Sendable {
+        let rows: [I]
+        let columns: [Float]
+        let symmetricRows: Bool
+        let symmetricColumns: Bool
+
+        init(rows: [I], columns: [Float]) {
+            self.rows = rows
+            self.columns = columns
+            symmetricRows = rows == rows.reversed()
+            symmetricColumns = columns == columns.reversed()
+        }
+
+        /// One padded source row into one row-filtered line. Symmetric weights (the Gaussian and
+        /// box kernels) are applied to pairs of pixels, halving the multiplications.
+        func rowPass(_ padded: UnsafeMutablePointer<UInt8>, _ c: Int, _ line: UnsafeMutablePointer<I>, _ n: Int) {
+            let kw = rows.count
+            if kw % 2 == 1 {
+                let centre = padded + (kw / 2) * c, kc = rows[kw / 2]
+                for t in 0..<n { line[t] = I(truncatingIfNeeded: centre[t]) &* kc }
+            } else {
+                line.update(repeating: 0, count: n)
+            }
+            if kw == 5 && symmetricRows {  // the 5x5 Gaussian in one sweep
+                let (p0, p1, p3, p4) = (padded, padded + c, padded + 3 * c, padded + 4 * c)
+                let (k0, k1) = (rows[0], rows[1])
+                for t in 0..<n {
+                    line[t] &+= (I(truncatingIfNeeded: p0[t]) &+ I(truncatingIfNeeded: p4[t])) &* k0
+                        &+ (I(truncatingIfNeeded: p1[t]) &+ I(truncatingIfNeeded: p3[t])) &* k1
+                }
+                return
+            }
+            for i in 0..<(kw / 2) {
+                let p = padded + i * c, q = padded + (kw - 1 - i) * c
+                let (k, k2) = (rows[i], rows[kw - 1 - i])
+                if symmetricRows {
+                    for t in 0..<n { line[t] &+= (I(truncatingIfNeeded: p[t]) &+ I(truncatingIfNeeded: q[t])) &* k }
+                } else {
+                    for t in 0..<n { line[t] &+= I(truncatingIfNeeded: p[t]) &* k &+ I(truncatingIfNeeded: q[t]) &* k2 }
+                }
+            }
+        }
+
+        /// The row-filtered lines of one output row into its pixels.
+        func columnPass(
+            _ lines: [UnsafeMutablePointer<I>], _ acc: UnsafeMutablePointer<Float>, _ n: Int, _ finish: Finish,
+            _ out: UnsafeMutablePointer<UInt8>
+        ) {
+            let kh = columns.count
+            if case .shift(let bits) = finish, kh == 5, symmetricColumns {
+                fusedColumn5((lines[0], lines[1], lines[2], lines[3], lines[4]), (columns[0], columns[1], columns[2]), bits, n, out)
+                return
+            }
+            if kh % 2 == 1 {
+                let centre = lines[kh / 2], kc = columns[kh / 2]
+                for t in 0..<n { acc[t] = Float(centre[t]) * kc }
+            } else {
+                acc.update(repeating: 0, count: n)
+            }
+            for j in 0..<(kh / 2) {
+                let (a, b) = (lines[j], lines[kh - 1 - j])
+                let (k, k2) = (columns[j], columns[kh - 1 - j])
+                for t in 0..<n { acc[t] += Float(a[t]) * k + Float(b[t]) * k2 }
+            }
+            switch finish {
+            case .shift(let bits):
+                let (half, scale) = SeparablePass.shiftConstants(bits)
+                for t in 0..<n { out[t] = SeparablePass.shiftRound(acc[t], half, scale) }
+            case .divide(let divisor):
+                let (multiplier, delta) = SeparablePass.divisionConstants(divisor)
+                for t in 0..<n {
+                    // The sum is an integer below 2^23: its float bits hold it exactly.
+                    let sum = UInt64((acc[t] + 8_388_608).bitPattern & 0x7F_FFFF)
+                    let q = divisor <= 256
+                        ? ((sum &+ UInt64(delta)) &* multiplier) >> 16
+                        : UInt64((Double(sum) / Double(divisor)).rounded(.toNearestOrEven))
+                    out[t] = UInt8(truncatingIfNeeded: min(q, 255))
+                }
+            }
+        }
+
+        private func fusedColumn5(
+            _ lines: (UnsafeMutablePointer<I>, UnsafeMutablePointer<I>, UnsafeMutablePointer<I>, UnsafeMutablePointer<I>, UnsafeMutablePointer<I>),
+            _ k: (Float, Float, Float), _ bits: UInt32, _ n: Int, _ out: UnsafeMutablePointer<UInt8>
+        ) {
+            let (half, scale) = SeparablePass.shiftConstants(bits)
+            let (l0, l1, l2, l3, l4) = lines
+            for t in 0..<n {
+                let sum = Float(l2[t]) * k.2 + (Float(l0[t]) + Float(l4[t])) * k.0 + (Float(l1[t]) + Float(l3[t])) * k.1
+                out[t] = SeparablePass.shiftRound(sum, half, scale)
+            }
+        }
     }
 
     /// 2^(bits-1) and 2^-bits, for `shiftRound`.
@@ -143,19 +170,6 @@ struct SeparablePass<I: FixedWidthInteger & UnsignedInteger & Sendable> {
         var r = (q + 8_388_608) - 8_388_608
         r = r > q ? r - 1 : r
         return UInt8(truncatingIfNeeded: (min(r, 255) + 8_388_608).bitPattern)
-    }
-
-    /// The 5x5 Gaussian's column pass and rounding in one sweep (the common case).
-    static func fusedColumn5(
-        _ lines: (UnsafeMutablePointer<I>, UnsafeMutablePointer<I>, UnsafeMutablePointer<I>, UnsafeMutablePointer<I>, UnsafeMutablePointer<I>),
-        _ k: (Float, Float, Float), _ bits: UInt32, _ n: Int, _ out: UnsafeMutablePointer<UInt8>
-    ) {
-        let (half, scale) = shiftConstants(bits)
-        let (l0, l1, l2, l3, l4) = lines
-        for t in 0..<n {
-            let sum = Float(l2[t]) * k.2 + (Float(l0[t]) + Float(l4[t])) * k.0 + (Float(l1[t]) + Float(l3[t])) * k.1
-            out[t] = shiftRound(sum, half, scale)
-        }
     }
 
     /// OpenCV's uint8 box filter (windows of up to 256 pixels, summed in 16 bits) divides by a
