@@ -160,17 +160,11 @@ enum Correlation {
     ) -> CorrelationResult {
         switch kind {
         case .uint8:
-            var out = [UInt8](repeating: 0, count: layout.count)
-            out.withUnsafeMutableBufferPointer { body(.uint8(SharedPointer($0.baseAddress!))) }
-            return .uint8(out)
+            return .uint8(uninitializedImage(layout.count) { body(.uint8(SharedPointer($0))) })
         case .float32:
-            var out = [Float](repeating: 0, count: layout.count)
-            out.withUnsafeMutableBufferPointer { body(.float32(SharedPointer($0.baseAddress!))) }
-            return .float32(out)
+            return .float32(uninitializedImage(layout.count) { body(.float32(SharedPointer($0))) })
         case .int16:
-            var out = [Int16](repeating: 0, count: layout.count)
-            out.withUnsafeMutableBufferPointer { body(.int16(SharedPointer($0.baseAddress!))) }
-            return .int16(out)
+            return .int16(uninitializedImage(layout.count) { body(.int16(SharedPointer($0))) })
         }
     }
 
@@ -224,4 +218,13 @@ extension Float: FloatConvertibleElement {
 func saturateUInt8(_ v: Float) -> UInt8 {
     let clamped: Float = v >= 0 ? (v <= 255 ? v : 255) : 0  // NaN becomes 0, as in OpenCV
     return UInt8(truncatingIfNeeded: (clamped + 8_388_608).bitPattern)
+}
+
+/// A buffer of `count` elements that `fill` writes completely, without zeroing it first (the
+/// filters write every element; zeroing would be one more pass over the image).
+func uninitializedImage<T>(_ count: Int, _ fill: (UnsafeMutablePointer<T>) -> Void) -> [T] {
+    [T](unsafeUninitializedCapacity: count) { buffer, initialized in
+        fill(buffer.baseAddress!)
+        initialized = count
+    }
 }

@@ -25,13 +25,12 @@ struct SeparablePass<I: FixedWidthInteger & UnsignedInteger & Sendable> {
     func run(_ pixels: [UInt8], _ layout: ImageLayout, finish: Finish) -> [UInt8] {
         let kw = rowWeights.count, kh = columnWeights.count
         let rowLength = layout.rowLength
-        var out = [UInt8](repeating: 0, count: layout.count)
-        pixels.withUnsafeBufferPointer { src in
-            out.withUnsafeMutableBufferPointer { dst in
+        return pixels.withUnsafeBufferPointer { src in
+            uninitializedImage(layout.count) { (dst: UnsafeMutablePointer<UInt8>) in
                 let padder = RowPadder(
                     source: src.baseAddress!, layout: layout, left: kw / 2, right: kw - 1 - kw / 2, border: border,
                     constant: UInt8(0))
-                let d = SharedPointer(dst.baseAddress!)
+                let d = SharedPointer(dst)
                 let weights = Weights(rows: rowWeights.map { I($0) }, columns: columnWeights.map { Float($0) })
                 parallelBands(layout.height) { band in
                     let padded = UnsafeMutablePointer<UInt8>.allocate(capacity: padder.paddedLength)
@@ -58,7 +57,6 @@ struct SeparablePass<I: FixedWidthInteger & UnsignedInteger & Sendable> {
                 }
             }
         }
-        return out
     }
 
     /// The weights of both passes, with what the fast paths need to know about them.
