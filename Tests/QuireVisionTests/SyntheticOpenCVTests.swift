@@ -177,3 +177,24 @@ import Testing
         #expect(try Intensity.adjustBrightness(SyntheticImages.gray, factor: 10).uint8Values!.max() == 255)
     }
 }
+
+/// Arbitrary-angle rotation against cv2.warpAffine(getRotationMatrix2D((w/2, h/2), angle, 1)):
+/// OpenCV interpolates in 1/32 pixel steps with fixed-point weights, we in float, so pixels may
+/// differ slightly; on a smooth image they stay within 2 grey levels.
+@Suite struct RotationTests {
+    @Test func smoothImageRotatesLikeWarpAffine() throws {
+        let smooth = try #require(SyntheticExpectations.all["smooth_32x40"]).array
+        let ours = try Transforms.rotate(smooth, degrees: -17)
+        let theirs = try #require(SyntheticExpectations.all["rotate_smooth_minus17"]).array
+        let diff = differences(ours, theirs)
+        #expect(diff.largest <= 2, "\(diff)")
+    }
+
+    @Test func noiseImageRotatesCloseToWarpAffine() throws {
+        let ours = try Transforms.rotate(SyntheticImages.gray, degrees: 30)
+        let theirs = try #require(SyntheticExpectations.all["rotate_30"]).array
+        let a = ours.uint8Values!, b = theirs.uint8Values!
+        let meanError = zip(a, b).map { abs(Double($0) - Double($1)) }.reduce(0, +) / Double(a.count)
+        #expect(meanError < 1.5, "mean error \(meanError)")
+    }
+}
