@@ -17,9 +17,8 @@ extension Filters {
         }
         let lowT = Int32(lo.rounded(.down)), highT = Int32(hi.rounded(.down))
         let dyKernel = try Kernel([[-1, -2, -1], [0, 0, 0], [1, 2, 1]])
-        guard case .int16(let dx) = try Correlation.run(image, .sobelX, output: .int16, border: .replicate),
-            case .int16(let dy) = try Correlation.run(image, dyKernel, output: .int16, border: .replicate)
-        else { preconditionFailure("int16 correlation gives int16") }
+        guard case (.int16(let dx), .int16(let dy))? = try Correlation.runPair(image, .sobelX, dyKernel, output: .int16, border: .replicate)
+        else { preconditionFailure("the 3x3 Sobel pair fits the int16 path") }
         let w = layout.width, h = layout.height
         let mw = w + 2
         // 0: may be an edge, 1: not an edge, 2: edge; a frame of 1s stops the hysteresis.

@@ -51,6 +51,44 @@ enum Correlation {
         }
     }
 
+    /// Two kernels of the same size over one uint8 image in one sweep (the x and y gradients),
+    /// sharing the padded rows; nil when the kernels need the float or Int32 path.
+    static func runPair(
+        _ image: NDArray, _ first: Kernel, _ second: Kernel, output: CorrelationOutput, border: BorderMode
+    ) throws -> (CorrelationResult, CorrelationResult)? {
+        let layout = try ImageLayout(image)
+        let fits = { (k: Kernel) in k.isIntegral && k.uint8Reach <= Double(Int16.max) }
+        guard let pixels = image.uint8Values, fits(first), fits(second), first.rows == second.rows,
+            first.columns == second.columns
+        else { return nil }
+        let c = layout.channels
+        let tapsA = first.taps.map { (row: $0.row, offset: $0.column * c, weight: Int16($0.weight)) }
+        let tapsB = second.taps.map { (row: $0.row, offset: $0.column * c, weight: Int16($0.weight)) }
+        return pixels.withUnsafeBufferPointer { src in
+            let padder = RowPadder(
+                source: src.baseAddress!, layout: layout, left: first.anchorColumn,
+                right: first.columns - 1 - first.anchorColumn, border: border, constant: UInt8(0))
+            var resultB: CorrelationResult? = nil
+            let resultA = withOutput(output, layout) { outA in
+                resultB = withOutput(output, layout) { outB in
+                    forEachBand(padder, first) { rows, y, rowLength, scratch in
+                        let acc = scratch.bindMemory(to: Int16.self, capacity: chunk)
+                        var start = 0
+                        while start < rowLength {
+                            let n = min(chunk, rowLength - start)
+                            accumulate(tapsA, rows, start, n, acc)
+                            store(acc, n, outA, y * rowLength + start)
+                            accumulate(tapsB, rows, start, n, acc)
+                            store(acc, n, outB, y * rowLength + start)
+                            start += n
+                        }
+                    }
+                }
+            }
+            return (resultA, resultB!)
+        }
+    }
+
     /// Sums integer weights in lanes of `A`, then converts once per element.
     private static func integerPass<A: FixedWidthInteger & SignedInteger>(
         _ padder: RowPadder<UInt8>, _ kernel: Kernel, _ taps: [(row: Int, column: Int, weight: Float)],
@@ -187,9 +225,14 @@ enum Correlation {
                 rows.deallocate()
                 scratch.deallocate()
             }
-            for i in 0..<kh { rows[i] = padded + i * padder.paddedLength }
+            // A ring of padded rows indexed by source row modulo kh: each source row is padded
+            // once per band, not once per output row that reads it.
+            func slot(_ r: Int) -> UnsafeMutablePointer<T> { padded + ((r % kh + kh) % kh) * padder.paddedLength }
+            let first = band.lowerBound - ay
+            for r in first..<(first + kh - 1) { padder.fill(row: r, into: slot(r)) }
             for y in band {
-                for i in 0..<kh { padder.fill(row: y - ay + i, into: rows[i]) }
+                padder.fill(row: y - ay + kh - 1, into: slot(y - ay + kh - 1))
+                for i in 0..<kh { rows[i] = slot(y - ay + i) }
                 body(rows, y, rowLength, scratch)
             }
         }
