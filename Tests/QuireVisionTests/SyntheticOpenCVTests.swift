@@ -68,6 +68,7 @@ import Testing
         try exactly(Filters.gaussianBlur(SyntheticImages.gray, ksize: 3, sigma: 0), "gaussian_3_0")
         try exactly(Filters.gaussianBlur(SyntheticImages.gray, ksize: 7, sigma: 1.3), "gaussian_7_1.3")
         try exactly(Filters.gaussianBlur(SyntheticImages.rgb, ksize: 5, sigma: 1), "gaussian_5_1_rgb")
+        try exactly(Filters.gaussianBlur(SyntheticImages.gray, ksize: 0, sigma: 1.2), "gaussian_0_1.2")
     }
 
     @Test func boxBlurEqualsOpenCV() throws {

@@ -73,6 +73,7 @@ for k in (3, 5, 7):
 add("median_3_rgb", cv2.medianBlur(rgb, 3))
 add("gaussian_3_0", cv2.GaussianBlur(gray, (3, 3), 0))
 add("gaussian_7_1.3", cv2.GaussianBlur(gray, (7, 7), 1.3))
+add("gaussian_0_1.2", cv2.GaussianBlur(gray, (0, 0), 1.2))
 add("gaussian_5_1_rgb", cv2.GaussianBlur(rgb, (5, 5), 1))
 add("box_3", cv2.blur(gray, (3, 3)))
 add("box_4", cv2.blur(gray, (4, 4)))
