@@ -199,3 +199,15 @@ import Testing
         #expect(meanError < 1.5, "mean error \(meanError)")
     }
 }
+
+@Suite struct MedianPathsTests {
+    /// The vectorised 3x3 network and the sliding histogram agree on images wide enough for
+    /// the SIMD lanes (the OpenCV comparisons use narrow images).
+    @Test(arguments: [1, 3])
+    func networkEqualsHistogram(channels: Int) throws {
+        let image = SyntheticImages.noise(height: 37, width: 53, channels: channels, seed: 11)
+        let layout = try ImageLayout(image)
+        let network = try Filters.medianBlur(image, ksize: 3)
+        #expect(network.uint8Values == Filters.medianUInt8(image.uint8Values!, layout, 3))
+    }
+}
