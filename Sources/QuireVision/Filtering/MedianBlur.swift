@@ -30,32 +30,27 @@ extension Filters {
                 let d = SharedPointer(dest)
                 parallelBands(layout.height) { band in
                     let padded = UnsafeMutablePointer<UInt8>.allocate(capacity: padder.paddedLength * 3)
-                    defer { padded.deallocate() }
+                    let lanes = UnsafeMutablePointer<UInt8>.allocate(capacity: 9 * chunk)
+                    defer {
+                        padded.deallocate()
+                        lanes.deallocate()
+                    }
                     let (r0, r1, r2) = (padded, padded + padder.paddedLength, padded + 2 * padder.paddedLength)
+                    let sources = [r0, r0 + c, r0 + 2 * c, r1, r1 + c, r1 + 2 * c, r2, r2 + c, r2 + 2 * c]
                     for y in band {
                         padder.fill(row: y - 1, into: r0)
                         padder.fill(row: y, into: r1)
                         padder.fill(row: y + 1, into: r2)
                         let out = d.base + y * n
-                        var t = 0
-                        // Sixteen pixels at a time in SIMD registers, the rest one by one.
-                        while t + 16 <= n {
-                            func load(_ row: UnsafeMutablePointer<UInt8>, _ offset: Int) -> SIMD16<UInt8> {
-                                UnsafeRawPointer(row + t + offset).loadUnaligned(as: SIMD16<UInt8>.self)
+                        var start = 0
+                        while start < n {
+                            let count = min(chunk, n - start)
+                            for (i, source) in sources.enumerated() {
+                                (lanes + i * chunk).update(from: source + start, count: count)
                             }
-                            let m = median9(
-                                load(r0, 0), load(r0, c), load(r0, 2 * c), load(r1, 0), load(r1, c), load(r1, 2 * c),
-                                load(r2, 0), load(r2, c), load(r2, 2 * c))
-                            UnsafeMutableRawPointer(out + t).storeBytes(of: m, as: SIMD16<UInt8>.self)
-                            t += 16
-                        }
-                        while t < n {
-                            let m = median9(
-                                SIMD16(repeating: r0[t]), SIMD16(repeating: r0[t + c]), SIMD16(repeating: r0[t + 2 * c]),
-                                SIMD16(repeating: r1[t]), SIMD16(repeating: r1[t + c]), SIMD16(repeating: r1[t + 2 * c]),
-                                SIMD16(repeating: r2[t]), SIMD16(repeating: r2[t + c]), SIMD16(repeating: r2[t + 2 * c]))
-                            out[t] = m[0]
-                            t += 1
+                            medianNetwork(lanes, count)
+                            (out + start).update(from: lanes + 4 * chunk, count: count)
+                            start += count
                         }
                     }
                 }
@@ -63,24 +58,25 @@ extension Filters {
         }
     }
 
-    /// The median of nine values in each lane: the classic 19-exchange network (Paeth's).
-    @inline(__always)
-    static func median9(
-        _ a0: SIMD16<UInt8>, _ a1: SIMD16<UInt8>, _ a2: SIMD16<UInt8>, _ a3: SIMD16<UInt8>, _ a4: SIMD16<UInt8>,
-        _ a5: SIMD16<UInt8>, _ a6: SIMD16<UInt8>, _ a7: SIMD16<UInt8>, _ a8: SIMD16<UInt8>
-    ) -> SIMD16<UInt8> {
-        var (p0, p1, p2, p3, p4, p5, p6, p7, p8) = (a0, a1, a2, a3, a4, a5, a6, a7, a8)
-        @inline(__always) func order(_ x: inout SIMD16<UInt8>, _ y: inout SIMD16<UInt8>) {
-            (x, y) = (pointwiseMin(x, y), pointwiseMax(x, y))
+    /// Pixels per pass of the 3x3 network: nine lanes of this size stay in the L1 cache.
+    static let chunk = 1024
+
+    /// The classic 19-exchange median-of-nine network (Paeth's), applied to nine lanes of `n`
+    /// values at once; each exchange is a min/max loop the compiler vectorises. The medians end
+    /// in lane 4.
+    static func medianNetwork(_ lanes: UnsafeMutablePointer<UInt8>, _ n: Int) {
+        let exchanges = [
+            (1, 2), (4, 5), (7, 8), (0, 1), (3, 4), (6, 7), (1, 2), (4, 5), (7, 8), (0, 3), (5, 8), (4, 7),
+            (3, 6), (1, 4), (2, 5), (4, 7), (2, 4), (4, 6), (2, 4),
+        ]
+        for (i, j) in exchanges {
+            let a = lanes + i * chunk, b = lanes + j * chunk
+            for t in 0..<n {
+                let (x, y) = (a[t], b[t])
+                a[t] = min(x, y)
+                b[t] = max(x, y)
+            }
         }
-        order(&p1, &p2); order(&p4, &p5); order(&p7, &p8)
-        order(&p0, &p1); order(&p3, &p4); order(&p6, &p7)
-        order(&p1, &p2); order(&p4, &p5); order(&p7, &p8)
-        order(&p0, &p3); order(&p5, &p8); order(&p4, &p7)
-        order(&p3, &p6); order(&p1, &p4); order(&p2, &p5)
-        order(&p4, &p7); order(&p2, &p4); order(&p4, &p6)
-        order(&p2, &p4)
-        return p4
     }
 
     /// Huang's sliding histogram: moving one pixel right removes a column and adds a column,
