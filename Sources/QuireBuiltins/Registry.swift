@@ -6,6 +6,10 @@ public enum Builtins {
     static let tables: [[Builtin]] = [
         CoreBuiltins.builtins,
         CollectionMethods.builtins,
+        ArrayBuiltins.builtins,
+        DataBuiltins.builtins,
+        PlotBuiltins.builtins,
+        LearnBuiltins.builtins,
         VisionBuiltins.builtins,
     ]
 

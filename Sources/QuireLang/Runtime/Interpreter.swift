@@ -12,7 +12,10 @@ public protocol OutputSink: AnyObject {
 public let maxCallDepth = 10_000
 
 /// Runs Quire programs. One interpreter is one environment: a REPL session or a notebook.
-public final class Interpreter: CallContext {
+///
+/// Sendable only so that another thread can call `interrupt` (an atomic flag); everything else
+/// runs on the one thread that runs the program.
+public final class Interpreter: CallContext, @unchecked Sendable {
     public let registry: BuiltinRegistry
     public var sink: OutputSink
     public var isInteractive = false
@@ -82,6 +85,14 @@ public final class Interpreter: CallContext {
     /// Forgets a pending interrupt (call before running new code).
     public func clearInterrupt() {
         interruptRequest.store(0, ordering: .relaxed)
+    }
+
+    /// `checkInterrupt` for a loop: a stop is reported at the loop.
+    @inline(__always)
+    func checkInterrupt(at span: SourceSpan) throws {
+        if interruptRequest.load(ordering: .relaxed) != 0 {
+            do { try checkInterrupt() } catch let e as QuireError { throw e.located(at: span) }
+        }
     }
 
     public func checkInterrupt() throws {
@@ -198,6 +209,11 @@ struct CompiledProgram {
 }
 
 typealias Code = (Frame) throws -> Value
+
+/// A compiled piece of code that can be kept in an array without reabstraction thunks.
+struct CodeRef {
+    let run: Code
+}
 
 /// Runs `work` on a thread with a large stack, so that deep (but allowed) recursion in Quire
 /// code does not overflow the native stack, and waits for it.

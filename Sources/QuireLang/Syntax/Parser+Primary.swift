@@ -40,8 +40,9 @@ extension Parser {
         var args: [Argument] = []
         var seenKeyword = false
         while !isOp(")") {
-            if case .name(let n) = current.kind, tokens[nextSignificant(index)].kind == .op("="),
-                tokens[nextSignificant(nextSignificant(index))].kind != .op("=")
+            let at = currentIndex
+            if case .name(let n) = current.kind, tokens[nextSignificant(at)].kind == .op("="),
+                tokens[nextSignificant(nextSignificant(at))].kind != .op("=")
             {
                 let nt = advance()
                 _ = advance()

@@ -1,0 +1,81 @@
+import QuireData
+import QuireLang
+
+/// `read_csv`, `write_csv`, and the methods of DataFrame, Series and GroupBy, with pandas' names.
+enum DataBuiltins {
+    static func frame(_ args: Arguments) -> DataFrame { args.receiver(as: DataFrameObject.self).frame }
+    static func series(_ args: Arguments) -> Series { args.receiver(as: SeriesObject.self).series }
+    static func wrap(_ f: DataFrame) -> Value { .object(DataFrameObject(f)) }
+    static func wrap(_ s: Series) -> Value { .object(SeriesObject(s)) }
+
+    static func readCSV(_ args: Arguments) throws -> Value {
+        let shown = try args.string("path")
+        let sep = try args.string("sep")
+        guard sep.utf8.count == 1, let byte = sep.utf8.first, byte < 0x80, byte != UInt8(ascii: "\"") else {
+            throw args.bad("sep", expected: "one ASCII character such as \",\" or \";\"")
+        }
+        var options = CSVOptions(separator: byte)
+        if let names = args.optional("names") { options.names = try DataFrameObject.names(names) }
+        if args.has("header") {
+            switch args.value("header") {
+            case .none: options.hasHeader = false
+            case .int(0): options.hasHeader = true
+            default: throw args.bad("header", expected: "0 (the first row) or none")
+            }
+        } else {
+            // pandas infers: names given means the file has no header row.
+            options.hasHeader = options.names == nil
+        }
+        do {
+            return wrap(try CSVReader.read(path: args.context.resolvePath(shown), options: options))
+        } catch let e as CSVError {
+            throw DataConversions.error(e, shownPath: shown).located(argument: "path")
+        }
+    }
+
+    static func writeCSV(_ args: Arguments, frame: DataFrame) throws -> Value {
+        let shown = try args.string("path")
+        do {
+            try CSVWriter.write(frame, path: args.context.resolvePath(shown), index: try args.bool("index"))
+        } catch let e as CSVError {
+            throw DataConversions.error(e, shownPath: shown).located(argument: "path")
+        }
+        return .none
+    }
+
+    static func reduction(_ r: Reduction, on receiver: String) -> Builtin {
+        let doc: String
+        switch r {
+        case .mean: doc = "The mean, skipping missing values"
+        case .sum: doc = "The sum, skipping missing values"
+        case .min: doc = "The smallest value"
+        case .max: doc = "The largest value"
+        case .std: doc = "The standard deviation (ddof=1, as pandas)"
+        case .median: doc = "The median"
+        case .count: doc = "The number of values that are not missing"
+        }
+        switch receiver {
+        case "DataFrame":
+            return Builtin(r.rawValue, on: receiver, doc: doc + " of each column.", example: "df.\(r.rawValue)()") { args in
+                wrap(try DataConversions.run { try frame(args).reduce(r) })
+            }
+        case "Series":
+            return Builtin(r.rawValue, on: receiver, doc: doc + ".", example: "df.ram.\(r.rawValue)()") { args in
+                DataConversions.value(try DataConversions.run { try series(args).reduce(r) })
+            }
+        default:
+            return Builtin(r.rawValue, on: receiver, doc: doc + " in each group.", example: "df.groupby(\"price_range\").\(r.rawValue)()") { args in
+                try args.receiver(as: GroupByObject.self).aggregate(r)
+            }
+        }
+    }
+}
+
+extension QuireError {
+    /// The same error, pointing at one argument of the call.
+    func located(argument name: String) -> QuireError {
+        var copy = self
+        copy.argument = name
+        return copy
+    }
+}

@@ -1,0 +1,134 @@
+import QuireData
+import QuireLang
+
+/// Values between the language and QuireData, and QuireData's errors as sentences.
+enum DataConversions {
+    static func value(_ s: Scalar) -> Value {
+        switch s {
+        case .int(let i): .int(Int(i))
+        case .float(let d): .double(d)
+        case .bool(let b): .bool(b)
+        case .string(let t): .string(t)
+        case .missing: .double(.nan)
+        }
+    }
+
+    /// A scalar cell value; nil for values that cannot be one (lists, objects).
+    static func scalar(_ v: Value) -> Scalar? {
+        switch v {
+        case .int(let i): .int(Int64(i))
+        case .double(let d): d.isNaN ? .missing : .float(d)
+        case .bool(let b): .bool(b)
+        case .string(let s): .string(s)
+        case .none: .missing
+        default: nil
+        }
+    }
+
+    /// The other side of an element-wise operation; nil when the value cannot be one.
+    static func operand(_ v: Value) -> Operand? {
+        if case .object(let o as SeriesObject) = v { return .series(o.series) }
+        return scalar(v).map(Operand.scalar)
+    }
+
+    /// A column made from a list of values.
+    static func column(_ items: [Value]) throws -> Column {
+        Column(scalars: try items.map { item in
+            guard let s = scalar(item) else {
+                throw QuireError(.type, "a column holds numbers, text or bools, not \(item.typeNoun)")
+            }
+            return s
+        })
+    }
+
+    /// Columns named in messages: the first few, then how many in all.
+    static func columnList(_ names: [String]) -> String {
+        /// More names than this make the hint longer than the line it explains.
+        let shown = 2
+        if names.count <= shown + 1 { return names.joined(separator: ", ") }
+        return names.prefix(shown).joined(separator: ", ") + ", ... \(names.count) in all"
+    }
+
+    static func typeNoun(_ t: ColumnType) -> String {
+        switch t {
+        case .int64: "ints"
+        case .float64: "floats"
+        case .bool: "bools"
+        case .string: "text"
+        }
+    }
+
+    /// The error as users read it.
+    static func error(_ e: DataError) -> QuireError {
+        switch e {
+        case .noSuchColumn(let name, let columns):
+            var hint = "(columns: \(columnList(columns)))"
+            if let close = Suggest.closest(to: name, in: columns) { hint = "did you mean \"\(close)\"? " + hint }
+            if columns.isEmpty { hint = "this DataFrame has no columns" }
+            return QuireError(.key, "no column named \"\(name)\" in this DataFrame", hint: hint)
+        case .maskLength(let expected, let got):
+            return QuireError(.value, "the mask has \(got) values but the DataFrame has \(expected) rows",
+                              hint: "make the mask from the same DataFrame, e.g. df[df.price > 0]")
+        case .notBoolean(let column):
+            return QuireError(.type, "\(column.map { "column \"\($0)\"" } ?? "this Series") holds no bools, so it cannot select or combine rows",
+                              hint: "compare it first, e.g. df.x > 0")
+        case .wrongType(let column, let type, let operation):
+            let what = column.map { "column \"\($0)\"" } ?? "this Series"
+            if ["==", "!=", "<", "<=", ">", ">="].contains(operation) {
+                return QuireError(.type, "cannot compare \(what) (\(typeNoun(type))) with a number",
+                                  hint: "compare text with text, e.g. == \"abc\"")
+            }
+            if operation.count <= 2 {
+                return QuireError(.type, "cannot apply \(operation) to \(what): it holds \(typeNoun(type))")
+            }
+            return QuireError(.type, "cannot take the \(operation) of \(what): it holds \(typeNoun(type))",
+                              hint: type == .string ? "drop text columns first, e.g. df.drop(\"\(column ?? "name")\")" : nil)
+        case .lengthMismatch(let left, let right):
+            return QuireError(.value, "cannot combine Series of lengths \(left) and \(right) element by element")
+        case .columnLength(let name, let expected, let got):
+            return QuireError(.value, "the new column \"\(name)\" has \(got) values but the DataFrame has \(expected) rows")
+        case .unknownAggregation(let name, let known):
+            var hint = "use one of " + known.map { "\"\($0)\"" }.joined(separator: ", ")
+            if let close = Suggest.closest(to: name, in: known) { hint = "did you mean \"\(close)\"?" }
+            return QuireError(.value, "unknown aggregation \"\(name)\"", hint: hint)
+        case .notNumeric(let column):
+            return QuireError(.type, "column \"\(column)\" holds text, so the table cannot become a number array",
+                              hint: "drop it first: df.drop(\"\(column)\")")
+        case .rowOutOfRange(let row, let count):
+            return QuireError(.index, "row \(row) is out of range (\(count) rows)")
+        }
+    }
+
+    /// The CSV error as users read it; `shownPath` is the path as the program wrote it.
+    static func error(_ e: CSVError, shownPath: String) -> QuireError {
+        switch e {
+        case .fileNotFound(let path):
+            return QuireError(.io, "no such file: \"\(shownPath)\"", hint: FileHints.nearby(path))
+        case .unreadable(_, let reason):
+            return QuireError(.io, "cannot read \"\(shownPath)\": \(reason)")
+        case .corruptGzip:
+            return QuireError(.io, "\"\(shownPath)\" is not a valid gzip file (its compressed data is damaged)")
+        case .empty:
+            return QuireError(.value, "\"\(shownPath)\" is empty: no header and no rows")
+        case .raggedRow(_, let line, let column, let expected, let got):
+            return QuireError(.value, "malformed CSV \"\(shownPath)\" at line \(line), column \(column): expected \(expected) field\(expected == 1 ? "" : "s"), got \(got)",
+                              hint: "every row needs as many fields as the header")
+        case .unterminatedQuote(_, let line, let column):
+            return QuireError(.value, "malformed CSV \"\(shownPath)\" at line \(line), column \(column): a quoted field is never closed",
+                              hint: "a field that starts with \" must end with \"")
+        case .invalidUTF8(_, let line, let column, let byte):
+            let hex = String(byte, radix: 16, uppercase: true)
+            return QuireError(.value, "\"\(shownPath)\" is not UTF-8 text: byte 0x\(hex.count < 2 ? "0" + hex : hex) at line \(line), column \(column)",
+                              hint: "save the file as UTF-8")
+        }
+    }
+
+    /// Runs a QuireData call, turning its errors into Quire errors.
+    static func run<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let e as DataError {
+            throw error(e)
+        }
+    }
+}

@@ -1,0 +1,105 @@
+import QuireArray
+import QuireData
+import QuireLang
+
+/// A DataFrame in the language: columns by name (`df.price`, `df["price"]`), masks, displays.
+final class DataFrameObject: ArrayConvertible {
+    /// Mutable because `df["new"] = ...` adds a column in place, as in pandas.
+    var frame: DataFrame
+
+    init(_ frame: DataFrame) { self.frame = frame }
+
+    var typeName: String { "DataFrame" }
+    var length: Int? { frame.rowCount }
+    static let attributes = ["shape", "columns", "dtypes", "index", "values"]
+    var memberNames: [String] { Self.attributes + frame.names }
+    var columnLabels: [String]? { frame.names }
+
+    func member(_ name: String) throws -> Value? {
+        switch name {
+        case "shape": return .tuple([.int(frame.rowCount), .int(frame.columnCount)])
+        case "columns": return .list(ListBox(frame.names.map(Value.string)))
+        case "dtypes":
+            var s = Series(name: nil, column: Column(string: frame.dtypes), index: RowIndex(labels: Column(string: frame.names)))
+            s.dtypeName = "object"
+            return .object(SeriesObject(s))
+        case "index": return .list(ListBox((0..<frame.rowCount).map { DataConversions.value(frame.index[$0]) }))
+        case "values": return .object(ArrayObject(try toNDArray()))
+        default: break
+        }
+        if frame.names.contains(name) { return .object(SeriesObject(try frame.column(name))) }
+        // A misspelt method gets the interpreter's own did-you-mean; anything else is a column.
+        if Suggest.closest(to: name, in: frame.names) == nil,
+           Suggest.closest(to: name, in: Builtins.registry.methodNames(on: typeName) + Self.attributes) != nil {
+            return nil
+        }
+        throw DataConversions.error(.noSuchColumn(name: name, columns: frame.names))
+    }
+
+    /// `df["col"]`, `df[["a", "b"]]`, `df[mask]`, `df[10:20]`.
+    func subscriptGet(_ index: Value) throws -> Value {
+        try DataConversions.run {
+            switch index {
+            case .string(let name):
+                return .object(SeriesObject(try frame.column(name)))
+            case .list, .tuple:
+                let names = try Self.names(index)
+                return .object(DataFrameObject(try frame.selecting(names)))
+            case .object(let mask as SeriesObject):
+                return .object(DataFrameObject(try frame.filtered(by: mask.series)))
+            case .object(let slice as SliceValue):
+                return .object(DataFrameObject(frame.taking(Array(slice.indices(count: frame.rowCount)))))
+            default:
+                throw QuireError(.type, "a DataFrame is indexed by a column name, a list of names, a bool mask or a slice, not \(index.typeNoun)")
+            }
+        }
+    }
+
+    /// `df["col"] = series`, a list of values, or one value for every row.
+    func subscriptSet(_ index: Value, _ value: Value) throws {
+        guard case .string(let name) = index else {
+            throw QuireError(.type, "a new column needs a name (a string), not \(index.typeNoun)")
+        }
+        let column: Column
+        switch value {
+        case .object(let s as SeriesObject): column = s.series.column
+        case .list(let l): column = try DataConversions.column(l.items)
+        case .tuple(let t): column = try DataConversions.column(t)
+        default:
+            guard let scalar = DataConversions.scalar(value) else {
+                throw QuireError(.type, "a column is made of a Series, a list or one value, not \(value.typeNoun)")
+            }
+            column = Column(scalars: [QuireData.Scalar](repeating: scalar, count: frame.rowCount))
+        }
+        try DataConversions.run { try frame.setColumn(name, column) }
+    }
+
+    func truth() throws -> Bool {
+        throw QuireError(.value, "the truth of a DataFrame is ambiguous", hint: "use .any() or .all()")
+    }
+
+    /// Iterating a DataFrame gives its column names, as in pandas.
+    func elements() throws -> [Value]? { frame.names.map(Value.string) }
+    func displayText() -> String { frame.displayText() }
+    func richDisplay() -> RichDisplay? { .html(frame.htmlText()) }
+
+    func toNDArray() throws -> NDArray {
+        let m = try DataConversions.run { try frame.toMatrix() }
+        return NDArray(shape: [m.rows, m.columns], float64: m.values)
+    }
+
+    /// Column names from a list or tuple of strings.
+    static func names(_ v: Value) throws -> [String] {
+        let items: [Value]
+        switch v {
+        case .list(let l): items = l.items
+        case .tuple(let t): items = t
+        case .string(let s): return [s]
+        default: throw QuireError(.type, "expected a column name or a list of names, got \(v.typeNoun)")
+        }
+        return try items.map {
+            guard case .string(let s) = $0 else { throw QuireError(.type, "column names are strings, not \($0.typeNoun)") }
+            return s
+        }
+    }
+}

@@ -1,0 +1,55 @@
+import Foundation
+
+/// Writes DataFrames as CSV the way pandas' `to_csv` does: floats in their shortest form,
+/// missing values as empty fields, quotes only where a field needs them.
+public enum CSVWriter {
+    /// The text of the file.
+    public static func text(_ frame: DataFrame, index: Bool = true, separator: Character = ",") -> String {
+        let sep = String(separator)
+        var out = ""
+        var header = frame.names.map { quoted($0, separator) }
+        if index { header.insert(quoted(frame.index.name ?? "", separator), at: 0) }
+        out += header.joined(separator: sep) + "\n"
+        for i in 0..<frame.rowCount {
+            var fields = frame.columns.map { quoted(csvField($0[i]), separator) }
+            if index { fields.insert(quoted(csvField(frame.index[i]), separator), at: 0) }
+            out += fields.joined(separator: sep)
+            out += "\n"
+        }
+        return out
+    }
+
+    /// Writes atomically: to a temporary file beside `path`, then renamed over it, so a failed
+    /// write never leaves half a file.
+    public static func write(_ frame: DataFrame, path: String, index: Bool = true, separator: Character = ",") throws {
+        let data = Array(text(frame, index: index, separator: separator).utf8)
+        let temporary = path + ".tmp-\(getpid())"
+        guard let file = fopen(temporary, "wb") else {
+            throw CSVError.unreadable(path: path, reason: String(cString: strerror(errno)))
+        }
+        let written = data.withUnsafeBytes { fwrite($0.baseAddress, 1, data.count, file) }
+        let closed = fclose(file)
+        guard written == data.count, closed == 0 else {
+            unlink(temporary)
+            throw CSVError.unreadable(path: path, reason: "the disk refused the write")
+        }
+        guard rename(temporary, path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            unlink(temporary)
+            throw CSVError.unreadable(path: path, reason: reason)
+        }
+    }
+
+    static func csvField(_ s: Scalar) -> String {
+        switch s {
+        case .missing: ""
+        case .float(let d): d.isNaN ? "" : formatShortest(d)
+        default: formatScalar(s)
+        }
+    }
+
+    static func quoted(_ s: String, _ separator: Character) -> String {
+        guard s.contains(where: { $0 == separator || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) else { return s }
+        return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}

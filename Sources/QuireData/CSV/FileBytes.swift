@@ -1,0 +1,83 @@
+import CZlib
+import Foundation
+
+/// Reading a whole file into memory, through zlib when it is gzip-compressed.
+enum FileBytes {
+    /// gzip's first two bytes.
+    static let gzipMagic: [UInt8] = [0x1F, 0x8B]
+    /// Bytes asked of zlib per call.
+    static let gzipBlock = 1 << 20
+
+    static func load(path: String) throws -> [UInt8] {
+        guard let file = fopen(path, "rb") else {
+            if errno == ENOENT { throw CSVError.fileNotFound(path: path) }
+            throw CSVError.unreadable(path: path, reason: String(cString: strerror(errno)))
+        }
+        defer { fclose(file) }
+        var info = stat()
+        guard fstat(fileno(file), &info) == 0 else {
+            throw CSVError.unreadable(path: path, reason: String(cString: strerror(errno)))
+        }
+        if (info.st_mode & S_IFMT) == S_IFDIR { throw CSVError.unreadable(path: path, reason: "it is a folder") }
+        let size = Int(info.st_size)
+        var bytes = [UInt8](repeating: 0, count: size)
+        let got = bytes.withUnsafeMutableBytes { fread($0.baseAddress, 1, size, file) }
+        guard got == size else { throw CSVError.unreadable(path: path, reason: "short read") }
+        if bytes.count >= 2 && bytes[0] == gzipMagic[0] && bytes[1] == gzipMagic[1] {
+            bytes = []
+            return try gunzip(path: path)
+        }
+        return bytes
+    }
+
+    static func gunzip(path: String) throws -> [UInt8] {
+        guard let gz = gzopen(path, "rb") else { throw CSVError.unreadable(path: path, reason: "zlib could not open it") }
+        defer { gzclose(gz) }
+        var out: [UInt8] = []
+        var block = [UInt8](repeating: 0, count: gzipBlock)
+        while true {
+            let n = block.withUnsafeMutableBytes { gzread(gz, $0.baseAddress, UInt32(gzipBlock)) }
+            if n < 0 { throw CSVError.corruptGzip(path: path) }
+            if n == 0 { break }
+            out.append(contentsOf: block[0..<Int(n)])
+        }
+        var errnum: Int32 = 0
+        _ = gzerror(gz, &errnum)
+        if errnum != Z_OK && errnum != Z_STREAM_END { throw CSVError.corruptGzip(path: path) }
+        return out
+    }
+}
+
+/// UTF-8 validation, fast when the text is ASCII.
+enum UTF8Check {
+    /// The offset of the first byte that is not valid UTF-8, or nil when all are.
+    static func firstInvalid(_ buf: UnsafeBufferPointer<UInt8>) -> Int? {
+        var i = 0
+        let n = buf.count
+        while i < n {
+            // Skip ASCII eight bytes at a time.
+            if i + 8 <= n {
+                let word = UnsafeRawPointer(buf.baseAddress! + i).loadUnaligned(as: UInt64.self)
+                if word & 0x8080_8080_8080_8080 == 0 { i += 8; continue }
+            }
+            let b = buf[i]
+            if b < 0x80 { i += 1; continue }
+            let length: Int
+            let lowest: UInt32
+            if b & 0xE0 == 0xC0 { length = 2; lowest = 0x80 } else if b & 0xF0 == 0xE0 { length = 3; lowest = 0x800 } else if b & 0xF8 == 0xF0 {
+                length = 4
+                lowest = 0x10000
+            } else { return i }
+            guard i + length <= n else { return i }
+            var scalar = UInt32(b) & (0x7F >> UInt32(length))
+            for k in 1..<length {
+                let c = buf[i + k]
+                guard c & 0xC0 == 0x80 else { return i }
+                scalar = scalar << 6 | UInt32(c & 0x3F)
+            }
+            if scalar < lowest || scalar > 0x10FFFF || (0xD800...0xDFFF).contains(scalar) { return i }
+            i += length
+        }
+        return nil
+    }
+}

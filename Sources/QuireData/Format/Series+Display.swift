@@ -1,0 +1,30 @@
+extension Series {
+    /// The series as pandas prints it: index, values, and `Name: x, dtype: int64`.
+    public func displayText() -> String {
+        let footer = footerText()
+        if count == 0 { return "Series([], \(footer))" }
+        let cut = count > DisplayOptions.maxRows
+        let half = DisplayOptions.minRows / 2
+        let shown = cut ? taking(Array(0..<half) + Array((count - half)..<count)) : self
+        var values = CellFormat.fixedWidth(CellFormat.cells(shown.column, leadingSpace: true))
+        var labels = CellFormat.labels(shown.index)
+        if cut {
+            let width = values[half - 1].count
+            values.insert((width > 3 ? "..." : "..").centered(width), at: half)
+            labels.insert("", at: half)
+        }
+        var text = ""
+        if let indexName = index.name { text += indexName + "\n" }
+        text += adjoin([labels, values], space: 3)
+        if !footer.isEmpty { text += "\n" + footer }
+        return text
+    }
+
+    func footerText() -> String {
+        var parts: [String] = []
+        if let name { parts.append("Name: " + CellFormat.escaped(name)) }
+        if count > DisplayOptions.maxRows { parts.append("Length: \(count)") }
+        parts.append("dtype: " + (dtypeName ?? column.pandasDtype))
+        return parts.joined(separator: ", ")
+    }
+}

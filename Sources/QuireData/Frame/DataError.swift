@@ -1,0 +1,21 @@
+/// What can go wrong in a DataFrame or Series operation; the bindings word it.
+public enum DataError: Error, Sendable, Equatable {
+    /// No column of this name; `columns` lists the frame's columns for did-you-mean.
+    case noSuchColumn(name: String, columns: [String])
+    /// A boolean mask whose length differs from the frame's row count.
+    case maskLength(expected: Int, got: Int)
+    /// A mask or operand that is not a bool column.
+    case notBoolean(column: String?)
+    /// A column of the wrong type for an operation ("mean" of a string column).
+    case wrongType(column: String?, type: ColumnType, operation: String)
+    /// Two Series of different lengths combined element-wise.
+    case lengthMismatch(left: Int, right: Int)
+    /// A new column whose length differs from the frame's.
+    case columnLength(name: String, expected: Int, got: Int)
+    /// An aggregation name `agg` does not know.
+    case unknownAggregation(name: String, known: [String])
+    /// `to_array` on a frame with a string column.
+    case notNumeric(column: String)
+    /// A row position outside the frame.
+    case rowOutOfRange(row: Int, count: Int)
+}

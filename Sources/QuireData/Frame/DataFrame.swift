@@ -1,0 +1,80 @@
+/// A table: ordered, named, typed columns of equal length and one row index.
+public struct DataFrame: Sendable {
+    public private(set) var names: [String]
+    public private(set) var columns: [Column]
+    public var index: RowIndex
+
+    /// Makes a frame; every column must have `index.count` rows.
+    public init(names: [String], columns: [Column], index: RowIndex? = nil) {
+        precondition(names.count == columns.count, "one name per column")
+        let rows = index?.count ?? columns.first?.count ?? 0
+        precondition(columns.allSatisfy { $0.count == rows }, "columns of different lengths")
+        self.names = names
+        self.columns = columns
+        self.index = index ?? RowIndex(range: rows)
+    }
+
+    public var rowCount: Int { index.count }
+    public var columnCount: Int { columns.count }
+    public var shape: (rows: Int, columns: Int) { (rowCount, columnCount) }
+    public var dtypes: [String] { columns.map(\.pandasDtype) }
+
+    public func position(of name: String) throws -> Int {
+        guard let i = names.firstIndex(of: name) else { throw DataError.noSuchColumn(name: name, columns: names) }
+        return i
+    }
+
+    /// The column `name` as a Series sharing this frame's index.
+    public func column(_ name: String) throws -> Series {
+        let i = try position(of: name)
+        return Series(name: name, column: columns[i], index: index)
+    }
+
+    public func series(at i: Int) -> Series { Series(name: names[i], column: columns[i], index: index) }
+
+    /// The columns `selected`, in that order.
+    public func selecting(_ selected: [String]) throws -> DataFrame {
+        let positions = try selected.map { try position(of: $0) }
+        return DataFrame(names: selected, columns: positions.map { columns[$0] }, index: index)
+    }
+
+    /// The frame without the columns `dropped`.
+    public func dropping(_ dropped: [String]) throws -> DataFrame {
+        for name in dropped { _ = try position(of: name) }
+        let kept = names.indices.filter { !dropped.contains(names[$0]) }
+        return DataFrame(names: kept.map { names[$0] }, columns: kept.map { columns[$0] }, index: index)
+    }
+
+    /// Sets or adds column `name` (added at the end, replaced in place).
+    public mutating func setColumn(_ name: String, _ column: Column) throws {
+        guard column.count == rowCount || columns.isEmpty else {
+            throw DataError.columnLength(name: name, expected: rowCount, got: column.count)
+        }
+        if columns.isEmpty && index.count != column.count { index = RowIndex(range: column.count) }
+        if let i = names.firstIndex(of: name) { columns[i] = column } else {
+            names.append(name)
+            columns.append(column)
+        }
+    }
+
+    public func taking(_ rows: [Int]) -> DataFrame {
+        DataFrame(names: names, columns: columns.map { $0.taking(rows) }, index: index.taking(rows))
+    }
+
+    public func head(_ n: Int = 5) -> DataFrame { taking(Array(0..<headCount(n, rowCount))) }
+    public func tail(_ n: Int = 5) -> DataFrame { taking(Array(tailStart(n, rowCount)..<rowCount)) }
+
+    /// The rows where `mask` is true (pandas' `df[mask]`).
+    public func filtered(by mask: Series) throws -> DataFrame { taking(try maskRows(mask, count: rowCount)) }
+
+    /// A float64 matrix of shape rows x columns, row-major; bools become 0 and 1.
+    public func toMatrix() throws -> (rows: Int, columns: Int, values: [Double]) {
+        let n = rowCount, m = columnCount
+        var values = [Double](repeating: 0, count: n * m)
+        for (j, column) in columns.enumerated() {
+            guard let d = column.doubles else { throw DataError.notNumeric(column: names[j]) }
+            for i in 0..<n { values[i * m + j] = d[i] }
+        }
+        return (n, m, values)
+    }
+}

@@ -1,0 +1,59 @@
+/// Codes for a column's distinct values: `codes[i]` is the position of row i's value among
+/// `uniques` (in order of first appearance), -1 for missing values.
+struct Factorized {
+    var codes: [Int]
+    var uniques: [Int]  // the first row holding each distinct value
+
+    init(_ column: Column) {
+        codes = [Int](repeating: -1, count: column.count)
+        uniques = []
+        switch column.storage {
+        case .int64(let v): self.assign(v, column)
+        case .float64(let v): self.assign(v.map { $0 == 0 ? 0 : $0 }, column)  // -0.0 and 0.0 are one value
+        case .bool(let v): self.assign(v, column)
+        case .string(let v): self.assign(v, column)
+        }
+    }
+
+    private mutating func assign<T: Hashable>(_ values: [T], _ column: Column) {
+        var seen: [T: Int] = [:]
+        for i in values.indices where !column.isMissing(i) {
+            if let code = seen[values[i]] {
+                codes[i] = code
+            } else {
+                seen[values[i]] = uniques.count
+                codes[i] = uniques.count
+                uniques.append(i)
+            }
+        }
+    }
+}
+
+extension Series {
+    /// Counts of each distinct value, most frequent first; ties keep the order in which values
+    /// first appear, as pandas orders them. Named "count", indexed by the values.
+    public func valueCounts() -> Series {
+        let f = Factorized(column)
+        var counts = [Int](repeating: 0, count: f.uniques.count)
+        for c in f.codes where c >= 0 { counts[c] += 1 }
+        let order = f.uniques.indices.sorted { counts[$0] != counts[$1] ? counts[$0] > counts[$1] : $0 < $1 }
+        let labels = column.taking(order.map { f.uniques[$0] })
+        return Series(
+            name: "count", column: Column(int64: order.map { Int64(counts[$0]) }),
+            index: RowIndex(labels: labels, name: name))
+    }
+
+    /// The distinct values in order of first appearance (a missing value included once).
+    public func unique() -> Column {
+        let f = Factorized(column)
+        var rows = f.uniques
+        if let firstMissing = f.codes.firstIndex(of: -1) {
+            let position = rows.firstIndex { $0 > firstMissing } ?? rows.count
+            rows.insert(firstMissing, at: position)
+        }
+        return column.taking(rows)
+    }
+
+    /// The number of distinct values that are not missing.
+    public func nunique() -> Int { Factorized(column).uniques.count }
+}
