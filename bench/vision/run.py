@@ -38,6 +38,10 @@ def opencv_times():
     def sobel_xy():
         return cv2.filter2D(img, cv2.CV_32F, sobel_x), cv2.filter2D(img, cv2.CV_32F, sobel_y)
 
+    def sobel_hypot():
+        gx, gy = sobel_xy()
+        return np.hypot(gx, gy)
+
     def magnitude_orientation():
         gx, gy = sobel_xy()
         return np.hypot(gx, gy), np.degrees(np.arctan2(gy, gx))
@@ -45,6 +49,7 @@ def opencv_times():
     return {
         "filter2d_3x3_u8": best(lambda: cv2.filter2D(img, -1, sharpen)),
         "sobel_xy_f32": best(sobel_xy),
+        "sobel_xy_hypot": best(sobel_hypot),
         "sobel_magnitude_orientation": best(magnitude_orientation),
         "gaussian_5x5_u8": best(lambda: cv2.GaussianBlur(img, (5, 5), 1)),
         "canny_100_200": best(lambda: cv2.Canny(img, 100, 200)),
