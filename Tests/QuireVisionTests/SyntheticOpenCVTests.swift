@@ -68,6 +68,7 @@ import Testing
         try exactly(Filters.gaussianBlur(SyntheticImages.gray, ksize: 3, sigma: 0), "gaussian_3_0")
         try exactly(Filters.gaussianBlur(SyntheticImages.gray, ksize: 7, sigma: 1.3), "gaussian_7_1.3")
         try exactly(Filters.gaussianBlur(SyntheticImages.rgb, ksize: 5, sigma: 1), "gaussian_5_1_rgb")
+        try exactly(Filters.gaussianBlur(SyntheticImages.gray, ksize: 0, sigma: 1.2), "gaussian_0_1.2")
     }
 
     @Test func boxBlurEqualsOpenCV() throws {
@@ -108,5 +109,105 @@ import Testing
         try exactly(Transforms.rotate(g, degrees: 90), "rotate_90")
         try exactly(Transforms.rotate(g, degrees: -90), "rotate_270")
         try exactly(Transforms.pad(g, top: 1, bottom: 2, left: 3, right: 4, border: .reflect), "pad_reflect")
+    }
+}
+
+/// Inputs that must fail cleanly rather than crash.
+@Suite struct BadInputTests {
+    @Test func emptyAndMisshapenArraysAreNotImages() {
+        let empty = NDArray(shape: [0, 5], uint8: [])
+        #expect(throws: VisionError.self) { try Filters.filter2D(empty, .sobelX) }
+        #expect(throws: VisionError.self) { try Filters.medianBlur(NDArray(shape: [2, 2, 5], uint8: .init(repeating: 0, count: 20)), ksize: 3) }
+        #expect(throws: VisionError.self) { try ColorConversion.gray(NDArray(shape: [4], uint8: [1, 2, 3, 4])) }
+        #expect(throws: VisionError.self) { try Filters.gaussianBlur(NDArray(shape: [2, 2], int64: [1, 2, 3, 4]), ksize: 3) }
+    }
+
+    @Test func badKernelsAndSizes() {
+        #expect(throws: VisionError.badKernel(reason: "ragged")) { try Kernel([[1, 2], [3]]) }
+        #expect(throws: VisionError.badKernel(reason: "empty")) { try Kernel([]) }
+        #expect(throws: VisionError.badKernel(reason: "not finite")) { try Kernel([[Double.nan]]) }
+        #expect(throws: VisionError.badKernel(reason: "too large")) { try Kernel(rows: 1, columns: 64, weights: .init(repeating: 1, count: 64)) }
+        let g = SyntheticImages.gray
+        #expect(throws: VisionError.self) { try Filters.gaussianBlur(g, ksize: 4) }
+        #expect(throws: VisionError.self) { try Filters.medianBlur(g, ksize: 0) }
+        #expect(throws: VisionError.self) { try Filters.medianBlur(Intensity.toFloat(g), ksize: 7) }
+        #expect(throws: VisionError.self) { try Filters.boxBlur(g, ksize: 0) }
+        #expect(throws: VisionError.needsGray(operation: "canny", channels: 3)) { try Filters.canny(SyntheticImages.rgb, low: 1, high: 2) }
+        #expect(throws: VisionError.self) { try Resize.resize(g, width: 0, height: 3) }
+        #expect(throws: VisionError.self) { try Transforms.crop(g, x: 5, y: 0, width: 7, height: 2) }
+        #expect(throws: VisionError.self) { try Transforms.pad(g, top: -1, bottom: 0, left: 0, right: 0) }
+    }
+
+    /// A kernel much larger than the image still follows the border rule (reflection repeats).
+    @Test func kernelLargerThanImage() throws {
+        let tiny = NDArray(shape: [2, 3], uint8: [10, 20, 30, 40, 50, 60])
+        let kernel = try Kernel(rows: 9, columns: 9, weights: .init(repeating: 1.0 / 81, count: 81))
+        for border in BorderMode.allCases {
+            let out = try Filters.filter2D(tiny, kernel, border: border)
+            #expect(out.shape == [2, 3])
+        }
+        let one = NDArray(shape: [1, 1], uint8: [7])
+        #expect(try Filters.filter2D(one, .sobelX).uint8Values == [0])
+        #expect(try Filters.medianBlur(one, ksize: 5).uint8Values == [7])
+        #expect(try Filters.gaussianBlur(one, ksize: 5).uint8Values == [7])
+    }
+
+    @Test func threeChannelThresholdAndTypes() throws {
+        let (t, image) = try Filters.threshold(SyntheticImages.rgb, 100.7)
+        #expect(t == 100)
+        #expect(image.shape == [9, 11, 3])
+        #expect(Set(image.uint8Values!).isSubset(of: [0, 255]))
+        #expect(throws: VisionError.self) { try Filters.threshold(SyntheticImages.rgb, 0, otsu: true) }
+    }
+
+    @Test func seededNoiseAndAugmentRepeat() throws {
+        let a = try Intensity.addNoise(SyntheticImages.gray, sigma: 20, seed: 1)
+        #expect(a == (try Intensity.addNoise(SyntheticImages.gray, sigma: 20, seed: 1)))
+        #expect(a != (try Intensity.addNoise(SyntheticImages.gray, sigma: 20, seed: 2)))
+        #expect(a != SyntheticImages.gray)
+        let b = try Intensity.randomAugment(SyntheticImages.rgb, seed: 5)
+        #expect(b == (try Intensity.randomAugment(SyntheticImages.rgb, seed: 5)))
+        #expect(b.shape == SyntheticImages.rgb.shape)
+    }
+
+    @Test func floatConversionsRoundTrip() throws {
+        let f = try Intensity.toFloat(SyntheticImages.gray)
+        #expect(f.dtype == .float32)
+        #expect(f.float32Values!.allSatisfy { $0 >= 0 && $0 <= 1 })
+        #expect(try Intensity.toUInt8(f) == SyntheticImages.gray)
+        #expect(try Intensity.adjustBrightness(SyntheticImages.gray, factor: 10).uint8Values!.max() == 255)
+    }
+}
+
+/// Arbitrary-angle rotation against cv2.warpAffine(getRotationMatrix2D((w/2, h/2), angle, 1)):
+/// OpenCV interpolates in 1/32 pixel steps with fixed-point weights, we in float, so pixels may
+/// differ slightly; on a smooth image they stay within 2 grey levels.
+@Suite struct RotationTests {
+    @Test func smoothImageRotatesLikeWarpAffine() throws {
+        let smooth = try #require(SyntheticExpectations.all["smooth_32x40"]).array
+        let ours = try Transforms.rotate(smooth, degrees: -17)
+        let theirs = try #require(SyntheticExpectations.all["rotate_smooth_minus17"]).array
+        let diff = differences(ours, theirs)
+        #expect(diff.largest <= 2, "\(diff)")
+    }
+
+    @Test func noiseImageRotatesCloseToWarpAffine() throws {
+        let ours = try Transforms.rotate(SyntheticImages.gray, degrees: 30)
+        let theirs = try #require(SyntheticExpectations.all["rotate_30"]).array
+        let a = ours.uint8Values!, b = theirs.uint8Values!
+        let meanError = zip(a, b).map { abs(Double($0) - Double($1)) }.reduce(0, +) / Double(a.count)
+        #expect(meanError < 1.5, "mean error \(meanError)")
+    }
+}
+
+@Suite struct MedianPathsTests {
+    /// The vectorised 3x3 network and the sliding histogram agree on images wide enough for
+    /// the SIMD lanes (the OpenCV comparisons use narrow images).
+    @Test(arguments: [1, 3])
+    func networkEqualsHistogram(channels: Int) throws {
+        let image = SyntheticImages.noise(height: 37, width: 53, channels: channels, seed: 11)
+        let layout = try ImageLayout(image)
+        let network = try Filters.medianBlur(image, ksize: 3)
+        #expect(network.uint8Values == Filters.medianUInt8(image.uint8Values!, layout, 3))
     }
 }

@@ -102,10 +102,10 @@ enum VisionBuiltins {
     static let blurs: [Builtin] = [
         Builtin(
             "gaussian_blur", [img, Parameter("ksize", .int), .opt("sigma", .number, .int(0)), borderParameter],
-            doc: "OpenCV's GaussianBlur with an odd ksize x ksize window; sigma=0 derives sigma from ksize. uint8 follows OpenCV's bit-exact fixed-point path.",
+            doc: "OpenCV's GaussianBlur with an odd ksize x ksize window (ksize=0 derives it from sigma); sigma=0 derives sigma from ksize. uint8 follows OpenCV's bit-exact fixed-point path.",
             example: "smooth = gaussian_blur(gray, 5, sigma=1)"
         ) { args in
-            let k = try ksize(args)
+            let k = try args.int("ksize") == 0 && args.double("sigma") > 0 ? 0 : try ksize(args)
             let sigma = try args.double("sigma")
             guard sigma >= 0, sigma.isFinite else { throw args.bad("sigma", expected: "a number not below 0") }
             return wrap(try run(args) { try Filters.gaussianBlur(image(args), ksize: k, sigma: sigma, border: border(args)) })

@@ -2,17 +2,24 @@ import Foundation
 import QuireArray
 
 extension Filters {
-    /// OpenCV's GaussianBlur with a square `ksize` window. `sigma` 0 derives it from the size
+    /// OpenCV's GaussianBlur with a square `ksize` window (0 derives it from `sigma`, as OpenCV
+    /// does). `sigma` 0 derives it from the size
     /// (`0.3 * ((ksize - 1) / 2 - 1) + 0.8`). uint8 images follow OpenCV's bit-exact path:
     /// weights rounded to 1/256ths, a row pass and a column pass in integers, rounded at the end.
     public static func gaussianBlur(
         _ image: NDArray, ksize: Int, sigma: Double = 0, border: BorderMode = .reflect101
     ) throws -> NDArray {
         let layout = try ImageLayout(image)
+        guard sigma >= 0, sigma.isFinite else { throw VisionError.badParameter(name: "sigma", reason: "not negative") }
+        var ksize = ksize
+        if ksize == 0 && sigma > 0 {
+            // OpenCV derives the size from sigma: 3 sigma each side for uint8, 4 for float.
+            let reach = image.dtype == .uint8 ? 3.0 : 4.0
+            ksize = Int((sigma * reach * 2 + 1).rounded(.toNearestOrEven)) | 1
+        }
         guard ksize > 0, ksize % 2 == 1, ksize <= ImageLimits.maxKernelSide else {
             throw VisionError.badKernelSize(operation: "gaussian_blur", ksize: ksize, reason: "odd")
         }
-        guard sigma >= 0, sigma.isFinite else { throw VisionError.badParameter(name: "sigma", reason: "not negative") }
         let weights = gaussianWeights(ksize, sigma)
         if let pixels = image.uint8Values {
             let fixed = fixedPointWeights(weights)

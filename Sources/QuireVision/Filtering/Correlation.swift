@@ -51,6 +51,44 @@ enum Correlation {
         }
     }
 
+    /// Two kernels of the same size over one uint8 image in one sweep (the x and y gradients),
+    /// sharing the padded rows; nil when the kernels need the float or Int32 path.
+    static func runPair(
+        _ image: NDArray, _ first: Kernel, _ second: Kernel, output: CorrelationOutput, border: BorderMode
+    ) throws -> (CorrelationResult, CorrelationResult)? {
+        let layout = try ImageLayout(image)
+        let fits = { (k: Kernel) in k.isIntegral && k.uint8Reach <= Double(Int16.max) }
+        guard let pixels = image.uint8Values, fits(first), fits(second), first.rows == second.rows,
+            first.columns == second.columns
+        else { return nil }
+        let c = layout.channels
+        let tapsA = first.taps.map { (row: $0.row, offset: $0.column * c, weight: Int16($0.weight)) }
+        let tapsB = second.taps.map { (row: $0.row, offset: $0.column * c, weight: Int16($0.weight)) }
+        return pixels.withUnsafeBufferPointer { src in
+            let padder = RowPadder(
+                source: src.baseAddress!, layout: layout, left: first.anchorColumn,
+                right: first.columns - 1 - first.anchorColumn, border: border, constant: UInt8(0))
+            var resultB: CorrelationResult? = nil
+            let resultA = withOutput(output, layout) { outA in
+                resultB = withOutput(output, layout) { outB in
+                    forEachBand(padder, first) { rows, y, rowLength, scratch in
+                        let acc = scratch.bindMemory(to: Int16.self, capacity: chunk)
+                        var start = 0
+                        while start < rowLength {
+                            let n = min(chunk, rowLength - start)
+                            accumulate(tapsA, rows, start, n, acc)
+                            store(acc, n, outA, y * rowLength + start)
+                            accumulate(tapsB, rows, start, n, acc)
+                            store(acc, n, outB, y * rowLength + start)
+                            start += n
+                        }
+                    }
+                }
+            }
+            return (resultA, resultB!)
+        }
+    }
+
     /// Sums integer weights in lanes of `A`, then converts once per element.
     private static func integerPass<A: FixedWidthInteger & SignedInteger>(
         _ padder: RowPadder<UInt8>, _ kernel: Kernel, _ taps: [(row: Int, column: Int, weight: Float)],
@@ -160,17 +198,11 @@ enum Correlation {
     ) -> CorrelationResult {
         switch kind {
         case .uint8:
-            var out = [UInt8](repeating: 0, count: layout.count)
-            out.withUnsafeMutableBufferPointer { body(.uint8(SharedPointer($0.baseAddress!))) }
-            return .uint8(out)
+            return .uint8(uninitializedImage(layout.count) { body(.uint8(SharedPointer($0))) })
         case .float32:
-            var out = [Float](repeating: 0, count: layout.count)
-            out.withUnsafeMutableBufferPointer { body(.float32(SharedPointer($0.baseAddress!))) }
-            return .float32(out)
+            return .float32(uninitializedImage(layout.count) { body(.float32(SharedPointer($0))) })
         case .int16:
-            var out = [Int16](repeating: 0, count: layout.count)
-            out.withUnsafeMutableBufferPointer { body(.int16(SharedPointer($0.baseAddress!))) }
-            return .int16(out)
+            return .int16(uninitializedImage(layout.count) { body(.int16(SharedPointer($0))) })
         }
     }
 
@@ -193,9 +225,14 @@ enum Correlation {
                 rows.deallocate()
                 scratch.deallocate()
             }
-            for i in 0..<kh { rows[i] = padded + i * padder.paddedLength }
+            // A ring of padded rows indexed by source row modulo kh: each source row is padded
+            // once per band, not once per output row that reads it.
+            func slot(_ r: Int) -> UnsafeMutablePointer<T> { padded + ((r % kh + kh) % kh) * padder.paddedLength }
+            let first = band.lowerBound - ay
+            for r in first..<(first + kh - 1) { padder.fill(row: r, into: slot(r)) }
             for y in band {
-                for i in 0..<kh { padder.fill(row: y - ay + i, into: rows[i]) }
+                padder.fill(row: y - ay + kh - 1, into: slot(y - ay + kh - 1))
+                for i in 0..<kh { rows[i] = slot(y - ay + i) }
                 body(rows, y, rowLength, scratch)
             }
         }
@@ -216,9 +253,21 @@ extension Float: FloatConvertibleElement {
 }
 
 /// OpenCV's saturate_cast<uchar>(float): round half to even (cvRound), then clamp to 0...255.
+///
+/// Adding 2^23 rounds the clamped value half to even and leaves it in the low mantissa bits,
+/// so the loop needs neither a rounding call nor a checked float-to-int conversion (baseline
+/// x86-64 has no vector instruction for either) and vectorises.
 @inline(__always)
 func saturateUInt8(_ v: Float) -> UInt8 {
-    let r = v.rounded(.toNearestOrEven)
-    if !(r > 0) { return 0 }
-    return r >= 255 ? 255 : UInt8(r)
+    let clamped: Float = v >= 0 ? (v <= 255 ? v : 255) : 0  // NaN becomes 0, as in OpenCV
+    return UInt8(truncatingIfNeeded: (clamped + 8_388_608).bitPattern)
+}
+
+/// A buffer of `count` elements that `fill` writes completely, without zeroing it first (the
+/// filters write every element; zeroing would be one more pass over the image).
+func uninitializedImage<T>(_ count: Int, _ fill: (UnsafeMutablePointer<T>) -> Void) -> [T] {
+    [T](unsafeUninitializedCapacity: count) { buffer, initialized in
+        fill(buffer.baseAddress!)
+        initialized = count
+    }
 }

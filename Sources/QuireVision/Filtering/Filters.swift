@@ -41,6 +41,10 @@ public enum Filters {
         _ image: NDArray, _ kind: GradientKind, border: BorderMode = .reflect101
     ) throws -> (x: NDArray, y: NDArray) {
         let (kx, ky) = kind.kernels
+        let layout = try ImageLayout(image)
+        if case (.float32(let x), .float32(let y))? = try Correlation.runPair(image, kx, ky, output: .float32, border: border) {
+            return (NDArray(shape: layout.shape, float32: x), NDArray(shape: layout.shape, float32: y))
+        }
         return (
             try filter2D(image, kx, depth: .float32, border: border),
             try filter2D(image, ky, depth: .float32, border: border)

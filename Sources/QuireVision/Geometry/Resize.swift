@@ -84,69 +84,99 @@ public enum Resize {
         return out
     }
 
-    /// A horizontal pass over every source row, then a vertical pass over the row results.
+    /// A horizontal pass over every source row, then a vertical pass over the row results, both
+    /// split across cores.
     private static func separable(
         _ image: NDArray, _ layout: ImageLayout, _ target: ImageLayout, _ xt: ResizeTaps, _ yt: ResizeTaps,
         fixedPoint: Bool
     ) -> NDArray {
-        let c = layout.channels
-        let rowLength = target.width * c
+        let rowLength = target.rowLength
         if let pixels = image.uint8Values, fixedPoint {
-            let rows = horizontal(pixels, layout, rowLength, xt) { Int32($0) } weight: { xt.fixed[$0] }
-            var out = [UInt8](repeating: 0, count: target.count)
+            let rows: [Int32] = horizontal(pixels, layout, rowLength, xt, xt.fixed)
             let linear = yt.start[1] - yt.start[0] == 2
-            for y in 0..<target.height {
-                for t in 0..<rowLength {
-                    if linear {
-                        // OpenCV's SIMD rounding: high halves of 16-bit products, then (+2) >> 2.
-                        let i0 = yt.start[y]
-                        let r0 = rows[yt.index[i0] * rowLength + t] >> 4, r1 = rows[yt.index[i0 + 1] * rowLength + t] >> 4
-                        let v = ((r0 * yt.fixed[i0]) >> 16) + ((r1 * yt.fixed[i0 + 1]) >> 16)
-                        out[y * rowLength + t] = UInt8(min(max((v + 2) >> 2, 0), 255))
-                    } else {
-                        var sum: Int64 = 0
-                        for k in yt.start[y]..<yt.start[y + 1] {
-                            sum += Int64(yt.fixed[k]) * Int64(rows[yt.index[k] * rowLength + t])
-                        }
-                        out[y * rowLength + t] = UInt8(min(max((sum + (1 << 21)) >> 22, 0), 255))
-                    }
+            let out: [UInt8] = vertical(rows, target, yt) { row, t, rowLength in
+                if linear {
+                    // OpenCV's SIMD rounding: high halves of 16-bit products, then (+2) >> 2.
+                    let i0 = yt.start[row]
+                    let r0 = rows[yt.index[i0] * rowLength + t] >> 4, r1 = rows[yt.index[i0 + 1] * rowLength + t] >> 4
+                    let v = ((r0 &* yt.fixed[i0]) >> 16) &+ ((r1 &* yt.fixed[i0 + 1]) >> 16)
+                    return UInt8(truncatingIfNeeded: min(max((v &+ 2) >> 2, 0), 255))
                 }
+                var sum: Int64 = 0
+                for k in yt.start[row]..<yt.start[row + 1] {
+                    sum += Int64(yt.fixed[k]) * Int64(rows[yt.index[k] * rowLength + t])
+                }
+                return UInt8(truncatingIfNeeded: min(max((sum + (1 << 21)) >> 22, 0), 255))
             }
             return NDArray(shape: target.shape, uint8: out)
         }
         let values: [Float] = image.uint8Values.map { $0.map { Float($0) } } ?? image.float32Values!
-        let rows = horizontal(values, layout, rowLength, xt) { $0 } weight: { xt.weight[$0] }
-        var out = [Float](repeating: 0, count: target.count)
-        for y in 0..<target.height {
-            for t in 0..<rowLength {
-                var sum: Float = 0
-                for k in yt.start[y]..<yt.start[y + 1] { sum += yt.weight[k] * rows[yt.index[k] * rowLength + t] }
-                out[y * rowLength + t] = sum
-            }
+        let rows: [Float] = horizontal(values, layout, rowLength, xt, xt.weight)
+        let out: [Float] = vertical(rows, target, yt) { row, t, rowLength in
+            var sum: Float = 0
+            for k in yt.start[row]..<yt.start[row + 1] { sum += yt.weight[k] * rows[yt.index[k] * rowLength + t] }
+            return sum
         }
         if image.dtype == .uint8 { return NDArray(shape: target.shape, uint8: out.map(saturateUInt8)) }
         return NDArray(shape: target.shape, float32: out)
     }
 
-    private static func horizontal<S, A: Numeric>(
-        _ pixels: [S], _ layout: ImageLayout, _ rowLength: Int, _ xt: ResizeTaps, _ convert: (S) -> A,
-        weight: (Int) -> A
-    ) -> [A] {
+    /// Every source row resampled horizontally: `sum(weight * pixel)` over each output's taps.
+    private static func horizontal<S: ResizeSource, A: Numeric & Sendable>(
+        _ pixels: [S], _ layout: ImageLayout, _ rowLength: Int, _ xt: ResizeTaps, _ weights: [A]
+    ) -> [A] where S.Accumulator == A {
         let c = layout.channels
         let width = xt.start.count - 1
-        var rows = [A](repeating: 0, count: layout.height * rowLength)
-        for y in 0..<layout.height {
-            let base = y * layout.width * c
-            for x in 0..<width {
-                for ch in 0..<c {
-                    var sum: A = 0
-                    for k in xt.start[x]..<xt.start[x + 1] {
-                        sum += weight(k) * convert(pixels[base + xt.index[k] * c + ch])
+        return pixels.withUnsafeBufferPointer { src in
+            let source = SharedReadPointer(src.baseAddress!)
+            return uninitializedImage(layout.height * rowLength) { (dest: UnsafeMutablePointer<A>) in
+                let d = SharedPointer(dest)
+                parallelBands(layout.height) { band in
+                    for y in band {
+                        let line = source.base + y * layout.width * c
+                        let out = d.base + y * rowLength
+                        for x in 0..<width {
+                            for ch in 0..<c {
+                                var sum: A = 0
+                                for k in xt.start[x]..<xt.start[x + 1] {
+                                    sum += weights[k] * line[xt.index[k] * c + ch].accumulated
+                                }
+                                out[x * c + ch] = sum
+                            }
+                        }
                     }
-                    rows[y * rowLength + x * c + ch] = sum
                 }
             }
         }
-        return rows
     }
+
+    /// Every output row from the horizontally resampled rows.
+    private static func vertical<A, T>(
+        _ rows: [A], _ target: ImageLayout, _ yt: ResizeTaps, _ pixel: @escaping (Int, Int, Int) -> T
+    ) -> [T] {
+        let rowLength = target.rowLength
+        nonisolated(unsafe) let pixel = pixel
+        return uninitializedImage(target.count) { (dest: UnsafeMutablePointer<T>) in
+            let d = SharedPointer(dest)
+            parallelBands(target.height) { band in
+                for y in band {
+                    for t in 0..<rowLength { (d.base + y * rowLength + t).initialize(to: pixel(y, t, rowLength)) }
+                }
+            }
+        }
+    }
+}
+
+/// Pixel types the resize passes read, with the accumulator each sums into.
+protocol ResizeSource {
+    associatedtype Accumulator: Numeric
+    var accumulated: Accumulator { get }
+}
+
+extension UInt8: ResizeSource {
+    @inline(__always) var accumulated: Int32 { Int32(self) }
+}
+
+extension Float: ResizeSource {
+    @inline(__always) var accumulated: Float { self }
 }

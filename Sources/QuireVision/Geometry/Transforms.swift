@@ -108,23 +108,27 @@ public enum Transforms {
         let cosA = cos(radians), sinA = sin(radians)
         let cx = Double(w) / 2, cy = Double(h) / 2
         let values: [Float] = image.uint8Values.map { $0.map { Float($0) } } ?? image.float32Values!
-        var out = [Float](repeating: 0, count: layout.count)
-        func sample(_ x: Int, _ y: Int, _ ch: Int) -> Float {
-            guard x >= 0, y >= 0, x < w, y < h else { return 0 }
-            return values[(y * w + x) * c + ch]
-        }
-        for y in 0..<h {
-            for x in 0..<w {
-                // The inverse of getRotationMatrix2D's map: destination back to source.
-                let dx = Double(x) - cx, dy = Double(y) - cy
-                let sx = cosA * dx - sinA * dy + cx
-                let sy = sinA * dx + cosA * dy + cy
-                let x0 = Int(sx.rounded(.down)), y0 = Int(sy.rounded(.down))
-                let fx = Float(sx - Double(x0)), fy = Float(sy - Double(y0))
-                for ch in 0..<c {
-                    let top = sample(x0, y0, ch) * (1 - fx) + sample(x0 + 1, y0, ch) * fx
-                    let bottom = sample(x0, y0 + 1, ch) * (1 - fx) + sample(x0 + 1, y0 + 1, ch) * fx
-                    out[(y * w + x) * c + ch] = top * (1 - fy) + bottom * fy
+        let out: [Float] = uninitializedImage(layout.count) { dest in
+            let d = SharedPointer(dest)
+            parallelBands(h) { band in
+                @inline(__always) func sample(_ x: Int, _ y: Int, _ ch: Int) -> Float {
+                    guard x >= 0, y >= 0, x < w, y < h else { return 0 }
+                    return values[(y * w + x) * c + ch]
+                }
+                for y in band {
+                    for x in 0..<w {
+                        // The inverse of getRotationMatrix2D's map: destination back to source.
+                        let dx = Double(x) - cx, dy = Double(y) - cy
+                        let sx = cosA * dx - sinA * dy + cx
+                        let sy = sinA * dx + cosA * dy + cy
+                        let x0 = Int(sx.rounded(.down)), y0 = Int(sy.rounded(.down))
+                        let fx = Float(sx - Double(x0)), fy = Float(sy - Double(y0))
+                        for ch in 0..<c {
+                            let top = sample(x0, y0, ch) * (1 - fx) + sample(x0 + 1, y0, ch) * fx
+                            let bottom = sample(x0, y0 + 1, ch) * (1 - fx) + sample(x0 + 1, y0 + 1, ch) * fx
+                            (d.base + (y * w + x) * c + ch).initialize(to: top * (1 - fy) + bottom * fy)
+                        }
+                    }
                 }
             }
         }

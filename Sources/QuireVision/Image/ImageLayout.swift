@@ -21,6 +21,9 @@ public struct ImageLayout: Equatable, Sendable {
         guard array.dtype == .uint8 || array.dtype == .float32 else {
             throw VisionError.notAnImageArray(shape: shape, dtype: array.dtype, reason: "dtype")
         }
+        guard shape.count >= 2, shape[0] > 0, shape[1] > 0 else {
+            throw VisionError.notAnImageArray(shape: shape, dtype: array.dtype, reason: "empty")
+        }
         switch shape.count {
         case 2: self.init(height: shape[0], width: shape[1], channels: 1, isPlanar: true)
         case 3 where (1...ImageLimits.maxChannels).contains(shape[2]):

@@ -16,6 +16,37 @@ func parallelBands(_ count: Int, minimumPerBand: Int = 16, _ body: @Sendable (Ra
     }
 }
 
+/// Like `parallelBands`, also giving each band its index (below `bandCount`).
+func parallelBandsIndexed(_ count: Int, _ body: @Sendable (Int, Range<Int>) -> Void) {
+    let bands = max(1, min(count, bandCount))
+    DispatchQueue.concurrentPerform(iterations: bands) { band in
+        body(band, (count * band / bands)..<(count * (band + 1) / bands))
+    }
+}
+
+/// One result slot per band of a parallel loop.
+///
+/// `@unchecked Sendable`: each band writes only its own slot, and the slots are read after the
+/// loop has finished; the lock makes the writes visible to the reading thread.
+final class ResultsPerBand<T>: @unchecked Sendable {
+    private var slots: [T?]
+    private let lock = NSLock()
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func set(_ index: Int, _ value: T) {
+        lock.lock()
+        slots[index] = value
+        lock.unlock()
+    }
+
+    var values: [T?] {
+        lock.lock()
+        defer { lock.unlock() }
+        return slots
+    }
+}
+
 /// Two bands per core lets a band finishing late on a busy core be compensated by others.
 let bandCount = max(1, ProcessInfo.processInfo.activeProcessorCount * 2)
 
