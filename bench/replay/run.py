@@ -36,7 +36,8 @@ def median_time(cmd):
 
 def as_notebook(script, path):
     """The script as a one-cell Jupyter notebook (figures saved, as in the script)."""
-    source = open(script).read()
+    # The kernel starts in the notebook's folder; the script expects the repository root.
+    source = f"import os\nos.chdir({root!r})\n" + open(script).read()
     nb = {"cells": [{"cell_type": "code", "execution_count": None, "metadata": {}, "outputs": [],
                      "source": source.replace('sys.argv[1] if len(sys.argv) > 1 else', '')}],
           "metadata": {"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}},
