@@ -56,6 +56,13 @@ public enum RichDisplay {
 /// A value that draws itself into an image file (PNG, SVG or PDF, chosen by the extension).
 public protocol FigureDisplay: AnyObject {
     func write(toPath path: String) throws
+    /// The format a notebook should store the figure in: "svg" for drawings, "png" for
+    /// figures that are mostly pixels (an SVG would embed them as PNG anyway, at more cost).
+    var preferredExtension: String { get }
+}
+
+extension FigureDisplay {
+    public var preferredExtension: String { "svg" }
 }
 
 extension NativeObject {

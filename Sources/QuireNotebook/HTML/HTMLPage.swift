@@ -118,7 +118,7 @@ struct HTMLPage {
             let path = (directory as NSString).appendingPathComponent(result.figureLinks[index - 1])
             if let data = FileManager.default.contents(atPath: path) { return dataURI(data, path: path) }
         }
-        let temporary = NSTemporaryDirectory() + "quire-figure-\(UUID().uuidString.prefix(8)).svg"
+        let temporary = NSTemporaryDirectory() + "quire-figure-\(UUID().uuidString.prefix(8)).\(figure.preferredExtension)"
         defer { try? FileManager.default.removeItem(atPath: temporary) }
         guard (try? figure.write(toPath: temporary)) != nil, let data = FileManager.default.contents(atPath: temporary) else { return "" }
         return dataURI(data, path: temporary)

@@ -158,12 +158,13 @@ public final class NotebookRunner {
             index += 1
             let folder = (directory as NSString).appendingPathComponent(notebook.outputFolderName)
             let stem = "cell-\(result.cell.number)-\(index)"
+            let formats = Self.formats(options.figureFormats, for: figure)
             do {
                 try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-                for format in options.figureFormats {
+                for format in formats {
                     try figure.write(toPath: (folder as NSString).appendingPathComponent("\(stem).\(format)"))
                 }
-                result.figureLinks.append("\(notebook.outputFolderName)/\(stem).\(options.figureFormats[0])")
+                result.figureLinks.append("\(notebook.outputFolderName)/\(stem).\(formats[0])")
             } catch {
                 result.items[i] = .text("[figure \(index) could not be written to \(folder): \(error)]\n")
             }
@@ -174,11 +175,23 @@ public final class NotebookRunner {
     func expectedFigureLinks(_ result: CellResult) -> [String] {
         var links: [String] = []
         for item in result.items {
-            if case .figure = item {
-                links.append("\(notebook.outputFolderName)/cell-\(result.cell.number)-\(links.count + 1).\(options.figureFormats[0])")
+            if case .figure(let figure) = item {
+                let format = Self.formats(options.figureFormats, for: figure)[0]
+                links.append("\(notebook.outputFolderName)/cell-\(result.cell.number)-\(links.count + 1).\(format)")
             }
         }
         return links
+    }
+
+    /// The formats to write a figure in: SVG gives way to the figure's own preference (PNG for
+    /// pictures made of pixels).
+    static func formats(_ asked: [String], for figure: any FigureDisplay) -> [String] {
+        var result: [String] = []
+        for format in asked {
+            let chosen = format == "svg" ? figure.preferredExtension : format
+            if !result.contains(chosen) { result.append(chosen) }
+        }
+        return result
     }
 }
 
