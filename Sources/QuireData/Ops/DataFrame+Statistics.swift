@@ -1,3 +1,4 @@
+import Dispatch
 /// A reduction of a column to one value, by pandas' method name.
 public enum Reduction: String, Sendable, CaseIterable {
     case mean, sum, min, max, std, median, count
@@ -31,17 +32,22 @@ extension DataFrame {
         let numeric = names.indices.filter { columns[$0].type.isNumeric }
         guard !numeric.isEmpty else { return describeText() }
         let labels = ["count", "mean", "std", "min", "25%", "50%", "75%", "max"]
-        var out: [Column] = []
-        for j in numeric {
-            let s = series(at: j)
-            let sorted = try s.numbers(for: "describe").sorted()
-            out.append(Column(float64: [
-                Double(sorted.count), try s.mean(), try s.std(), sorted.first ?? .nan,
-                QuireData.quantile(sorted: sorted, 0.25), QuireData.quantile(sorted: sorted, 0.5),
-                QuireData.quantile(sorted: sorted, 0.75), sorted.last ?? .nan,
-            ]))
+        let results = ParallelResults<[Double]>(count: numeric.count)
+        let frame = self
+        // Columns are independent: describe them on every core.
+        DispatchQueue.concurrentPerform(iterations: numeric.count) { k in
+            results.set(k, Result { try frame.describeNumbers(frame.series(at: numeric[k])) })
         }
+        let out = try results.take().map { Column(float64: try $0.get()) }
         return DataFrame(names: numeric.map { names[$0] }, columns: out, index: RowIndex(labels: Column(string: labels)))
+    }
+
+    /// count, mean, std, min, 25%, 50%, 75%, max of one numeric column.
+    func describeNumbers(_ s: Series) throws -> [Double] {
+        var values = try s.numbers(for: "describe")
+        let count = Double(values.count)
+        let (smallest, quartiles, largest) = Selection.summary(&values, [0.25, 0.5, 0.75])
+        return [count, try s.mean(), try s.std(), smallest] + quartiles + [largest]
     }
 
     /// describe() of text columns: how many values, how many distinct, the most common and its count.

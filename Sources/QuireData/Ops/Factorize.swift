@@ -8,11 +8,36 @@ struct Factorized {
         codes = [Int](repeating: -1, count: column.count)
         uniques = []
         switch column.storage {
-        case .int64(let v): self.assign(v, column)
+        case .int64(let v): if !assignSmallRange(v, column) { self.assign(v, column) }
         case .float64(let v): self.assign(v.map { $0 == 0 ? 0 : $0 }, column)  // -0.0 and 0.0 are one value
         case .bool(let v): self.assign(v, column)
         case .string(let v): self.assign(v, column)
         }
+    }
+
+    /// Ints spanning at most this many values (or the row count, if larger) are coded through a
+    /// table indexed by value instead of a hash map: the common case of labels and counts.
+    static let smallRange = 1 << 16
+
+    /// Codes ints through a table when their range is small; false when it is not.
+    private mutating func assignSmallRange(_ values: [Int64], _ column: Column) -> Bool {
+        guard column.validity == nil, let lo = values.min(), let hi = values.max() else { return false }
+        let (span, overflow) = hi.subtractingReportingOverflow(lo)
+        guard !overflow, span < Int64(Swift.max(Self.smallRange, values.count)) else { return false }
+        var table = [Int](repeating: -1, count: Int(span) + 1)
+        codes.withUnsafeMutableBufferPointer { codes in
+            for i in values.indices {
+                let slot = Int(values[i] &- lo)
+                var code = table[slot]
+                if code < 0 {
+                    code = uniques.count
+                    table[slot] = code
+                    uniques.append(i)
+                }
+                codes[i] = code
+            }
+        }
+        return true
     }
 
     private mutating func assign<T: Hashable>(_ values: [T], _ column: Column) {
