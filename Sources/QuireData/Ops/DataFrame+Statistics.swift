@@ -44,10 +44,22 @@ extension DataFrame {
 
     /// count, mean, std, min, 25%, 50%, 75%, max of one numeric column.
     func describeNumbers(_ s: Series) throws -> [Double] {
-        var values = try s.numbers(for: "describe")
-        let count = Double(values.count)
-        let (smallest, quartiles, largest) = Selection.summary(&values, [0.25, 0.5, 0.75])
-        return [count, try s.mean(), try s.std(), smallest] + quartiles + [largest]
+        guard !s.column.hasMissing, let d = s.column.doubles, d.count > 1 else {
+            var values = try s.numbers(for: "describe")
+            let (smallest, quartiles, largest) = Selection.summary(&values, [0.25, 0.5, 0.75])
+            return [Double(values.count), try s.mean(), try s.std(), smallest] + quartiles + [largest]
+        }
+        // One conversion to doubles serves the mean, the deviations and the quartiles.
+        let n = Double(d.count)
+        let mean = Summation.pairwise(d) / n
+        let std = Summation.pairwise(d.map { (mean - $0) * (mean - $0) }) / (n - 1)
+        let qs = [0.25, 0.5, 0.75]
+        if case .int64(let ints) = s.column.storage, let small = Selection.smallRangeSummary(ints, qs) {
+            return [n, mean, std.squareRoot(), small.min] + small.quantiles + [small.max]
+        }
+        var values = d
+        let (smallest, quartiles, largest) = Selection.summary(&values, qs)
+        return [n, mean, std.squareRoot(), smallest] + quartiles + [largest]
     }
 
     /// describe() of text columns: how many values, how many distinct, the most common and its count.

@@ -60,7 +60,9 @@ extension Series {
     public func valueCounts() -> Series {
         let f = Factorized(column)
         var counts = [Int](repeating: 0, count: f.uniques.count)
-        for c in f.codes where c >= 0 { counts[c] += 1 }
+        counts.withUnsafeMutableBufferPointer { counts in
+            for c in f.codes where c >= 0 { counts[c] += 1 }
+        }
         let order = f.uniques.indices.sorted { counts[$0] != counts[$1] ? counts[$0] > counts[$1] : $0 < $1 }
         let labels = column.taking(order.map { f.uniques[$0] })
         return Series(

@@ -54,4 +54,35 @@ enum Selection {
             return (smallest, out, largest)
         }
     }
+
+    /// Ints spanning at most this many values are summarised from a histogram of counts.
+    static let histogramRange = 1 << 16
+
+    /// The same summary for ints of a small range, from counts instead of selection; nil when
+    /// the range is too wide.
+    static func smallRangeSummary(_ v: [Int64], _ qs: [Double]) -> (min: Double, quantiles: [Double], max: Double)? {
+        guard let lo = v.min(), let hi = v.max() else { return nil }
+        let (span, overflow) = hi.subtractingReportingOverflow(lo)
+        guard !overflow, span < Int64(histogramRange) else { return nil }
+        var counts = [Int](repeating: 0, count: Int(span) + 1)
+        counts.withUnsafeMutableBufferPointer { c in
+            for x in v { c[Int(x &- lo)] += 1 }
+        }
+        // The k-th smallest value (0-based), walking the cumulative counts.
+        func kth(_ k: Int) -> Double {
+            var seen = 0
+            for (offset, c) in counts.enumerated() {
+                seen += c
+                if seen > k { return Double(lo + Int64(offset)) }
+            }
+            return Double(hi)
+        }
+        let n = v.count
+        let quantiles = qs.map { q -> Double in
+            let position = Double(n - 1) * q
+            let k = Int(position.rounded(.down))
+            return lerp(kth(k), kth(Swift.min(k + 1, n - 1)), position - Double(k))
+        }
+        return (Double(lo), quantiles, Double(hi))
+    }
 }
