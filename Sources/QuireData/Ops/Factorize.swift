@@ -58,6 +58,7 @@ extension Series {
     /// Counts of each distinct value, most frequent first; ties keep the order in which values
     /// first appear, as pandas orders them. Named "count", indexed by the values.
     public func valueCounts() -> Series {
+        if let counted = smallRangeCounts() { return counted }
         let f = Factorized(column)
         var counts = [Int](repeating: 0, count: f.uniques.count)
         counts.withUnsafeMutableBufferPointer { counts in
@@ -68,6 +69,30 @@ extension Series {
         return Series(
             name: "count", column: Column(int64: order.map { Int64(counts[$0]) }),
             index: RowIndex(labels: labels, name: name))
+    }
+
+    /// value_counts of ints of a small range, counted in a table indexed by value.
+    private func smallRangeCounts() -> Series? {
+        guard case .int64(let v) = column.storage, column.validity == nil,
+              let lo = v.min(), let hi = v.max() else { return nil }
+        let (span, overflow) = hi.subtractingReportingOverflow(lo)
+        guard !overflow, span < Int64(Factorized.smallRange) else { return nil }
+        var counts = [Int](repeating: 0, count: Int(span) + 1)
+        var firstSeen: [Int64] = []
+        counts.withUnsafeMutableBufferPointer { counts in
+            for x in v {
+                let slot = Int(x &- lo)
+                if counts[slot] == 0 { firstSeen.append(x) }
+                counts[slot] += 1
+            }
+        }
+        let order = firstSeen.indices.sorted { a, b in
+            let ca = counts[Int(firstSeen[a] &- lo)], cb = counts[Int(firstSeen[b] &- lo)]
+            return ca != cb ? ca > cb : a < b
+        }
+        return Series(
+            name: "count", column: Column(int64: order.map { Int64(counts[Int(firstSeen[$0] &- lo)]) }),
+            index: RowIndex(labels: Column(int64: order.map { firstSeen[$0] }), name: name))
     }
 
     /// The distinct values in order of first appearance (a missing value included once).
