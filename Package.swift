@@ -1,6 +1,8 @@
 // swift-tools-version: 6.0
 import PackageDescription
 
+let optimisedInDebug: [SwiftSetting] = [.unsafeFlags(["-O"], .when(configuration: .debug))]
+
 // Layers (see docs/architecture): pure domain libraries at the bottom, the language in the
 // middle, bindings between them (QuireBuiltins), front ends on top.
 let package = Package(
@@ -18,18 +20,27 @@ let package = Package(
         .systemLibrary(name: "CCairo", path: "Sources/CCairo", pkgConfig: "cairo"),
         .systemLibrary(name: "CPNG", path: "Sources/CPNG", pkgConfig: "libpng"),
         .systemLibrary(name: "CJPEG", path: "Sources/CJPEG"),
+        .systemLibrary(name: "CTurboJPEG", path: "Sources/CTurboJPEG"),
         .systemLibrary(name: "CSVM", path: "Sources/CSVM"),
         .systemLibrary(name: "CZlib", path: "Sources/CZlib", pkgConfig: "zlib"),
 
-        // Domain libraries: plain Swift APIs, no dependency on the language.
-        .target(name: "QuireArray"),
-        .target(name: "QuireData", dependencies: ["QuireArray", "CZlib"]),
-        .target(name: "QuirePlot", dependencies: ["QuireArray", "CCairo"]),
-        .target(name: "QuireLearn", dependencies: ["QuireArray", "CSVM"]),
-        .target(name: "QuireVision", dependencies: ["QuireArray", "CPNG", "CJPEG"]),
+        // Domain libraries: plain Swift APIs, no dependency on the language. Their numeric loops
+        // are optimised in debug builds too, so that the test suite (a debug build) trains the
+        // tutorials' models and filters their images in seconds rather than minutes.
+        .target(name: "QuireArray", swiftSettings: optimisedInDebug),
+        .target(name: "QuireData", dependencies: ["QuireArray", "CZlib"], swiftSettings: optimisedInDebug),
+        .target(name: "QuirePlot", dependencies: ["QuireArray", "CCairo"], swiftSettings: optimisedInDebug),
+        .target(name: "QuireLearn", dependencies: ["QuireArray", "CSVM"], swiftSettings: optimisedInDebug),
+        .target(
+            name: "QuireVision", dependencies: ["QuireArray", "CPNG", "CJPEG", "CTurboJPEG"],
+            swiftSettings: optimisedInDebug),
 
         // The language, its builtins, and the front ends.
-        .target(name: "QuireLang"),
+        .target(
+            name: "QuireLang",
+            // Variables live in class-owned buffers touched on every step; the interpreter is
+            // single-threaded, so run-time exclusivity checks only cost time there.
+            swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"])]),
         .target(
             name: "QuireBuiltins",
             dependencies: [

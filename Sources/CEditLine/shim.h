@@ -1,4 +1,94 @@
 // libedit's el_set, el_get and history are C variadic functions, which Swift cannot call;
-// the REPL reaches them through the small static inline wrappers below.
+// the REPL reaches them through the small static inline wrappers below, one per use.
 #include <stdio.h>
+#include <string.h>
+#include <locale.h>
+#include <langinfo.h>
+#include <sys/ioctl.h>
 #include <histedit.h>
+
+/// Makes the C library decode UTF-8 input: libedit drops non-ASCII keys in the "C" locale.
+/// Uses the user's locale when it is UTF-8, and C.UTF-8 otherwise.
+static inline void quire_use_utf8_locale(void) {
+    const char *locale = setlocale(LC_CTYPE, "");
+    if (locale == NULL || strcmp(nl_langinfo(CODESET), "UTF-8") != 0) setlocale(LC_CTYPE, "C.UTF-8");
+}
+
+/// An editor on the process's standard input, output and error (C globals Swift 6 cannot touch).
+static inline EditLine *quire_el_init(const char *program) {
+    return el_init(program, stdin, stdout, stderr);
+}
+
+/// Writes out what libedit has buffered, before the REPL writes to the terminal itself.
+static inline void quire_flush_output(void) { fflush(stdout); }
+
+/// The width of the terminal on `fd`, or 0 when it is unknown.
+static inline int quire_terminal_columns(int fd) {
+    struct winsize size;
+    if (ioctl(fd, TIOCGWINSZ, &size) != 0) return 0;
+    return size.ws_col;
+}
+
+typedef char *(*quire_prompt_fn)(EditLine *);
+typedef unsigned char (*quire_command_fn)(EditLine *, int);
+
+static inline int quire_el_set_prompt(EditLine *el, quire_prompt_fn prompt) {
+    return el_set(el, EL_PROMPT, prompt);
+}
+
+static inline int quire_el_set_editor(EditLine *el, const char *mode) {
+    return el_set(el, EL_EDITOR, mode);
+}
+
+/// Lets libedit restore the terminal on signals; it then re-sends the signal to the process.
+static inline int quire_el_set_signal(EditLine *el, int on) {
+    return el_set(el, EL_SIGNAL, on);
+}
+
+static inline int quire_el_set_addfn(EditLine *el, const char *name, const char *help,
+                                     quire_command_fn fn) {
+    return el_set(el, EL_ADDFN, name, help, fn);
+}
+
+static inline int quire_el_bind(EditLine *el, const char *key, const char *command) {
+    return el_set(el, EL_BIND, key, command, (const char *)NULL);
+}
+
+static inline int quire_el_set_hist(EditLine *el, History *h) {
+    return el_set(el, EL_HIST, history, h);
+}
+
+static inline int quire_el_set_clientdata(EditLine *el, void *data) {
+    return el_set(el, EL_CLIENTDATA, data);
+}
+
+static inline void *quire_el_get_clientdata(EditLine *el) {
+    void *data = NULL;
+    if (el_get(el, EL_CLIENTDATA, &data) != 0) return NULL;
+    return data;
+}
+
+static inline int quire_history_setsize(History *h, int size) {
+    HistEvent ev;
+    return history(h, &ev, H_SETSIZE, size);
+}
+
+static inline int quire_history_setunique(History *h, int unique) {
+    HistEvent ev;
+    return history(h, &ev, H_SETUNIQUE, unique);
+}
+
+static inline int quire_history_enter(History *h, const char *line) {
+    HistEvent ev;
+    return history(h, &ev, H_ENTER, line);
+}
+
+static inline int quire_history_load(History *h, const char *path) {
+    HistEvent ev;
+    return history(h, &ev, H_LOAD, path);
+}
+
+static inline int quire_history_save(History *h, const char *path) {
+    HistEvent ev;
+    return history(h, &ev, H_SAVE, path);
+}

@@ -85,3 +85,28 @@ public struct NDArray: Sendable, Equatable {
         }
     }
 }
+
+extension NDArray {
+    /// A 0-dimensional array holding one Python scalar, with numpy's dtype for it.
+    public init(scalar: Scalar) {
+        switch scalar {
+        case .bool(let b): self.init(shape: [], bool: [b])
+        case .int(let i): self.init(shape: [], int64: [i])
+        case .double(let d): self.init(shape: [], float64: [d])
+        }
+    }
+
+    /// The element at a row-major position, as a Python scalar (uint8 as int, float32 widened).
+    public func element(at position: Int) -> Scalar {
+        switch storage {
+        case .bool(let v): .bool(v[position])
+        case .uint8(let v): .int(Int64(v[position]))
+        case .int64(let v): .int(v[position])
+        case .float32(let v): .double(Double(v[position]))
+        case .float64(let v): .double(v[position])
+        }
+    }
+
+    /// The elements in row-major order as Python scalars.
+    public var scalars: [Scalar] { (0..<count).map(element(at:)) }
+}

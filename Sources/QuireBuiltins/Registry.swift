@@ -6,7 +6,11 @@ public enum Builtins {
     static let tables: [[Builtin]] = [
         CoreBuiltins.builtins,
         CollectionMethods.builtins,
+        ArrayBuiltins.builtins,
         DataBuiltins.builtins,
+        PlotBuiltins.builtins,
+        LearnBuiltins.builtins,
+        VisionBuiltins.builtins,
     ]
 
     /// The registry the interpreter, `:help`, completion and the reference page read.

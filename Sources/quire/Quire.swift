@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import QuireBuiltins
 import QuireLang
+import QuireNotebook
 import QuireREPL
 
 /// The `quire` command: the REPL, scripts, `-e` expressions, and notebooks.
@@ -17,7 +18,7 @@ struct Quire: ParsableCommand {
             runs the program read from it).
             """,
         version: version,
-        subcommands: [Run.self])
+        subcommands: [Run.self, Check.self, Step.self])
 
     @Option(name: .customShort("e"), help: ArgumentHelp("Evaluate CODE and print the value of its last expression.", valueName: "CODE"))
     var expression: String?
@@ -60,14 +61,22 @@ struct Quire: ParsableCommand {
     }
 }
 
-/// `quire run FILE`: a script (`.qr`).
+/// `quire run FILE`: a script (`.qr`), or a Markdown notebook (`.md`).
 struct Run: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Run a Quire script (.qr).")
+    static let configuration = CommandConfiguration(abstract: "Run a Quire script (.qr) or notebook (.md).")
 
-    @Argument(help: "The script to run.")
+    @Argument(help: "The script or notebook to run.")
     var file: String
 
+    @OptionGroup var notebookFlags: NotebookFlags
+
     mutating func run() throws {
+        if file.lowercased().hasSuffix(".md") {
+            throw ExitCode(try NotebookRun.run(path: file, flags: notebookFlags))
+        }
+        if notebookFlags.anyGiven {
+            throw ValidationError("--html, --update, --keep-going, --timeout and --report apply to notebooks (.md), not to \(file)")
+        }
         guard FileManager.default.fileExists(atPath: file) else {
             Runner.fail("no such file: \(file)", hint: "check the path; it is relative to the current folder")
             throw ExitCode(1)
@@ -114,7 +123,10 @@ enum Runner {
             do throws(QuireError) {
                 let interpreter = try Builtins.makeInterpreter(sink: output)
                 interpreter.isInteractive = true
-                return REPL(interpreter: interpreter, output: output).run()
+                let repl = REPL(interpreter: interpreter, output: output)
+                repl.loadNotebook = { path in try QuireNotebook.loadNotebook(path: path, into: interpreter) }
+                repl.saveNotebook = { path, entries in try QuireNotebook.saveNotebook(path: path, entries: entries) }
+                return repl.run()
             } catch {
                 FileHandle.standardError.write(Data(error.render().utf8))
                 return 1

@@ -69,7 +69,7 @@ final class DataFrameObject: ArrayConvertible {
             guard let scalar = DataConversions.scalar(value) else {
                 throw QuireError(.type, "a column is made of a Series, a list or one value, not \(value.typeNoun)")
             }
-            column = Column(scalars: [Scalar](repeating: scalar, count: frame.rowCount))
+            column = Column(scalars: [QuireData.Scalar](repeating: scalar, count: frame.rowCount))
         }
         try DataConversions.run { try frame.setColumn(name, column) }
     }

@@ -8,15 +8,15 @@ extension Parser {
                 _ = advance()
                 ignoreNewlines.append(true)
                 let args = try arguments()
-                ignoreNewlines.removeLast()
                 _ = try expect(")", "\")\" to close the call")
+                ignoreNewlines.removeLast()
                 node = Node(.call(node, args), node.span.through(span(tokens[index - 1])))
             } else if isOp("["), !tokens[index].afterNewline || ignoreNewlines.last! {
                 _ = advance()
                 ignoreNewlines.append(true)
                 let items = try indexItems()
-                ignoreNewlines.removeLast()
                 _ = try expect("]", "\"]\" to close the index")
+                ignoreNewlines.removeLast()
                 node = Node(.index(node, items), node.span.through(span(tokens[index - 1])))
             } else if isOp(".") {
                 _ = advance()
@@ -40,8 +40,9 @@ extension Parser {
         var args: [Argument] = []
         var seenKeyword = false
         while !isOp(")") {
-            if case .name(let n) = current.kind, tokens[nextSignificant(index)].kind == .op("="),
-                tokens[nextSignificant(nextSignificant(index))].kind != .op("=")
+            let at = currentIndex
+            if case .name(let n) = current.kind, tokens[nextSignificant(at)].kind == .op("="),
+                tokens[nextSignificant(nextSignificant(at))].kind != .op("=")
             {
                 let nt = advance()
                 _ = advance()
@@ -145,8 +146,8 @@ extension Parser {
                 items.append(try expression())
                 if !accept(",") { break }
             }
-            ignoreNewlines.removeLast()
             _ = try expect("]", "\"]\" to close the list")
+            ignoreNewlines.removeLast()
             return Node(.list(items), span(from: t.start))
         case .op("{"):
             return try dictLiteral()
@@ -213,8 +214,8 @@ extension Parser {
             pairs.append((key, try expression()))
             if !accept(",") { break }
         }
-        ignoreNewlines.removeLast()
         _ = try expect("}", "\"}\" to close the dict")
+        ignoreNewlines.removeLast()
         return Node(.dict(pairs), span(from: open.start))
     }
 

@@ -26,12 +26,15 @@ struct Parser {
 
     // MARK: tokens
 
-    var current: Token {
+    var current: Token { tokens[currentIndex] }
+
+    /// The index of the current token (past newlines where they are ignored).
+    var currentIndex: Int {
         var i = index
         if ignoreNewlines.last! {
             while tokens[i].kind == .newline { i += 1 }
         }
-        return tokens[i]
+        return i
     }
 
     mutating func advance() -> Token {
@@ -282,8 +285,8 @@ struct Parser {
             params.append(ParameterDecl(name: p, span: span(pt), defaultValue: dflt))
             if !accept(",") { break }
         }
-        ignoreNewlines.removeLast()
         _ = try expect(")", "\")\" to close the parameters")
+        ignoreNewlines.removeLast()
         let body = try block()
         return FunctionDecl(name: name, parameters: params, body: body, span: span(from: start))
     }
@@ -301,7 +304,9 @@ struct Parser {
         skipSeparators()
         while !isOp("}") {
             if current.kind == .eof {
-                throw error("expected \"}\" to close the block opened at line \(span(open).line)")
+                var e = error("expected \"}\" to close the block opened at line \(span(open).line)", at: open, hint: "this block is never closed")
+                e.argument = incompleteMarker
+                throw e
             }
             statements.append(try statement())
             if !(current.kind == .newline || current.kind == .op(";") || isOp("}")) {

@@ -1,0 +1,163 @@
+import Foundation
+import QuireLang
+import QuireLearn
+
+extension LearnBuiltins {
+    /// A constructor: sets each declared parameter on a fresh estimator.
+    private static func model(_ make: @escaping @Sendable () -> any Classifier) -> Builtin.Body {
+        { args in .object(ModelObject(try LearnConversions.configure(make(), args))) }
+    }
+
+    private static let treeParameters: [Parameter] = [
+        .opt("criterion", .string, .string("gini")),
+        .opt("max_depth", .optional(.int), .none),
+        .opt("min_samples_split", .int, .int(2)),
+        .opt("min_samples_leaf", .int, .int(1)),
+    ]
+
+    static let models: [Builtin] = [
+        Builtin("gaussian_nb", [.opt("var_smoothing", .number, .double(1e-9))],
+            doc: "Gaussian naive Bayes, as scikit-learn's GaussianNB.", example: "nb = gaussian_nb()",
+            body: model { GaussianNB() }),
+        Builtin("knn", [
+            .opt("n_neighbors", .int, .int(5)), .opt("weights", .string, .string("uniform")),
+            .opt("p", .number, .int(2)), .opt("leaf_size", .int, .int(30)),
+        ], doc: "k-nearest neighbours with a k-d tree, as scikit-learn's KNeighborsClassifier.",
+            example: "knn(n_neighbors=3, leaf_size=25)", body: model { KNeighborsClassifier() }),
+        Builtin("svc", [
+            .opt("C", .number, .double(1.0)), .opt("kernel", .string, .string("rbf")),
+            .opt("gamma", .oneOf([.string, .number]), .string("scale")), .opt("degree", .int, .int(3)),
+            .opt("coef0", .number, .double(0.0)), .opt("tol", .number, .double(1e-3)),
+            .opt("probability", .bool, .bool(false)), .opt("decision_function_shape", .string, .string("ovr")),
+        ], doc: "A support vector classifier on LIBSVM, as scikit-learn's SVC.",
+            example: "svc(decision_function_shape=\"ovo\")", body: model { SVC() }),
+        Builtin("decision_tree", treeParameters + [
+            .opt("max_features", .any, .none), .opt("random_state", .optional(.int), .none),
+        ], doc: "A CART decision tree, as scikit-learn's DecisionTreeClassifier.",
+            example: "decision_tree(max_depth=5, random_state=0)", body: model { DecisionTreeClassifier() }),
+        Builtin("random_forest", [.opt("n_estimators", .int, .int(100))] + treeParameters + [
+            .opt("max_features", .any, .string("sqrt")), .opt("bootstrap", .bool, .bool(true)),
+            .opt("random_state", .optional(.int), .none),
+        ], doc: "A random forest that averages its trees' probabilities, as scikit-learn's RandomForestClassifier.",
+            example: "random_forest(n_estimators=200, max_depth=7, random_state=7)", body: model { RandomForestClassifier() }),
+        Builtin("logistic_regression", [.opt("C", .number, .double(1.0)), .opt("max_iter", .int, .int(100))],
+            doc: "Multinomial logistic regression with an L2 penalty, as scikit-learn's LogisticRegression.",
+            example: "logistic_regression(C=0.5, max_iter=500)", body: model { LogisticRegression() }),
+        Builtin("standard_scaler", [], doc: "Scales each feature to mean 0 and standard deviation 1.",
+            example: "X_scaled = standard_scaler().fit_transform(X)"
+        ) { args in .object(ScalerObject(try LearnConversions.configure(StandardScaler(), args))) },
+        Builtin("min_max_scaler", [], doc: "Scales each feature to the range 0 to 1.",
+            example: "X_scaled = min_max_scaler().fit_transform(X)"
+        ) { args in .object(ScalerObject(try LearnConversions.configure(MinMaxScaler(), args))) },
+        Builtin("load_model", [Parameter("path", .string)], doc: "Reads a model or scaler saved with save(path).",
+            example: "rf = load_model(\"rf.json\")", body: loadModel),
+    ]
+
+    static let modelMethods: [Builtin] = [
+        Builtin("fit", on: "Model", [Parameter("X"), Parameter("y")],
+            doc: "Trains the model on rows X with labels y; returns the model.", example: "rfc.fit(X_train, y_train)",
+            body: fit),
+        Builtin("predict", on: "Model", [Parameter("X")], doc: "The predicted label of each row.",
+            example: "y_pred = rfc.predict(X_valid)"
+        ) { args in
+            let object = args.receiver(as: ModelObject.self)
+            let x = try LearnConversions.matrix(args, "X")
+            let labels = try LearnErrors.run(args, argument: "X") { try object.model.predict(x) }
+            return LearnConversions.labelArray(labels, integral: object.integralLabels)
+        },
+        Builtin("predict_proba", on: "Model", [Parameter("X")],
+            doc: "The probability of each class (columns in the order of model.classes) for each row.",
+            example: "rfc.predict_proba(X_valid)"
+        ) { args in
+            let object = args.receiver(as: ModelObject.self)
+            let x = try LearnConversions.matrix(args, "X")
+            return LearnConversions.arrayValue(try LearnErrors.run(args, argument: "X") { try object.model.predictProba(x) })
+        },
+        Builtin("score", on: "Model", [Parameter("X"), Parameter("y")], doc: "The accuracy on rows X with labels y.",
+            example: "rfc.score(X_valid, y_valid)"
+        ) { args in
+            let object = args.receiver(as: ModelObject.self)
+            let x = try LearnConversions.matrix(args, "X")
+            let y = try LearnConversions.labels(args, "y").values
+            return .double(try LearnErrors.run(args, argument: "y") { try object.model.score(x, y) })
+        },
+        Builtin("save", on: "Model", [Parameter("path", .string)], doc: "Writes the model to a JSON file.",
+            example: "rfc.save(\"rf.json\")"
+        ) { args in try save(args.receiver(as: ModelObject.self).model, args) },
+        Builtin("fit", on: "Scaler", [Parameter("X")], doc: "Learns each feature's scale from X; returns the scaler.",
+            example: "scaler.fit(X_train)"
+        ) { args in
+            let object = args.receiver(as: ScalerObject.self)
+            let x = try LearnConversions.matrix(args, "X")
+            try LearnErrors.run(args, argument: "X") { try object.scaler.fit(x) }
+            return args.receiver!
+        },
+        Builtin("transform", on: "Scaler", [Parameter("X")], doc: "Scales X with what fit learnt.",
+            example: "scaler.transform(X_valid)"
+        ) { args in
+            let object = args.receiver(as: ScalerObject.self)
+            let x = try LearnConversions.matrix(args, "X")
+            return LearnConversions.arrayValue(try LearnErrors.run(args, argument: "X") { try object.scaler.transform(x) })
+        },
+        Builtin("fit_transform", on: "Scaler", [Parameter("X")], doc: "Learns the scale from X and scales it.",
+            example: "X_train = scaler.fit_transform(X_train)"
+        ) { args in
+            let object = args.receiver(as: ScalerObject.self)
+            let x = try LearnConversions.matrix(args, "X")
+            return LearnConversions.arrayValue(try LearnErrors.run(args, argument: "X") { try object.scaler.fitTransform(x) })
+        },
+        Builtin("save", on: "Scaler", [Parameter("path", .string)], doc: "Writes the scaler to a JSON file.",
+            example: "scaler.save(\"scaler.json\")"
+        ) { args in try save(args.receiver(as: ScalerObject.self).scaler, args) },
+    ]
+
+    private static func fit(_ args: Arguments) throws -> Value {
+        let object = args.receiver(as: ModelObject.self)
+        let x = try LearnConversions.matrix(args, "X")
+        let (y, integral) = try LearnConversions.labels(args, "y")
+        var model = object.model
+        try LearnErrors.run(args, argument: "y") {
+            if var forest = model as? RandomForestClassifier, args.context.isInteractive {
+                let bar = ProgressBar(noun: "trees")
+                defer { bar.finish() }
+                try forest.fit(x, y) { done, total in bar.update(done, total) }
+                model = forest
+            } else {
+                try model.fit(x, y)
+            }
+        }
+        object.model = model
+        object.integralLabels = integral
+        return args.receiver!
+    }
+
+    private static func save(_ estimator: any Estimator, _ args: Arguments) throws -> Value {
+        let path = args.context.resolvePath(try args.string("path"))
+        let data = try LearnErrors.run(args) { try ModelArchive.encode(estimator) }
+        do {
+            try data.write(to: URL(fileURLWithPath: path))
+        } catch {
+            throw QuireError(.io, "cannot write \(try args.string("path")): \(error.localizedDescription)", argument: "path")
+        }
+        return .none
+    }
+
+    private static func loadModel(_ args: Arguments) throws -> Value {
+        let given = try args.string("path")
+        let path = args.context.resolvePath(given)
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw QuireError(.io, "cannot read \(given): no such file", argument: "path")
+        }
+        let estimator = try LearnErrors.run(args, argument: "path") { try ModelArchive.decode(data) }
+        switch estimator {
+        case let model as any Classifier:
+            let object = ModelObject(model)
+            object.integralLabels = (model.classes ?? []).allSatisfy { $0 == $0.rounded() }
+            return .object(object)
+        case let scaler as any Scaler:
+            return .object(ScalerObject(scaler))
+        default:
+            throw QuireError(.io, "cannot load \(given): it holds no model")
+        }
+    }
+}

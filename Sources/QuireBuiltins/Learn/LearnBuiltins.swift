@@ -1,0 +1,6 @@
+import QuireLang
+
+/// The machine-learning builtins: models, splits and model selection, metrics.
+enum LearnBuiltins {
+    static let builtins: [Builtin] = models + modelMethods + selection + metrics
+}

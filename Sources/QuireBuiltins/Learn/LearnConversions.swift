@@ -1,0 +1,114 @@
+import QuireArray
+import QuireLang
+import QuireLearn
+
+/// Conversions between the language's values and QuireLearn's types, with the shared wording.
+enum LearnConversions {
+    /// The features argument as a checked matrix (2-D, no missing values).
+    static func matrix(_ args: Arguments, _ name: String) throws -> Matrix {
+        let array = try ndarray(args, name)
+        do {
+            return try Matrix(array)
+        } catch let error as LearnError {
+            throw LearnErrors.sentence(error, args, argument: name, columns: columnLabels(args.value(name)))
+        }
+    }
+
+    /// The labels argument as doubles, and whether they are integers (so predictions are ints).
+    static func labels(_ args: Arguments, _ name: String) throws -> (values: [Double], integral: Bool) {
+        let array = try ndarray(args, name)
+        do {
+            let values = try labelValues(array)
+            return (values, array.dtype != .float32 && array.dtype != .float64)
+        } catch let error as LearnError {
+            throw LearnErrors.sentence(error, args, argument: name)
+        }
+    }
+
+    static func columnLabels(_ value: Value) -> [String]? {
+        if case .object(let o as ArrayConvertible) = value { return o.columnLabels }
+        return nil
+    }
+
+    /// Labels as an array: int64 when the training labels were integers, else float64.
+    static func labelArray(_ values: [Double], integral: Bool) -> Value {
+        if integral { return .object(ArrayObject(NDArray(shape: [values.count], int64: values.map { Int64($0) }))) }
+        return .object(ArrayObject(NDArray(shape: [values.count], float64: values)))
+    }
+
+    /// A matrix as a float64 array.
+    static func arrayValue(_ m: Matrix) -> Value { .object(ArrayObject(m.ndarray)) }
+
+    /// A language value as a hyperparameter value.
+    static func parameter(_ value: Value) -> ParameterValue? {
+        switch value {
+        case .none: ParameterValue.none
+        case .bool(let b): .bool(b)
+        case .int(let i): .int(i)
+        case .double(let d): .double(d)
+        case .string(let s): .string(s)
+        default: nil
+        }
+    }
+
+    /// A hyperparameter value as a language value.
+    static func value(_ p: ParameterValue) -> Value {
+        switch p {
+        case .none: Value.none
+        case .bool(let b): .bool(b)
+        case .int(let i): .int(i)
+        case .double(let d): .double(d)
+        case .string(let s): .string(s)
+        }
+    }
+
+    /// Sets every declared parameter of a constructor builtin on a new estimator.
+    static func configure<E: Estimator>(_ estimator: E, _ args: Arguments) throws -> E {
+        var estimator = estimator
+        for parameter in args.builtin.parameters {
+            let v = args.value(parameter.name)
+            guard let p = Self.parameter(v) else { throw args.bad(parameter.name, expected: "a number, a string, a bool or none") }
+            do {
+                try estimator.set(parameter.name, p)
+            } catch let error as LearnError {
+                throw LearnErrors.sentence(error, args, argument: parameter.name)
+            }
+        }
+        return estimator
+    }
+
+    /// The rows `rows` of any value that has rows: a RowSelectable object keeps its kind,
+    /// anything else becomes an array.
+    static func selectRows(_ value: Value, _ rows: [Int]) throws -> Value {
+        if case .object(let o as RowSelectable) = value { return o.selectingRows(rows) }
+        let array = try ndarray(from: value)
+        return .object(ArrayObject(selectingRows(array, rows)))
+    }
+
+    /// The number of rows of a value (its length, or its array's first dimension).
+    static func rowCount(_ value: Value) throws -> Int {
+        if case .object(let o as RowSelectable) = value, let n = o.length { return n }
+        let array = try ndarray(from: value)
+        guard let n = array.shape.first else { throw QuireError(.value, "a single number has no rows to split") }
+        return n
+    }
+
+    /// The rows of an array along its first axis, whatever its element type.
+    static func selectingRows(_ array: NDArray, _ rows: [Int]) -> NDArray {
+        let width = array.shape.dropFirst().reduce(1, *)
+        let shape = [rows.count] + array.shape.dropFirst()
+        func pick<T>(_ v: [T]) -> [T] {
+            var out: [T] = []
+            out.reserveCapacity(rows.count * width)
+            for r in rows { out += v[(r * width)..<((r + 1) * width)] }
+            return out
+        }
+        switch array.storage {
+        case .bool(let v): return NDArray(shape: shape, bool: pick(v))
+        case .uint8(let v): return NDArray(shape: shape, uint8: pick(v))
+        case .int64(let v): return NDArray(shape: shape, int64: pick(v))
+        case .float32(let v): return NDArray(shape: shape, float32: pick(v))
+        case .float64(let v): return NDArray(shape: shape, float64: pick(v))
+        }
+    }
+}

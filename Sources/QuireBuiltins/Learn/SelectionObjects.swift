@@ -1,0 +1,101 @@
+import Foundation
+import QuireArray
+import QuireLang
+import QuireLearn
+
+/// `kfold(...)` or `stratified_kfold(...)`: how to cut rows into folds; `split(X, y)` gives the
+/// (train, test) positions, and `cross_val_score` / `grid_search` accept it as `cv`.
+final class FoldsObject: NativeObject {
+    let folds: Int
+    let stratified: Bool
+    let shuffle: Bool
+    let randomState: UInt32?
+
+    init(folds: Int, stratified: Bool, shuffle: Bool, randomState: UInt32?) {
+        self.folds = folds
+        self.stratified = stratified
+        self.shuffle = shuffle
+        self.randomState = randomState
+    }
+
+    var typeName: String { "Folds" }
+    func displayText() -> String {
+        let random = randomState.map { "\($0)" } ?? "None"
+        return "\(stratified ? "StratifiedKFold" : "KFold")(n_splits=\(folds), random_state=\(random), shuffle=\(shuffle ? "True" : "False"))"
+    }
+
+    /// The splits of `n` rows (labels needed when stratified).
+    func splits(n: Int, labels: [Double]?) throws -> [Split] {
+        if stratified {
+            guard let labels else { throw LearnError.badParameter(name: "y", expected: "the labels, to stratify the folds") }
+            return try stratifiedKFold(labels, nSplits: folds, shuffle: shuffle, randomState: randomState)
+        }
+        return try kFold(nSamples: n, nSplits: folds, shuffle: shuffle, randomState: randomState)
+    }
+}
+
+/// `grid_search(model, grid, cv=5)`: after `fit(X, y)`, the best parameters and score, every
+/// candidate's scores, and the best model refitted on all rows.
+final class GridSearchObject: NativeObject {
+    let model: any Classifier
+    let grid: [(name: String, values: [ParameterValue])]
+    let cv: Value
+    var result: GridSearchResult?
+    var integralLabels = true
+
+    init(model: any Classifier, grid: [(name: String, values: [ParameterValue])], cv: Value) {
+        self.model = model
+        self.grid = grid
+        self.cv = cv
+    }
+
+    var typeName: String { "GridSearch" }
+    var memberNames: [String] { ["best_params", "best_score", "best_estimator", "cv_results"] }
+
+    func member(_ name: String) throws -> Value? {
+        guard memberNames.contains(name) else { return nil }
+        guard let result else { throw LearnErrors.notFitted("GridSearchCV") }
+        switch name {
+        case "best_params": return .dict(try Self.dict(result.bestParameters))
+        case "best_score": return .double(result.bestScore)
+        case "best_estimator":
+            let object = ModelObject(result.bestEstimator)
+            object.integralLabels = integralLabels
+            return .object(object)
+        default:
+            return .list(ListBox(try result.rows.map { row in
+                let d = DictBox()
+                try d.set(.string("params"), .dict(try Self.dict(row.parameters)))
+                try d.set(.string("mean_test_score"), .double(row.meanScore))
+                try d.set(.string("std_test_score"), .double(row.stdScore))
+                try d.set(.string("rank_test_score"), .int(row.rank))
+                try d.set(.string("split_test_scores"), .list(ListBox(row.splitScores.map { .double($0) })))
+                return .dict(d)
+            }))
+        }
+    }
+
+    static func dict(_ parameters: [(name: String, value: ParameterValue)]) throws -> DictBox {
+        let d = DictBox()
+        for (name, value) in parameters { try d.set(.string(name), LearnConversions.value(value)) }
+        return d
+    }
+
+    /// Before fit: GridSearchCV's repr. After: a table of every candidate, best first by rank.
+    func displayText() -> String {
+        let gridText = grid.map { "'\($0.name)': [" + $0.values.map(\.pythonRepr).joined(separator: ", ") + "]" }
+            .joined(separator: ", ")
+        guard let result else { return "GridSearchCV(estimator=\(model.repr), param_grid={\(gridText)})" }
+        var lines = ["GridSearchCV(estimator=\(model.repr), param_grid={\(gridText)})"]
+        lines.append("best: " + Self.paramsText(result.bestParameters) + String(format: "  score %.4f", result.bestScore))
+        lines.append("rank  mean    std     params")
+        for row in result.rows.sorted(by: { $0.rank < $1.rank }) {
+            lines.append(String(format: "%4d  %.4f  %.4f  ", row.rank, row.meanScore, row.stdScore) + Self.paramsText(row.parameters))
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    static func paramsText(_ parameters: [(name: String, value: ParameterValue)]) -> String {
+        "{" + parameters.map { "'\($0.name)': \($0.value.pythonRepr)" }.joined(separator: ", ") + "}"
+    }
+}

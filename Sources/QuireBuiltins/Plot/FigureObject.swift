@@ -1,0 +1,75 @@
+import Foundation
+import QuireLang
+import QuirePlot
+
+/// A figure in the language: shown by the display protocol (a PNG in the REPL, a file in a
+/// notebook's output folder), written with `fig.save(path)`.
+final class FigureObject: NativeObject, FigureDisplay {
+    let figure: Figure
+    /// What kind of chart it is, for the short description ("bar chart", "heatmap").
+    let kind: String
+
+    /// The resolution used when a figure is displayed rather than saved, as matplotlib's default.
+    static let displayDPI = 100.0
+
+    init(_ figure: Figure, kind: String) {
+        self.figure = figure
+        self.kind = kind
+    }
+
+    var typeName: String { "Figure" }
+
+    func displayText() -> String {
+        let size = "\(Printer.formatDouble(figure.width)) x \(Printer.formatDouble(figure.height)) in"
+        let title = figure.axes.first?.title.map { " \(Printer.quote($0))" } ?? ""
+        return "<Figure: \(kind)\(title), \(size)>"
+    }
+
+    func richDisplay() -> RichDisplay? { .figure(self) }
+
+    var memberNames: [String] { ["size", "axes_count", "title", "xticks", "yticks", "xticklabels", "yticklabels", "legend"] }
+
+    /// Figure facts, as matplotlib's `ax.get_xticks()` and friends give them (of the first plot).
+    func member(_ name: String) throws -> Value? {
+        switch name {
+        case "size": return .tuple([.double(figure.width), .double(figure.height)])
+        case "axes_count": return .int(figure.axes.count)
+        case "title": return (figure.title ?? figure.axes.first?.title).map(Value.string) ?? Value.none
+        case "xticks", "yticks", "xticklabels", "yticklabels", "legend": return layoutMember(name)
+        default: return nil
+        }
+    }
+
+    private func layoutMember(_ name: String) -> Value {
+        guard let axes = figure.layout().axes.first else { return .list(ListBox([])) }
+        let items: [Value] =
+            switch name {
+            case "xticks": numbers(axes.xTicks.map(\.value))
+            case "yticks": numbers(axes.yTicks.map(\.value))
+            case "xticklabels": axes.xTicks.map { .string($0.label.text) }
+            case "yticklabels": axes.yTicks.map { .string($0.label.text) }
+            default: axes.legend?.entries.map { .string($0.label.text) } ?? []
+            }
+        return .list(ListBox(items))
+    }
+
+    /// Tick values as ints when all are whole, so they print as `100` rather than `100.0`.
+    private func numbers(_ values: [Double]) -> [Value] {
+        let whole = values.allSatisfy { $0 == $0.rounded() && abs($0) < 1e15 }
+        return values.map { whole ? .int(Int($0)) : .double($0) }
+    }
+
+    /// Writes the figure in the format of the path's extension (PNG, SVG or PDF).
+    func write(toPath path: String) throws {
+        try save(to: path, dpi: FigureObject.displayDPI)
+    }
+
+    /// Writes the figure, turning a plot error into a sentence.
+    func save(to path: String, dpi: Double) throws(QuireError) {
+        do throws(PlotError) {
+            try figure.write(to: path, dpi: dpi)
+        } catch {
+            throw PlotMessages.error(error, path: path)
+        }
+    }
+}

@@ -1,0 +1,118 @@
+import QuireArray
+import QuireLang
+import QuirePlot
+
+/// Conversion of Quire values into what QuirePlot takes, with the shared argument wording.
+enum PlotInputs {
+    /// The numbers of a one-dimensional argument (list, Array, Series); NaN stays NaN.
+    static func numbers(_ args: Arguments, _ name: String) throws -> [Double] {
+        let array = try ndarray(args, name)
+        guard array.shape.filter({ $0 != 1 }).count <= 1 else {
+            throw args.bad(name, expected: "a one-dimensional list of numbers")
+        }
+        return array.doubles
+    }
+
+    /// The values of a list, tuple or iterable object as text (category names, hue groups).
+    static func texts(_ args: Arguments, _ name: String) throws -> [String] {
+        let value = args.value(name)
+        if case .object(let o as SeriesLike) = value {
+            // The column's own values when it can list them (text columns), else its numbers.
+            if let items = try o.elements() { return items.map(Printer.str) }
+            return o.numericValues.map(numberText)
+        }
+        switch value {
+        case .list(let l): return l.items.map(Printer.str)
+        case .tuple(let t): return t.map(Printer.str)
+        case .object(let o):
+            guard let items = try o.elements() else { throw args.bad(name, expected: "a list") }
+            return items.map(Printer.str)
+        default: throw args.bad(name, expected: "a list")
+        }
+    }
+
+    /// A number as a label: whole numbers without a decimal point.
+    static func numberText(_ d: Double) -> String {
+        d.isFinite && d == d.rounded() && abs(d) < 1e15 ? String(Int(d)) : Printer.formatDouble(d)
+    }
+
+    /// The labelled column behind an argument, if it is one.
+    static func series(_ args: Arguments, _ name: String) -> SeriesLike? {
+        if case .object(let o as SeriesLike) = args.value(name) { return o }
+        return nil
+    }
+
+    /// The title and axis labels; an axis label defaults to `defaultX`/`defaultY` when not given.
+    static func chartText(_ args: Arguments, defaultX: String? = nil, defaultY: String? = nil) throws -> ChartText {
+        ChartText(
+            title: try args.optionalString("title"), xLabel: try args.optionalString("xlabel") ?? defaultX,
+            yLabel: try args.optionalString("ylabel") ?? defaultY)
+    }
+
+    /// A colour given by name (`"blue"`, `"C1"`) or as `"#rrggbb"`.
+    static func color(_ args: Arguments, _ name: String = "color") throws -> RGBColor? {
+        guard let text = try args.optionalString(name) else { return nil }
+        guard let c = Palette.parse(text) else {
+            var e = args.bad(name, expected: "a colour name such as \"blue\" or \"C1\", or \"#rrggbb\"")
+            if let close = Suggest.closest(to: text, in: Array(Palette.named.keys).sorted()) { e.hint = "did you mean \"\(close)\"?" }
+            throw e
+        }
+        return c
+    }
+
+    /// A colormap by name, with a did-you-mean hint for a misspelling.
+    static func colormap(_ args: Arguments, _ name: String = "cmap") throws -> Colormap? {
+        guard let text = try args.optionalString(name) else { return nil }
+        guard let map = Colormap.named(text) else { throw PlotMessages.error(.unknownColormap(text), function: args.builtin.qualifiedName) }
+        return map
+    }
+
+    /// A number of bins, or "auto".
+    static func binning(_ args: Arguments) throws -> Histogram.Binning {
+        switch args.value("bins") {
+        case .string(let s):
+            guard s == "auto" else { throw args.bad("bins", expected: "a whole number of bins or \"auto\"") }
+            return .auto
+        default:
+            let n = try args.int("bins")
+            guard n >= 1 else { throw args.bad("bins", expected: "a number of bins of at least 1") }
+            return .count(n)
+        }
+    }
+
+    /// The figures of a list or of variadic arguments.
+    static func figures(_ values: [Value], _ args: Arguments) throws -> [Figure] {
+        try values.map { v in
+            guard case .object(let o as FigureObject) = v else {
+                throw QuireError(
+                    .type, "bad argument to \(args.builtin.qualifiedName): expected Figures, got \(Printer.shortRepr(v)) (\(v.typeNoun))")
+            }
+            return o.figure
+        }
+    }
+
+    /// The groups of a box plot: a list of lists, the columns of a 2-D array or table, or one
+    /// 1-D list; with names from the table's columns or 1, 2, 3...
+    static func boxGroups(_ args: Arguments) throws -> (groups: [[Double]], names: [String]) {
+        if case .list(let l) = args.value("data"), l.items.contains(where: { if case .list = $0 { true } else { false } }) {
+            let groups = try l.items.map { try ndarray(from: $0).doubles }
+            return (groups, groups.indices.map { String($0 + 1) })
+        }
+        let array = try ndarray(args, "data")
+        switch array.ndim {
+        case 0, 1:
+            return ([array.doubles], [PlotInputs.series(args, "data")?.seriesName ?? "1"])
+        case 2:
+            let (rows, columns) = (array.shape[0], array.shape[1])
+            let v = array.doubles
+            let groups = (0..<columns).map { c in (0..<rows).map { v[$0 * columns + c] } }
+            var names = (0..<columns).map { String($0 + 1) }
+            if case .object(let o as ArrayConvertible) = args.value("data"), let labels = o.columnLabels, labels.count == columns {
+                names = labels
+            }
+            return (groups, names)
+        default:
+            throw args.bad("data", expected: "a list of lists, a 2-D array or a table")
+        }
+    }
+}

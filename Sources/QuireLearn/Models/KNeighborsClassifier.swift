@@ -1,0 +1,137 @@
+import Foundation
+
+/// k-nearest neighbours with scikit-learn's choice of search (k-d tree, or brute force above
+/// `bruteForceFeatureCount` features), its neighbour order on equal distances, and its votes:
+/// the smallest label among equally voted classes.
+public struct KNeighborsClassifier: Classifier {
+    /// scikit-learn's `algorithm="auto"` searches by brute force above this many features,
+    /// where a tree stops paying off.
+    static let bruteForceFeatureCount = 15
+
+    public var nNeighbors = 5
+    public var weights = "uniform"
+    public var leafSize = 30
+    public var p = 2.0
+
+    public private(set) var classes: [Double]?
+    var training: Matrix?
+    var codes: [Int] = []
+    var tree: KDTree?
+
+    public init(nNeighbors: Int = 5, weights: String = "uniform", leafSize: Int = 30, p: Double = 2) {
+        self.nNeighbors = nNeighbors
+        self.weights = weights
+        self.leafSize = leafSize
+        self.p = p
+    }
+
+    public var estimatorName: String { "KNeighborsClassifier" }
+    public var hyperParameters: [HyperParameter] {
+        [
+            HyperParameter("n_neighbors", .int(nNeighbors), .int(5)),
+            HyperParameter("weights", .string(weights), .string("uniform")),
+            HyperParameter("leaf_size", .int(leafSize), .int(30)),
+            HyperParameter("p", p == p.rounded() ? .int(Int(p)) : .double(p), .int(2)),
+        ]
+    }
+
+    public mutating func set(_ name: String, _ value: ParameterValue) throws {
+        switch name {
+        case "n_neighbors": nNeighbors = try intParameter(name, value, minimum: 1)
+        case "weights": weights = try choiceParameter(name, value, ["uniform", "distance"])
+        case "leaf_size": leafSize = try intParameter(name, value, minimum: 1)
+        case "p":
+            guard let v = value.asDouble, v >= 1 else { throw LearnError.badParameter(name: name, expected: "a number of at least 1") }
+            p = v
+        default: throw unknownParameter(name)
+        }
+    }
+
+    public mutating func fit(_ x: Matrix, _ y: [Double]) throws {
+        let classes = try checkTrainingData(x, y, needsTwoClasses: false)
+        guard nNeighbors <= x.rows else { throw LearnError.tooManyNeighbors(requested: nNeighbors, samples: x.rows) }
+        codes = classCodes(y, classes: classes)
+        training = x
+        let brute = x.cols > Self.bruteForceFeatureCount || nNeighbors >= x.rows / 2
+        tree = brute ? nil : KDTree(x, leafSize: leafSize, p: p)
+        self.classes = classes
+    }
+
+    /// The neighbours of one row: positions in the training set and distances, nearest first.
+    func neighbors(of row: ArraySlice<Double>) -> [(distance: Double, index: Int)] {
+        let reduced: [(distance: Double, index: Int)]
+        if let tree {
+            reduced = tree.query(row, k: nNeighbors)
+        } else {
+            let data = training!
+            var heap = NeighborHeap(size: nNeighbors)
+            for i in 0..<data.rows {
+                var sum = 0.0
+                var j = i * data.cols
+                for v in row {
+                    let diff = v - data.values[j]
+                    sum += p == 2 ? diff * diff : pow(abs(diff), p)
+                    j += 1
+                }
+                heap.push(sum, i)
+            }
+            reduced = heap.sorted()
+        }
+        return reduced.map { (distance: p == 2 ? $0.distance.squareRoot() : pow($0.distance, 1 / p), index: $0.index) }
+    }
+
+    public func predictProba(_ x: Matrix) throws -> Matrix {
+        guard let classes, let training else { throw LearnError.notFitted(model: estimatorName) }
+        try x.checkColumns(training.cols)
+        let k = classes.count
+        var out = [Double](repeating: 0, count: x.rows * k)
+        let rows = x.rows
+        out.withUnsafeMutableBufferPointer { buffer in
+            let base = UncheckedSendableBuffer(buffer)
+            DispatchQueue.concurrentPerform(iterations: Parallel.chunks(rows)) { chunk in
+                for i in Parallel.range(chunk, of: rows) {
+                    let found = neighbors(of: x.row(i))
+                    var votes = [Double](repeating: 0, count: k)
+                    if weights == "distance", found.contains(where: { $0.distance == 0 }) {
+                        for n in found where n.distance == 0 { votes[codes[n.index]] += 1 }
+                    } else {
+                        for n in found { votes[codes[n.index]] += weights == "distance" ? 1 / n.distance : 1 }
+                    }
+                    let total = votes.reduce(0, +)
+                    for c in 0..<k { base[i * k + c] = votes[c] / total }
+                }
+            }
+        }
+        return Matrix(rows: x.rows, cols: k, values: out)
+    }
+
+    public func predict(_ x: Matrix) throws -> [Double] { try predictByProbability(x) }
+}
+
+extension KNeighborsClassifier: Codable {
+    enum CodingKeys: String, CodingKey { case nNeighbors, weights, leafSize, p, classes, training, codes }
+
+    /// Reads a saved model; the k-d tree is built again from the training rows.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            nNeighbors: try c.decode(Int.self, forKey: .nNeighbors), weights: try c.decode(String.self, forKey: .weights),
+            leafSize: try c.decode(Int.self, forKey: .leafSize), p: try c.decode(Double.self, forKey: .p))
+        if let classes = try c.decodeIfPresent([Double].self, forKey: .classes),
+            let training = try c.decodeIfPresent(Matrix.self, forKey: .training)
+        {
+            try fit(training, try c.decode([Int].self, forKey: .codes).map { classes[$0] })
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(nNeighbors, forKey: .nNeighbors)
+        try c.encode(weights, forKey: .weights)
+        try c.encode(leafSize, forKey: .leafSize)
+        try c.encode(p, forKey: .p)
+        try c.encodeIfPresent(classes, forKey: .classes)
+        try c.encodeIfPresent(training, forKey: .training)
+        try c.encode(codes, forKey: .codes)
+    }
+}

@@ -1,0 +1,133 @@
+import Foundation
+
+/// L2-regularised logistic regression as scikit-learn's default (lbfgs): binomial for two
+/// classes, multinomial (softmax) for more, intercepts not penalised.
+public struct LogisticRegression: Classifier, Codable {
+    /// The optimiser stops when no gradient component of the averaged objective exceeds this;
+    /// far below scikit-learn's own 1e-4, so both land on the same optimum.
+    static let gradientTolerance = 1e-10
+
+    public var c = 1.0
+    public var maxIter = 100
+    public private(set) var classes: [Double]?
+    /// Weights, one row of `nFeatures` per output (one output for two classes).
+    public private(set) var coefficients: [Double] = []
+    public private(set) var intercepts: [Double] = []
+    var nFeatures = 0
+
+    public init() {}
+
+    public var estimatorName: String { "LogisticRegression" }
+    public var hyperParameters: [HyperParameter] {
+        [HyperParameter("C", .double(c), .double(1.0)), HyperParameter("max_iter", .int(maxIter), .int(100))]
+    }
+
+    public mutating func set(_ name: String, _ value: ParameterValue) throws {
+        switch name {
+        case "C": c = try positiveParameter(name, value)
+        case "max_iter": maxIter = try intParameter(name, value, minimum: 1)
+        default: throw unknownParameter(name)
+        }
+    }
+
+    public mutating func fit(_ x: Matrix, _ y: [Double]) throws {
+        let classes = try checkTrainingData(x, y)
+        let codes = classCodes(y, classes: classes)
+        let outputs = classes.count == 2 ? 1 : classes.count
+        let d = x.cols, n = Double(x.rows), penalty = 1 / (c * n)
+        let width = d + 1
+        let objective: ([Double]) -> (Double, [Double]) = { w in
+            var loss = 0.0
+            var grad = [Double](repeating: 0, count: w.count)
+            var z = [Double](repeating: 0, count: outputs)
+            for i in 0..<x.rows {
+                let row = x.row(i)
+                for o in 0..<outputs {
+                    var s = w[o * width + d]
+                    var j = o * width
+                    for v in row { s += w[j] * v; j += 1 }
+                    z[o] = s
+                }
+                var residual = [Double](repeating: 0, count: outputs)
+                if outputs == 1 {
+                    let target = codes[i] == 1 ? 1.0 : 0.0
+                    // log(1 + exp(z)) - target * z, written to avoid overflow.
+                    loss += max(z[0], 0) + log1p(exp(-abs(z[0]))) - target * z[0]
+                    residual[0] = 1 / (1 + exp(-z[0])) - target
+                } else {
+                    let top = z.max()!
+                    let sum = z.reduce(0) { $0 + exp($1 - top) }
+                    loss += top + log(sum) - z[codes[i]]
+                    for o in 0..<outputs { residual[o] = exp(z[o] - top) / sum - (o == codes[i] ? 1 : 0) }
+                }
+                for o in 0..<outputs {
+                    var j = o * width
+                    for v in row { grad[j] += residual[o] * v; j += 1 }
+                    grad[o * width + d] += residual[o]
+                }
+            }
+            var value = loss / n
+            for o in 0..<outputs {
+                for j in 0..<d {
+                    let wj = w[o * width + j]
+                    value += 0.5 * penalty * wj * wj
+                    grad[o * width + j] = grad[o * width + j] / n + penalty * wj
+                }
+                grad[o * width + d] /= n
+            }
+            return (value, grad)
+        }
+        let start = [Double](repeating: 0, count: outputs * width)
+        let result = LBFGS.minimise(start, maxIterations: maxIter, gradientTolerance: Self.gradientTolerance, objective: objective)
+        coefficients = []
+        intercepts = []
+        for o in 0..<outputs {
+            coefficients += result.x[(o * width)..<(o * width + d)]
+            intercepts.append(result.x[o * width + d])
+        }
+        nFeatures = d
+        self.classes = classes
+    }
+
+    /// The linear scores of each row, one per output.
+    func decisionFunction(_ x: Matrix) throws -> Matrix {
+        guard classes != nil else { throw LearnError.notFitted(model: estimatorName) }
+        try x.checkColumns(nFeatures)
+        let outputs = intercepts.count
+        var out = [Double](repeating: 0, count: x.rows * outputs)
+        for i in 0..<x.rows {
+            for o in 0..<outputs {
+                var s = intercepts[o]
+                var j = o * nFeatures
+                for v in x.row(i) { s += coefficients[j] * v; j += 1 }
+                out[i * outputs + o] = s
+            }
+        }
+        return Matrix(rows: x.rows, cols: outputs, values: out)
+    }
+
+    public func predictProba(_ x: Matrix) throws -> Matrix {
+        let z = try decisionFunction(x)
+        var out: [Double] = []
+        for i in 0..<z.rows {
+            let row = Array(z.row(i))
+            if row.count == 1 {
+                let p = 1 / (1 + exp(-row[0]))
+                out += [1 - p, p]
+            } else {
+                let top = row.max()!
+                let e = row.map { exp($0 - top) }
+                let s = e.reduce(0, +)
+                out += e.map { $0 / s }
+            }
+        }
+        return Matrix(rows: z.rows, cols: classes!.count, values: out)
+    }
+
+    public func predict(_ x: Matrix) throws -> [Double] {
+        let z = try decisionFunction(x)
+        return (0..<z.rows).map { i in
+            z.cols == 1 ? classes![z[i, 0] > 0 ? 1 : 0] : classes![argmax(z.row(i))]
+        }
+    }
+}

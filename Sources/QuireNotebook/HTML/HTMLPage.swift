@@ -1,0 +1,140 @@
+import Foundation
+import QuireLang
+
+/// The self-contained page of a run: prose, highlighted code, outputs, tables, figures and
+/// errors, with figures and local images embedded so the file works offline and alone.
+struct HTMLPage {
+    let notebook: Notebook
+    let results: [CellResult]
+    /// The absolute folder of the notebook (figures and prose images are read from there).
+    var directory: String = ""
+
+    init(notebook: Notebook, results: [CellResult]) {
+        self.notebook = notebook
+        self.results = results
+    }
+
+    /// Writes `NAME.out/index.html` beside the notebook and returns its path.
+    func write(besideNotebook directory: String) throws(NotebookError) -> String {
+        var page = self
+        page.directory = directory
+        let folder = (directory as NSString).appendingPathComponent(notebook.outputFolderName)
+        let path = (folder as NSString).appendingPathComponent("index.html")
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            try page.html().write(toFile: path, atomically: true, encoding: .utf8)
+        } catch {
+            throw NotebookError("cannot write \(path): \(error.localizedDescription)", path: notebook.path)
+        }
+        return path
+    }
+
+    func html() -> String {
+        let markdown = MarkdownRenderer(imageSource: embeddedImage)
+        let byCell = Dictionary(results.map { ($0.cell.number, $0) }, uniquingKeysWith: { a, _ in a })
+        var body = ""
+        for piece in notebook.pieces {
+            switch piece {
+            case .prose(let text): body += markdown.render(text)
+            case .cell(let cell): body += self.cell(cell, byCell[cell.number])
+            case .attachment: break  // the fresh outputs of this run are shown instead
+            }
+        }
+        let file = URL(fileURLWithPath: notebook.path).lastPathComponent
+        let title = notebook.pieces.lazy.compactMap { piece -> String? in
+            guard case .prose(let text) = piece else { return nil }
+            return text.split(separator: "\n").first { $0.hasPrefix("# ") }.map { String($0.dropFirst(2)) }
+        }.first ?? file
+        return """
+            <!doctype html>
+            <html lang="en">
+            <head>
+            <meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <meta name="generator" content="quire">
+            <title>\(HTMLText.escape(title))</title>
+            <style>
+            \(Stylesheet.css)
+            </style>
+            </head>
+            <body>
+            <main>
+            \(banner(file))
+            \(body)
+            </main>
+            </body>
+            </html>
+
+            """
+    }
+
+    func banner(_ file: String) -> String {
+        let failed = results.filter { !$0.isExpected && $0.status != .skipped }.count
+        let total = results.reduce(0) { $0 + $1.duration }
+        let state = failed == 0 ? "<span class=\"ok\">all cells ran as expected</span>" : "<span class=\"bad\">\(failed) cell\(failed == 1 ? "" : "s") failed</span>"
+        return "<p class=\"banner\">\(HTMLText.escape(file)) · \(results.count) cells · \(formatDuration(max(total, 0.001))) · \(state)</p>"
+    }
+
+    func cell(_ cell: Cell, _ result: CellResult?) -> String {
+        let status = result?.status ?? .skipped
+        var out = "<section class=\"cell \(status.rawValue)\" id=\"cell-\(cell.number)\">\n"
+        var meta = "<span class=\"label\">[\(cell.number)]</span>"
+        switch status {
+        case .ok: meta += "<span class=\"time\">\(formatDuration(max(result?.duration ?? 0, 0.001)))</span>"
+        case .expectedError: meta += "<span class=\"time\">failed as expected · \(formatDuration(max(result?.duration ?? 0, 0.001)))</span>"
+        case .error: meta += "<span class=\"time bad\">error · \(formatDuration(max(result?.duration ?? 0, 0.001)))</span>"
+        case .timeout: meta += "<span class=\"time bad\">timed out after \(formatDuration(result?.duration ?? 0))</span>"
+        case .skipped: meta += "<span class=\"time\">not run</span>"
+        }
+        out += "<div class=\"meta\">\(meta)</div>\n"
+        var code = cell.code
+        if code.hasSuffix("\n") { code.removeLast() }
+        out += "<pre class=\"code\"><code>\(QuireHighlighter.highlight(code))</code></pre>\n"
+        if let result { out += outputs(result) }
+        return out + "</section>\n"
+    }
+
+    func outputs(_ result: CellResult) -> String {
+        var parts: [String] = []
+        var figure = 0
+        for item in result.items {
+            switch item {
+            case .text(let t): parts.append("<pre class=\"out\">\(HTMLText.escape(t))</pre>")
+            case .html(_, let html): parts.append("<div class=\"rich\">\(html)</div>")
+            case .figure(let f):
+                figure += 1
+                parts.append("<figure><img alt=\"figure \(figure) of cell \(result.cell.number)\" src=\"\(figureSource(f, result, figure))\"></figure>")
+            }
+        }
+        if let error = result.errorText {
+            parts.append("<pre class=\"err\">\(HTMLText.escape(error))</pre>")
+        }
+        return parts.isEmpty ? "" : "<div class=\"output\">\n" + parts.joined(separator: "\n") + "\n</div>\n"
+    }
+
+    /// A data URI of the figure: the SVG the run wrote, or a fresh SVG drawn now.
+    func figureSource(_ figure: any FigureDisplay, _ result: CellResult, _ index: Int) -> String {
+        if index <= result.figureLinks.count {
+            let path = (directory as NSString).appendingPathComponent(result.figureLinks[index - 1])
+            if let data = FileManager.default.contents(atPath: path) { return dataURI(data, path: path) }
+        }
+        let temporary = NSTemporaryDirectory() + "quire-figure-\(UUID().uuidString.prefix(8)).svg"
+        defer { try? FileManager.default.removeItem(atPath: temporary) }
+        guard (try? figure.write(toPath: temporary)) != nil, let data = FileManager.default.contents(atPath: temporary) else { return "" }
+        return dataURI(data, path: temporary)
+    }
+
+    /// An image named in the prose, embedded when it is a local file (else linked as written).
+    func embeddedImage(_ target: String) -> String {
+        if target.contains("://") || target.hasPrefix("data:") { return target }
+        let path = (directory as NSString).appendingPathComponent(target.removingPercentEncoding ?? target)
+        guard let data = FileManager.default.contents(atPath: path) else { return "../" + target }
+        return dataURI(data, path: path)
+    }
+
+    func dataURI(_ data: Data, path: String) -> String {
+        let types = ["svg": "image/svg+xml", "png": "image/png", "jpg": "image/jpeg", "jpeg": "image/jpeg", "gif": "image/gif"]
+        let type = types[URL(fileURLWithPath: path).pathExtension.lowercased()] ?? "application/octet-stream"
+        return "data:\(type);base64,\(data.base64EncodedString())"
+    }
+}

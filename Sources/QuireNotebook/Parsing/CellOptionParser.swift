@@ -1,0 +1,73 @@
+import Foundation
+import QuireLang
+
+/// Reads the `#|` option lines at the top of a cell.
+enum CellOptionParser {
+    static let known = ["timeout", "expect-error", "check"]
+
+    /// options -> ("#|" name [":" value] newline)*   (only the leading lines of a cell)
+    static func parse(_ lines: ArraySlice<Substring>, firstLine: Int, path: String) throws(NotebookError) -> CellOptions {
+        var options = CellOptions()
+        for (offset, line) in lines.enumerated() {
+            let body = line.trimmingCharacters(in: .whitespacesAndNewlines)
+            guard body.hasPrefix("#|") else { break }
+            let lineNumber = firstLine + offset
+            let setting = body.dropFirst(2)
+            let parts = setting.split(separator: ":", maxSplits: 1)
+            let name = parts.first.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
+            let value = parts.count > 1 ? parts[1].trimmingCharacters(in: .whitespaces) : nil
+            func bad(_ message: String, _ hint: String) -> NotebookError {
+                NotebookError(message, path: path, line: lineNumber, hint: hint)
+            }
+            switch name {
+            case "timeout":
+                guard let value, let seconds = parseDuration(value) else {
+                    throw bad("bad cell option \"timeout\": expected a duration, got \"\(value ?? "")\"", "write it as 10s, 500ms or 2m")
+                }
+                options.timeout = seconds
+            case "expect-error":
+                guard let flag = parseBool(value) else {
+                    throw bad("bad cell option \"expect-error\": expected true or false, got \"\(value ?? "")\"", "write #| expect-error")
+                }
+                options.expectError = flag
+            case "check":
+                guard let flag = parseBool(value) else {
+                    throw bad("bad cell option \"check\": expected true or false, got \"\(value ?? "")\"", "write #| check: false")
+                }
+                options.check = flag
+            default:
+                var hint = "the cell options are timeout, expect-error and check"
+                if let close = Suggest.closest(to: name, in: known) { hint = "did you mean \"\(close)\"? (\(hint))" }
+                throw bad("unknown cell option \"\(name)\"", hint)
+            }
+        }
+        return options
+    }
+
+    static func parseBool(_ value: String?) -> Bool? {
+        switch value?.lowercased() {
+        case nil, "", "true", "yes": true
+        case "false", "no": false
+        default: nil
+        }
+    }
+}
+
+/// Seconds in a duration written `10s`, `500ms`, `2m`, `1.5` (seconds); nil when malformed.
+public func parseDuration(_ text: String) -> Double? {
+    let t = text.trimmingCharacters(in: .whitespaces).lowercased()
+    let units: [(String, Double)] = [("ms", 0.001), ("s", 1), ("m", 60), ("h", 3600)]
+    for (suffix, scale) in units where t.hasSuffix(suffix) {
+        guard let n = Double(t.dropLast(suffix.count)), n > 0, n.isFinite else { return nil }
+        return n * scale
+    }
+    guard let n = Double(t), n > 0, n.isFinite else { return nil }
+    return n
+}
+
+/// A duration as people write it: `10s`, `500ms`, `1.5s`.
+func formatDuration(_ seconds: Double) -> String {
+    if seconds < 1 { return "\(Int((seconds * 1000).rounded()))ms" }
+    if seconds == seconds.rounded() { return "\(Int(seconds))s" }
+    return String(format: "%.1fs", seconds)
+}

@@ -1,0 +1,189 @@
+import Foundation
+import QuireLang
+
+/// Runs a notebook's cells top to bottom in one interpreter.
+///
+/// Like the interpreter it drives, a runner is used on one thread (the large-stack thread).
+public final class NotebookRunner {
+    /// How cells are run and where figures go.
+    public struct Options {
+        /// Run the cells after an unexpected error too.
+        public var keepGoing = false
+        /// Seconds a cell may run when it sets no `timeout` itself.
+        public var defaultTimeout: Double?
+        /// Write figures into the notebook's `NAME.out/` folder (off for `quire check`).
+        public var writeFigures = true
+        /// The formats figures are written in, by extension; the first is the one linked.
+        public var figureFormats = ["svg"]
+
+        public init(keepGoing: Bool = false, defaultTimeout: Double? = nil, writeFigures: Bool = true) {
+            self.keepGoing = keepGoing
+            self.defaultTimeout = defaultTimeout
+            self.writeFigures = writeFigures
+        }
+    }
+
+    public let notebook: Notebook
+    public let interpreter: Interpreter
+    public let options: Options
+    /// The absolute folder holding the notebook: relative paths in cells start here.
+    public let directory: String
+    /// Called after each cell, with its result (the terminal echo).
+    public var onCell: ((CellResult) -> Void)?
+
+    public init(notebook: Notebook, interpreter: Interpreter, options: Options = Options()) {
+        self.notebook = notebook
+        self.interpreter = interpreter
+        self.options = options
+        self.directory = URL(fileURLWithPath: notebook.path).deletingLastPathComponent().standardizedFileURL.path
+    }
+
+    /// Runs every cell (or up to the first unexpected error) and gives one result per cell;
+    /// cells not run are `skipped`.
+    public func run() -> [CellResult] {
+        let capture = CellCapture()
+        let previousSink = interpreter.sink
+        interpreter.sink = capture
+        defer { interpreter.sink = previousSink }
+        var results: [CellResult] = []
+        var stopped = false
+        for cell in notebook.cells {
+            if stopped {
+                results.append(CellResult(cell: cell, status: .skipped))
+                continue
+            }
+            capture.reset()
+            var result = runCell(cell, capture: capture)
+            if options.writeFigures { writeFigures(&result) }
+            results.append(result)
+            onCell?(result)
+            if !result.isExpected && !options.keepGoing { stopped = true }
+        }
+        return results
+    }
+
+    /// Runs one cell on its own (the presenter's walk runs cells one at a time, edited or not).
+    public func run(cell: Cell) -> CellResult {
+        let capture = CellCapture()
+        let previousSink = interpreter.sink
+        interpreter.sink = capture
+        defer { interpreter.sink = previousSink }
+        var result = runCell(cell, capture: capture)
+        if options.writeFigures { writeFigures(&result) }
+        return result
+    }
+
+    /// Runs one cell with its timeout, and classifies how it ended.
+    func runCell(_ cell: Cell, capture: CellCapture) -> CellResult {
+        let source = Source(
+            name: notebook.path, text: cell.code, lineOffset: cell.firstCodeLine - 1, cell: cell.number,
+            directory: directory)
+        let timeout = cell.options.timeout ?? options.defaultTimeout
+        let timer = timeout.map { startTimer(seconds: $0) }
+        interpreter.clearInterrupt()
+        let start = DispatchTime.now()
+        var result = CellResult(cell: cell, status: .ok)
+        do throws(QuireError) {
+            if let value = try interpreter.run(source) { capture.display(value) }
+            if cell.options.expectError {
+                result.status = .error
+                result.errorMessage = "cell \(cell.number) was expected to fail, but it ran without error"
+                result.errorText = NotebookError(
+                    result.errorMessage!, path: notebook.path, line: cell.firstCodeLine,
+                    hint: "remove \"#| expect-error\" if the cell is meant to work"
+                ).render()
+                result.errorLocation = ErrorLocation(line: cell.firstCodeLine, column: 1)
+            }
+        } catch {
+            var error = error
+            if error.span == nil { error.span = firstCodeLineSpan(source) }
+            if error.kind == .timeout, let timeout {
+                error.message = "cell \(cell.number) ran longer than its time limit of \(formatDuration(timeout))"
+                error.hint = "raise the limit with \"#| timeout: ...\" or --timeout, or look for a loop that never ends"
+            }
+            result.status = error.kind == .timeout ? .timeout : (cell.options.expectError ? .expectedError : .error)
+            result.errorMessage = error.message
+            result.errorText = result.status == .expectedError ? portable(error.render()) : error.render()
+            result.errorLocation = error.span.map { ErrorLocation(line: $0.line, column: $0.column) }
+            result.error = error
+        }
+        timer?.cancel()
+        interpreter.clearInterrupt()
+        result.duration = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+        result.items = capture.items
+        return result
+    }
+
+    /// The first line of a cell after its `#|` options: where an error that names no place
+    /// (a timeout, an interrupt) is shown, so it still points into the notebook.
+    func firstCodeLineSpan(_ source: Source) -> SourceSpan {
+        var offset = 0
+        for line in source.text.split(separator: "\n", omittingEmptySubsequences: false) {
+            let length = line.utf8.count
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            if !trimmed.hasPrefix("#|") && !trimmed.isEmpty {
+                let indent = line.utf8.count - line.drop { $0 == " " || $0 == "\t" }.utf8.count
+                return SourceSpan(source: source, start: offset + indent, end: offset + length)
+            }
+            offset += length + 1
+        }
+        return SourceSpan(source: source, start: 0, end: 0)
+    }
+
+    /// Asks the interpreter to stop after `seconds` from a timer thread.
+    func startTimer(seconds: Double) -> DispatchWorkItem {
+        let target = InterruptTarget(interpreter)
+        let item = DispatchWorkItem { target.interpreter.interrupt(timeout: true) }
+        DispatchQueue.global().asyncAfter(deadline: .now() + seconds, execute: item)
+        return item
+    }
+
+    /// An error's text with the notebook named by its file name only, so a stored `output`
+    /// block does not depend on the folder `quire` was started from.
+    func portable(_ text: String) -> String {
+        NotebookRunner.portable(text, path: notebook.path)
+    }
+
+    static func portable(_ text: String, path: String) -> String {
+        let file = URL(fileURLWithPath: path).lastPathComponent
+        guard file != path else { return text }
+        return text.replacingOccurrences(of: path + ":", with: file + ":")
+    }
+
+    /// Writes the cell's figures into `NAME.out/` and records their links.
+    func writeFigures(_ result: inout CellResult) {
+        var index = 0
+        for (i, item) in result.items.enumerated() {
+            guard case .figure(let figure) = item else { continue }
+            index += 1
+            let folder = (directory as NSString).appendingPathComponent(notebook.outputFolderName)
+            let stem = "cell-\(result.cell.number)-\(index)"
+            do {
+                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+                for format in options.figureFormats {
+                    try figure.write(toPath: (folder as NSString).appendingPathComponent("\(stem).\(format)"))
+                }
+                result.figureLinks.append("\(notebook.outputFolderName)/\(stem).\(options.figureFormats[0])")
+            } catch {
+                result.items[i] = .text("[figure \(index) could not be written to \(folder): \(error)]\n")
+            }
+        }
+    }
+
+    /// The figure files of a cell, as linked from the notebook (without writing them).
+    func expectedFigureLinks(_ result: CellResult) -> [String] {
+        var links: [String] = []
+        for item in result.items {
+            if case .figure = item {
+                links.append("\(notebook.outputFolderName)/cell-\(result.cell.number)-\(links.count + 1).\(options.figureFormats[0])")
+            }
+        }
+        return links
+    }
+}
+
+/// Carries the interpreter to the timer thread, whose only use is the thread-safe `interrupt`.
+private final class InterruptTarget: @unchecked Sendable {
+    let interpreter: Interpreter
+    init(_ interpreter: Interpreter) { self.interpreter = interpreter }
+}

@@ -1,0 +1,218 @@
+import CCairo
+import Foundation
+
+/// Where horizontally a text's anchor point lies.
+public enum HorizontalAlignment: Sendable { case left, center, right }
+/// Where vertically a text's anchor point lies.
+public enum VerticalAlignment: Sendable { case top, center, baseline, bottom }
+
+/// An owning wrapper around one Cairo surface and its drawing context. Coordinates are points;
+/// PNG surfaces are scaled by dpi/72. No Cairo pointer leaves this class.
+final class CairoCanvas: TextMeasurer {
+    enum Kind {
+        case raster(dpi: Double)
+        case svg(path: String)
+        case pdf(path: String)
+    }
+
+    private let surface: OpaquePointer
+    private let cr: OpaquePointer
+    private let fontFamily: String
+
+    /// Makes a canvas of `width` x `height` points.
+    init(kind: Kind, width: Double, height: Double, fontFamily: String = Style.seaborn.fontFamily) throws(PlotError) {
+        switch kind {
+        case .raster(let dpi):
+            let w = Int32(max(1, (width * dpi / 72).rounded()))
+            let h = Int32(max(1, (height * dpi / 72).rounded()))
+            surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, w, h)
+        case .svg(let path):
+            surface = cairo_svg_surface_create(path, width, height)
+        case .pdf(let path):
+            surface = cairo_pdf_surface_create(path, width, height)
+        }
+        cr = cairo_create(surface)
+        self.fontFamily = fontFamily
+        if let failure = CairoCanvas.failure(cairo_surface_status(surface)) ?? CairoCanvas.failure(cairo_status(cr)) {
+            cairo_destroy(cr)
+            cairo_surface_destroy(surface)
+            throw .renderFailed(failure)
+        }
+        if case .raster(let dpi) = kind { cairo_scale(cr, dpi / 72, dpi / 72) }
+        let options = cairo_font_options_create()
+        // Unhinted metrics: text measures the same at every dpi and in every format.
+        cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF)
+        cairo_font_options_set_antialias(options, CAIRO_ANTIALIAS_GRAY)
+        cairo_set_font_options(cr, options)
+        cairo_font_options_destroy(options)
+        cairo_select_font_face(cr, fontFamily, CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL)
+        cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND)
+    }
+
+    deinit {
+        cairo_destroy(cr)
+        cairo_surface_destroy(surface)
+    }
+
+    private static func failure(_ status: cairo_status_t) -> String? {
+        status == CAIRO_STATUS_SUCCESS ? nil : String(cString: cairo_status_to_string(status))
+    }
+
+    private func setColor(_ c: RGBColor) {
+        cairo_set_source_rgba(cr, c.red, c.green, c.blue, c.alpha)
+    }
+
+    func fill(_ rect: Rect, _ color: RGBColor, antialias: Bool = true) {
+        if !antialias { cairo_set_antialias(cr, CAIRO_ANTIALIAS_NONE) }
+        cairo_rectangle(cr, rect.x, rect.y, rect.width, rect.height)
+        setColor(color)
+        cairo_fill(cr)
+        if !antialias { cairo_set_antialias(cr, CAIRO_ANTIALIAS_DEFAULT) }
+    }
+
+    func stroke(_ rect: Rect, _ color: RGBColor, width: Double) {
+        cairo_rectangle(cr, rect.x, rect.y, rect.width, rect.height)
+        setColor(color)
+        cairo_set_line_width(cr, width)
+        cairo_stroke(cr)
+    }
+
+    /// A polyline; non-finite points break it into pieces.
+    func polyline(_ points: [Point], _ color: RGBColor, width: Double, roundCaps: Bool = true) {
+        var penDown = false
+        for p in points {
+            if p.x.isFinite && p.y.isFinite {
+                if penDown { cairo_line_to(cr, p.x, p.y) } else { cairo_move_to(cr, p.x, p.y) }
+                penDown = true
+            } else {
+                penDown = false
+            }
+        }
+        setColor(color)
+        cairo_set_line_width(cr, width)
+        cairo_set_line_cap(cr, roundCaps ? CAIRO_LINE_CAP_ROUND : CAIRO_LINE_CAP_BUTT)
+        cairo_stroke(cr)
+    }
+
+    func circle(at center: Point, radius: Double, fill: RGBColor, edge: RGBColor?, edgeWidth: Double) {
+        cairo_new_sub_path(cr)
+        cairo_arc(cr, center.x, center.y, radius, 0, 2 * Double.pi)
+        setColor(fill)
+        if let edge {
+            cairo_fill_preserve(cr)
+            setColor(edge)
+            cairo_set_line_width(cr, edgeWidth)
+            cairo_stroke(cr)
+        } else {
+            cairo_fill(cr)
+        }
+    }
+
+    func clip(to rect: Rect) {
+        cairo_save(cr)
+        cairo_rectangle(cr, rect.x, rect.y, rect.width, rect.height)
+        cairo_clip(cr)
+    }
+
+    func endClip() { cairo_restore(cr) }
+
+    /// Measures a line of text at a font size, in points.
+    func measure(_ text: String, size: Double) -> TextSize {
+        cairo_set_font_size(cr, size)
+        var extents = cairo_text_extents_t()
+        cairo_text_extents(cr, text, &extents)
+        var font = cairo_font_extents_t()
+        cairo_font_extents(cr, &font)
+        return TextSize(width: extents.x_advance, ascent: font.ascent, descent: font.descent)
+    }
+
+    /// Draws a line of text anchored at `point`, turned by `degrees` counter-clockwise about it.
+    func text(
+        _ text: String, at point: Point, size: Double, color: RGBColor,
+        horizontal: HorizontalAlignment, vertical: VerticalAlignment, degrees: Double = 0
+    ) {
+        let m = measure(text, size: size)
+        let dx: Double =
+            switch horizontal {
+            case .left: 0
+            case .center: -m.width / 2
+            case .right: -m.width
+            }
+        let dy: Double =
+            switch vertical {
+            case .top: m.ascent
+            case .center: (m.ascent - m.descent) / 2
+            case .baseline: 0
+            case .bottom: -m.descent
+            }
+        cairo_save(cr)
+        cairo_translate(cr, point.x, point.y)
+        cairo_rotate(cr, -degrees * Double.pi / 180)
+        cairo_move_to(cr, dx, dy)
+        setColor(color)
+        cairo_show_text(cr, text)
+        cairo_restore(cr)
+    }
+
+    /// Draws RGB pixels stretched over `rect`; `smooth` filters when shrinking, otherwise each
+    /// pixel stays a sharp square, as matplotlib shows images.
+    func image(rgb: [UInt8], width: Int, height: Int, in rect: Rect, smooth: Bool) throws(PlotError) {
+        let format = CAIRO_FORMAT_RGB24
+        let stride = Int(cairo_format_stride_for_width(format, Int32(width)))
+        let data = UnsafeMutablePointer<UInt8>.allocate(capacity: stride * height)
+        defer { data.deallocate() }
+        data.initialize(repeating: 0, count: stride * height)
+        rgb.withUnsafeBufferPointer { src in
+            data.withMemoryRebound(to: UInt32.self, capacity: stride * height / 4) { words in
+                for row in 0..<height {
+                    let rowStart = row * stride / 4
+                    for col in 0..<width {
+                        let i = (row * width + col) * 3
+                        words[rowStart + col] = UInt32(src[i]) << 16 | UInt32(src[i + 1]) << 8 | UInt32(src[i + 2])
+                    }
+                }
+            }
+        }
+        let pixels = cairo_image_surface_create_for_data(data, format, Int32(width), Int32(height), Int32(stride))
+        defer { cairo_surface_destroy(pixels) }
+        if let failure = CairoCanvas.failure(cairo_surface_status(pixels)) { throw .renderFailed(failure) }
+        cairo_save(cr)
+        cairo_rectangle(cr, rect.x, rect.y, rect.width, rect.height)
+        cairo_clip(cr)
+        cairo_translate(cr, rect.x, rect.y)
+        cairo_scale(cr, rect.width / Double(width), rect.height / Double(height))
+        cairo_set_source_surface(cr, pixels, 0, 0)
+        cairo_pattern_set_filter(cairo_get_source(cr), smooth ? CAIRO_FILTER_GOOD : CAIRO_FILTER_NEAREST)
+        cairo_pattern_set_extend(cairo_get_source(cr), CAIRO_EXTEND_PAD)
+        cairo_paint(cr)
+        cairo_restore(cr)
+        // The pixel buffer is freed on return: make sure vector surfaces have copied it.
+        cairo_surface_flush(surface)
+    }
+
+    /// Completes a vector file or checks a raster one; throws Cairo's error if drawing failed.
+    func finish() throws(PlotError) {
+        cairo_surface_finish(surface)
+        if let failure = CairoCanvas.failure(cairo_status(cr)) ?? CairoCanvas.failure(cairo_surface_status(surface)) {
+            throw .renderFailed(failure)
+        }
+    }
+
+    /// Writes a raster canvas as a PNG file.
+    func writePNG(to path: String) throws(PlotError) {
+        let status = cairo_surface_write_to_png(surface, path)
+        if let failure = CairoCanvas.failure(status) { throw .writeFailed(path: path, reason: failure) }
+    }
+}
+
+/// Measures text with Cairo on a one-pixel scratch surface, exactly as the renderer will draw it.
+public final class CairoTextMeasurer: TextMeasurer {
+    private let canvas: CairoCanvas
+
+    public init(fontFamily: String = Style.seaborn.fontFamily) {
+        // A 1x1 image surface cannot fail to be created short of memory exhaustion.
+        canvas = try! CairoCanvas(kind: .raster(dpi: 72), width: 1, height: 1, fontFamily: fontFamily)
+    }
+
+    public func measure(_ text: String, size: Double) -> TextSize { canvas.measure(text, size: size) }
+}

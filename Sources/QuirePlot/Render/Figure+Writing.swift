@@ -1,0 +1,65 @@
+import Foundation
+
+/// The file formats a figure can be written in.
+public enum ImageFormat: String, Sendable, CaseIterable {
+    case png, svg, pdf
+
+    /// The format named by a path's extension (any letter case), or nil.
+    public init?(path: String) {
+        self.init(rawValue: (path as NSString).pathExtension.lowercased())
+    }
+}
+
+extension Figure {
+    /// The most dots per inch accepted: 1200 dpi on a default figure is already 7680 x 5760 pixels.
+    public static let maxDPI = 1200.0
+
+    /// Lays the figure out with Cairo's text measurements (what tests inspect).
+    public func layout() -> FigureLayout { FigureLayout(self, measurer: CairoTextMeasurer(fontFamily: style.fontFamily)) }
+
+    /// Writes the figure to `path` in the format of its extension (PNG at `dpi`, SVG or PDF).
+    ///
+    /// The file appears complete or not at all: drawing goes to a temporary file in the same
+    /// folder, which is renamed over `path` only when it is finished.
+    public func write(to path: String, dpi: Double = 100) throws(PlotError) {
+        guard let format = ImageFormat(path: path) else {
+            throw .unknownFormat(extension: (path as NSString).pathExtension)
+        }
+        guard dpi > 0, dpi <= Figure.maxDPI, dpi.isFinite else { throw .invalidDPI(dpi) }
+        let folder = (path as NSString).deletingLastPathComponent
+        var isFolder: ObjCBool = false
+        let folderPath = folder.isEmpty ? "." : folder
+        guard FileManager.default.fileExists(atPath: folderPath, isDirectory: &isFolder), isFolder.boolValue else {
+            throw .folderMissing(folderPath)
+        }
+        let name = (path as NSString).lastPathComponent
+        let temporary = (folderPath as NSString).appendingPathComponent(".\(name).\(UUID().uuidString).tmp")
+        do throws(PlotError) {
+            try render(format: format, dpi: dpi, temporaryPath: temporary)
+            guard rename(temporary, path) == 0 else {
+                throw PlotError.writeFailed(path: path, reason: String(cString: strerror(errno)))
+            }
+        } catch {
+            try? FileManager.default.removeItem(atPath: temporary)
+            throw error
+        }
+    }
+
+    private func render(format: ImageFormat, dpi: Double, temporaryPath: String) throws(PlotError) {
+        let (w, h) = pointSize
+        let kind: CairoCanvas.Kind =
+            switch format {
+            case .png: .raster(dpi: dpi)
+            case .svg: .svg(path: temporaryPath)
+            case .pdf: .pdf(path: temporaryPath)
+            }
+        let canvas = try CairoCanvas(kind: kind, width: w, height: h, fontFamily: style.fontFamily)
+        let layout = FigureLayout(self, measurer: canvas)
+        try FigureRenderer(layout: layout, canvas: canvas).draw()
+        if format == .png { try canvas.writePNG(to: temporaryPath) }
+        try canvas.finish()
+        guard let size = try? FileManager.default.attributesOfItem(atPath: temporaryPath)[.size] as? Int, size > 0 else {
+            throw .writeFailed(path: temporaryPath, reason: "nothing was written")
+        }
+    }
+}

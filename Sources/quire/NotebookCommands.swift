@@ -1,0 +1,118 @@
+import ArgumentParser
+import Foundation
+import QuireBuiltins
+import QuireLang
+import QuireNotebook
+
+/// The notebook flags of `quire run`, which apply when the file is a Markdown notebook.
+struct NotebookFlags: ParsableArguments {
+    @Flag(help: "Notebooks: also write NAME.out/index.html, a self-contained page of the run.")
+    var html = false
+
+    @Flag(help: "Notebooks: rewrite the output blocks and figure links in place (atomically).")
+    var update = false
+
+    @Flag(name: .customLong("keep-going"), help: "Notebooks: run the remaining cells after an unexpected error.")
+    var keepGoing = false
+
+    @Option(help: ArgumentHelp("Notebooks: the time a cell may run unless it sets its own (10s, 500ms, 2m).", valueName: "DURATION"))
+    var timeout: String?
+
+    @Option(help: ArgumentHelp("Notebooks: write a JSON journal of the run to FILE.", valueName: "FILE"))
+    var report: String?
+
+    /// Whether any notebook-only flag was given.
+    var anyGiven: Bool { html || update || keepGoing || timeout != nil || report != nil }
+
+    func settings() throws -> RunSettings {
+        RunSettings(html: html, update: update, keepGoing: keepGoing, timeout: try parsedTimeout(timeout), reportPath: report)
+    }
+}
+
+/// `--timeout` as seconds; a usage error (exit 2) when malformed.
+func parsedTimeout(_ text: String?) throws -> Double? {
+    guard let text else { return nil }
+    guard let seconds = parseDuration(text) else {
+        throw ValidationError("--timeout expects a duration such as 10s, 500ms or 2m, got \"\(text)\"")
+    }
+    return seconds
+}
+
+/// The interpreter every notebook command runs with: all builtins and the standard library.
+func makeNotebookInterpreter() throws -> Interpreter {
+    try Builtins.makeInterpreter()
+}
+
+/// Runs a notebook with `quire run NB.md [flags]`; called by `Run`.
+enum NotebookRun {
+    static func run(path: String, flags: NotebookFlags) throws -> Int32 {
+        let settings = try flags.settings()
+        return runOnLargeStack {
+            NotebookCommand.run(path: path, settings: settings, console: StandardConsole(), makeInterpreter: makeNotebookInterpreter)
+        }
+    }
+}
+
+/// `quire check NB.md...`: run notebooks and compare their outputs with the stored ones.
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Run notebooks and compare each cell's output with its stored output block.",
+        discussion: "Prints a diff per differing cell and exits 1 if any differs. Never rewrites a notebook.")
+
+    @Argument(help: "The notebooks (.md) to check.")
+    var notebooks: [String]
+
+    @Option(help: ArgumentHelp("The time a cell may run unless it sets its own (10s, 500ms, 2m).", valueName: "DURATION"))
+    var timeout: String?
+
+    mutating func run() throws {
+        let seconds = try parsedTimeout(timeout)
+        let paths = notebooks
+        throw ExitCode(
+            runOnLargeStack {
+                NotebookCommand.check(paths: paths, timeout: seconds, console: StandardConsole(), makeInterpreter: makeNotebookInterpreter)
+            })
+    }
+}
+
+/// `quire step NB.md`: a presenter's walk through a notebook.
+struct Step: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Walk through a notebook cell by cell, for presenting in a workshop.",
+        discussion: "Shows the prose and code of each cell; Enter runs it, e edits it and runs it again, s skips it, q quits.")
+
+    @Argument(help: "The notebook (.md) to present.")
+    var notebook: String
+
+    @Option(help: ArgumentHelp("The time a cell may run unless it sets its own (10s, 500ms, 2m).", valueName: "DURATION"))
+    var timeout: String?
+
+    mutating func run() throws {
+        guard isatty(0) != 0, isatty(1) != 0 else {
+            Runner.fail(
+                "quire step is for presenting at a terminal, and this is not one",
+                hint: "use `quire run \(notebook)` to run the notebook without stopping")
+            throw ExitCode(1)
+        }
+        let seconds = try parsedTimeout(timeout)
+        let path = notebook
+        throw ExitCode(
+            runOnLargeStack {
+                let console = StandardConsole()
+                do {
+                    let notebook = try NotebookFile.read(path)
+                    let interpreter = try makeNotebookInterpreter()
+                    let stepper = NotebookStepper(
+                        notebook: notebook, interpreter: interpreter, console: console, timeout: seconds,
+                        readLine: { Swift.readLine(strippingNewline: true) }, externalEditor: editInExternalEditor)
+                    return stepper.run()
+                } catch let error as NotebookError {
+                    console.err(error.render())
+                    return 1
+                } catch {
+                    console.err("error: \(error)\n")
+                    return 1
+                }
+            })
+    }
+}

@@ -1,0 +1,114 @@
+import Foundation
+import QuireBuiltins
+import Testing
+
+/// The real `quire` binary in a pseudo-terminal: libedit, history, completion and Ctrl-C.
+///
+/// Needs the binary: `swift build --build-tests` builds it with the tests (or
+/// `swift build --product quire`).
+@Suite struct REPLTerminalTests {
+    let home: URL
+    let binary: String
+
+    init() throws {
+        binary = repositoryRoot().appendingPathComponent(".build/debug/quire").path
+        home = FileManager.default.temporaryDirectory.appendingPathComponent("quire-home-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
+    }
+
+    func start() throws -> TerminalSession {
+        try #require(
+            FileManager.default.isExecutableFile(atPath: binary),
+            "no quire binary at \(binary): run `swift build --product quire` first")
+        let session = try TerminalSession(
+            binary: binary,
+            environment: ["HOME": home.path, "TERM": "xterm", "LANG": "C.UTF-8", "PATH": "/usr/bin:/bin"])
+        try #require(session.expect("quire> "), "no prompt: \(session.transcript)")
+        return session
+    }
+
+    /// Types a line and waits for what it should print.
+    func check(_ session: TerminalSession, type text: String, expect answer: String, _ note: Comment? = nil) {
+        session.send(text)
+        #expect(session.expect(answer), "\(note?.description ?? text): after \(session.recent.debugDescription)")
+    }
+
+    @Test func aSessionAtTheKeyboard() throws {
+        defer { try? FileManager.default.removeItem(at: home) }
+        let session = try start()
+
+        // A function typed over three lines, then called.
+        check(session, type: "fn add(a, b) {\r", expect: "   ... ")
+        check(session, type: "a + b\r", expect: "   ... ")
+        check(session, type: "}\r", expect: "quire> ")
+        check(session, type: "add(2, 3)\r", expect: "5\r\n")
+
+        // Tab completes the builtin name "sorted"; the result shows that the call ran.
+        check(session, type: "sor\t", expect: "ted")
+        check(session, type: "([3, 1, 2])\r", expect: "[1, 2, 3]\r\n")
+
+        // Ctrl-C stops a loop that never ends; the variables survive.
+        check(session, type: "x = 41\r", expect: "quire> ")
+        session.send("while true {}\r")
+        Thread.sleep(forTimeInterval: 0.5)
+        check(session, type: "\u{3}", expect: "interrupted", "Ctrl-C while running")
+        check(session, type: "", expect: "quire> ")
+        check(session, type: "x + 1\r", expect: "42\r\n")
+
+        // Ctrl-C at the prompt drops the line typed so far, also in a continuation.
+        check(session, type: "junk", expect: "junk")
+        check(session, type: "\u{3}", expect: "quire> ", "Ctrl-C at the prompt")
+        check(session, type: "[1,\r", expect: "   ... ")
+        check(session, type: "\u{3}", expect: "quire> ", "Ctrl-C in a continuation")
+        check(session, type: "x\r", expect: "41\r\n")
+        #expect(!session.transcript.contains("junkx"))
+
+        // Non-ASCII input reaches the interpreter; tutorial prompts are stripped.
+        check(session, type: "s = \"é\"\r", expect: "quire> ")
+        check(session, type: "len(s)\r", expect: "1\r\n")
+        check(session, type: ">>> 6 * 7\r", expect: "42\r\n")
+
+        // Commands.
+        check(session, type: ":vars\r", expect: "fn add(a, b)")
+        #expect(session.expect("int"))
+        let signature = try #require(Builtins.registry.functions["len"]).signature
+        check(session, type: ":help len\r", expect: signature)
+        check(session, type: ":quit\r", expect: "")
+        #expect(session.waitForExit() == 0)
+
+        let history = try String(contentsOf: home.appendingPathComponent(".quire_history"), encoding: .utf8)
+        #expect(history.contains("sorted([3,"))
+        #expect(history.contains(":help"))
+    }
+
+    @Test func historyFromAnEarlierSessionAndCtrlD() throws {
+        defer { try? FileManager.default.removeItem(at: home) }
+        let first = try start()
+        check(first, type: "product = 6 * 7\r", expect: "quire> ")
+        check(first, type: "\u{4}", expect: "")
+        #expect(first.waitForExit() == 0, "Ctrl-D on an empty line leaves")
+
+        // Ctrl-R finds the line typed in the first session; Enter runs it again.
+        let second = try start()
+        check(second, type: "\u{12}", expect: "")
+        check(second, type: "product =", expect: "6 * 7")
+        check(second, type: "\r", expect: "quire> ")
+        check(second, type: "product\r", expect: "42\r\n")
+        second.send("\u{4}")
+        #expect(second.waitForExit() == 0)
+    }
+
+    @Test func tabListsCandidatesWhenAmbiguous() throws {
+        defer { try? FileManager.default.removeItem(at: home) }
+        let session = try start()
+        check(session, type: "alpha_one = 1\r", expect: "quire> ")
+        check(session, type: "alpha_two = 2\r", expect: "quire> ")
+        // The shared part is inserted first, then the choices are listed.
+        check(session, type: "alp\t", expect: "ha_")
+        check(session, type: "\t", expect: "alpha_one")
+        #expect(session.expect("alpha_two"))
+        check(session, type: "t\t\r", expect: "2\r\n")
+        session.send(":quit\r")
+        #expect(session.waitForExit() == 0)
+    }
+}
