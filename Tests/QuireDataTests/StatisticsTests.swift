@@ -91,4 +91,21 @@ import Testing
         #expect(s.unique().isMissing(2))
         #expect(s.nunique() == 3)
     }
+
+    @Test func selectionAndHistogramAgreeWithSorting() {
+        var generator = SystemRandomNumberGenerator()
+        for n in [1, 2, 7, 100, 1001] {
+            let ints = (0..<n).map { _ in Int64.random(in: -20...40, using: &generator) }
+            let sorted = ints.map(Double.init).sorted()
+            let expected = [0.25, 0.5, 0.75].map { quantile(sorted: sorted, $0) }
+            var values = ints.map(Double.init)
+            let selected = Selection.summary(&values, [0.25, 0.5, 0.75])
+            #expect(selected.quantiles == expected)
+            #expect(selected.min == sorted.first && selected.max == sorted.last)
+            let counted = Selection.smallRangeSummary(ints, [0.25, 0.5, 0.75])
+            #expect(counted?.quantiles == expected)
+            #expect(counted?.min == sorted.first && counted?.max == sorted.last)
+        }
+        #expect(Selection.smallRangeSummary([0, 1 << 40], [0.5]) == nil)
+    }
 }

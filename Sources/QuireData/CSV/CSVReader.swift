@@ -115,24 +115,39 @@ public enum CSVReader {
     static func parseRows(_ tokenizer: CSVTokenizer, _ range: Range<Int>, fieldCount: Int, parallel: Bool) throws -> [Column] {
         let parts = parallel ? ProcessInfo.processInfo.activeProcessorCount : 1
         let pieces = chunks(tokenizer.buf, range, parts: parts)
-        let results = ChunkResults(count: pieces.count)
+        let results = ParallelResults<InferenceSink>(count: pieces.count)
         let work: @Sendable (Int) -> Void = { i in
             let piece = pieces[i]
             let estimate = estimateRows(tokenizer.buf, piece)
-            var sink = InferenceSink(
-                buf: tokenizer.buf, expected: fieldCount,
-                builders: Array(repeating: ColumnBuilder(capacity: estimate), count: fieldCount))
+            let builders = UnsafeMutablePointer<ColumnBuilder>.allocate(capacity: fieldCount)
+            builders.initialize(repeating: ColumnBuilder(capacity: estimate), count: fieldCount)
+            var sink = InferenceSink(buf: tokenizer.buf, expected: fieldCount, builders: builders)
             do {
                 try tokenizer.run(piece, into: &sink)
                 results.set(i, .success(sink))
             } catch {
+                release(builders, fieldCount)
                 results.set(i, .failure(error))
             }
         }
         if pieces.count == 1 { work(0) } else { DispatchQueue.concurrentPerform(iterations: pieces.count, execute: work) }
         var sinks: [InferenceSink] = []
-        for r in results.take() { sinks.append(try r.get()) }
-        return try assemble(tokenizer, pieces, &sinks, fieldCount: fieldCount)
+        var failure: Error?
+        for r in results.take() {
+            switch r {
+            case .success(let sink): sinks.append(sink)
+            case .failure(let e): failure = failure ?? e
+            }
+        }
+        defer { for sink in sinks { release(sink.builders, fieldCount) } }
+        if let failure { throw failure }
+        return try assemble(tokenizer, pieces, sinks, fieldCount: fieldCount)
+    }
+
+    static func release(_ builders: UnsafeMutablePointer<ColumnBuilder>, _ count: Int) {
+        for j in 0..<count { builders[j].release() }
+        builders.deinitialize(count: count)
+        builders.deallocate()
     }
 
     /// An upper bound on a chunk's rows: its newlines plus one.
@@ -142,9 +157,10 @@ public enum CSVReader {
         return n
     }
 
-    /// Joins the chunks column by column, re-reading chunks for string columns.
+    /// Joins the chunks column by column, re-reading chunks for string columns; each column's
+    /// chunk buffers are freed as soon as it is joined, so memory peaks near one copy.
     static func assemble(
-        _ tokenizer: CSVTokenizer, _ pieces: [Range<Int>], _ sinks: inout [InferenceSink], fieldCount: Int
+        _ tokenizer: CSVTokenizer, _ pieces: [Range<Int>], _ sinks: [InferenceSink], fieldCount: Int
     ) throws -> [Column] {
         var kinds = [InferredKind](repeating: .empty, count: fieldCount)
         for sink in sinks {
@@ -163,14 +179,53 @@ public enum CSVReader {
                 strings.values[slot] = []
                 continue
             }
-            var parts: [(Column.Storage, missing: [Int])] = []
-            for k in sinks.indices {
-                parts.append(sinks[k].builders[j].values(as: kinds[j]))
-                sinks[k].builders[j] = ColumnBuilder(capacity: 0)
-            }
-            columns.append(concatenate(parts, kind: kinds[j]))
+            columns.append(gather(sinks.map { $0.builders[j] }, kind: kinds[j]))
+            for sink in sinks { sink.builders[j].release() }
         }
         return columns
+    }
+
+    /// One column from its chunks' builders; an int column with missing values becomes float64,
+    /// as in pandas.
+    static func gather(_ parts: [ColumnBuilder], kind: InferredKind) -> Column {
+        let total = parts.reduce(0) { $0 + $1.count }
+        let anyMissing = parts.contains { !$0.missing.isEmpty }
+        switch kind {
+        case .int where !anyMissing:
+            return Column(int64: Array(unsafeUninitializedCapacity: total) { out, n in
+                var offset = 0
+                for p in parts {
+                    (out.baseAddress! + offset).initialize(from: p.ints!, count: p.count)
+                    offset += p.count
+                }
+                n = total
+            })
+        case .int, .float:
+            return Column(float64: Array(unsafeUninitializedCapacity: total) { out, n in
+                var offset = 0
+                for p in parts {
+                    (out.baseAddress! + offset).initialize(repeating: 0, count: p.count)
+                    p.writeDoubles(out.baseAddress! + offset)
+                    offset += p.count
+                }
+                n = total
+            })
+        default:
+            var values: [Bool] = []
+            values.reserveCapacity(total)
+            var validity = Bitmap(count: total)
+            var offset = 0
+            for p in parts {
+                if p.kind == .bool {
+                    values.append(contentsOf: UnsafeBufferPointer(start: p.bools!, count: p.count))
+                } else {
+                    values.append(contentsOf: repeatElement(false, count: p.count))
+                }
+                for r in (p.kind == .bool ? p.missing : Array(0..<p.count)) { validity[offset + r] = false }
+                offset += p.count
+            }
+            return Column(.bool(values), validity: validity)
+        }
     }
 
     static func collectStrings(
@@ -192,64 +247,23 @@ public enum CSVReader {
         })
     }
 
-    /// One column from its chunks; an int column with missing values becomes float64, as in pandas.
-    static func concatenate(_ parts: [(Column.Storage, missing: [Int])], kind: InferredKind) -> Column {
-        var offsets: [Int] = []
-        var total = 0
-        var anyMissing = false
-        for (storage, missing) in parts {
-            offsets.append(total)
-            total += Column(storage).count
-            anyMissing = anyMissing || !missing.isEmpty
-        }
-        if parts.count == 1 && !anyMissing { return Column(parts[0].0) }
-        switch kind {
-        case .int where anyMissing:
-            var out: [Double] = []
-            out.reserveCapacity(total)
-            for (k, (storage, missing)) in parts.enumerated() {
-                if case .int64(let v) = storage { out.append(contentsOf: v.lazy.map { Double($0) }) }
-                for r in missing { out[offsets[k] + r] = .nan }
-            }
-            return Column(float64: out)
-        case .int:
-            var out: [Int64] = []
-            out.reserveCapacity(total)
-            for (storage, _) in parts { if case .int64(let v) = storage { out.append(contentsOf: v) } }
-            return Column(int64: out)
-        case .float:
-            var out: [Double] = []
-            out.reserveCapacity(total)
-            for (storage, _) in parts { if case .float64(let v) = storage { out.append(contentsOf: v) } }
-            return Column(float64: out)
-        default:
-            var out: [Bool] = []
-            out.reserveCapacity(total)
-            var validity = Bitmap(count: total)
-            for (k, (storage, missing)) in parts.enumerated() {
-                if case .bool(let v) = storage { out.append(contentsOf: v) }
-                for r in missing { validity[offsets[k] + r] = false }
-            }
-            return Column(.bool(out), validity: validity)
-        }
-    }
 }
 
-/// One slot per chunk, each written by exactly one worker of `concurrentPerform` and read only
+/// One result slot per task of `concurrentPerform`, each written by exactly one task and read
 /// after all have finished; the lock makes that hand-over safe.
-final class ChunkResults: @unchecked Sendable {
-    private var slots: [Result<InferenceSink, Error>?]
+final class ParallelResults<T>: @unchecked Sendable {
+    private var slots: [Result<T, Error>?]
     private let lock = NSLock()
 
     init(count: Int) { slots = Array(repeating: nil, count: count) }
 
-    func set(_ i: Int, _ r: Result<InferenceSink, Error>) {
+    func set(_ i: Int, _ r: Result<T, Error>) {
         lock.lock()
         slots[i] = r
         lock.unlock()
     }
 
-    func take() -> [Result<InferenceSink, Error>] {
+    func take() -> [Result<T, Error>] {
         lock.lock()
         defer { lock.unlock() }
         return slots.map { $0! }

@@ -13,6 +13,17 @@ protocol FieldSink {
 struct CSVTokenizer: @unchecked Sendable {
     let buf: UnsafeBufferPointer<UInt8>
     let separator: UInt8
+    /// True for the bytes that end an unquoted field: one table load per byte instead of three
+    /// comparisons.
+    private let ends: [Bool]
+
+    init(buf: UnsafeBufferPointer<UInt8>, separator: UInt8) {
+        self.buf = buf
+        self.separator = separator
+        var ends = [Bool](repeating: false, count: 256)
+        for b in [separator, Self.lf, Self.cr] { ends[Int(b)] = true }
+        self.ends = ends
+    }
     static let quote = UInt8(ascii: "\"")
     static let lf = UInt8(ascii: "\n")
     static let cr = UInt8(ascii: "\r")
@@ -53,10 +64,8 @@ struct CSVTokenizer: @unchecked Sendable {
                     while p < end, buf[p] != separator, buf[p] != Self.lf, buf[p] != Self.cr { p += 1 }
                 } else {
                     let fs = p
-                    while p < end {
-                        let b = buf[p]
-                        if b == separator || b == Self.lf || b == Self.cr { break }
-                        p += 1
+                    ends.withUnsafeBufferPointer { ends in
+                        while p < end && !ends[Int(buf[p])] { p += 1 }
                     }
                     sink.field(field, fs, p, quoted: false, escaped: false)
                 }

@@ -17,13 +17,16 @@ enum InferredKind: Int, Comparable, Sendable {
 /// Collects one column's values of one chunk, inferring its type as it goes. String columns are
 /// not collected here: the chunk is read again for them (see `StringCollector`), so numeric
 /// columns never pay for strings.
+///
+/// Values go into buffers allocated once at `capacity` (an upper bound on the chunk's rows), so
+/// the hot loop neither grows arrays nor checks their uniqueness; `release()` frees them.
 struct ColumnBuilder {
     var kind: InferredKind = .empty
     var count = 0
-    var ints: [Int64] = []
-    var floats: [Double] = []
-    var bools: [Bool] = []
-    /// Rows (within the chunk) that are missing, for int and bool columns.
+    var ints: UnsafeMutablePointer<Int64>?
+    var floats: UnsafeMutablePointer<Double>?
+    var bools: UnsafeMutablePointer<Bool>?
+    /// Rows (within the chunk) that are missing, for empty, int and bool columns.
     var missing: [Int] = []
     let capacity: Int
 
@@ -31,21 +34,33 @@ struct ColumnBuilder {
 
     @inline(__always)
     mutating func add(_ buf: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int, escaped: Bool) {
-        defer { count += 1 }
         switch kind {
         case .string:
+            count += 1
             return
         case .int:
-            if let v = NumberParsing.parseInt(buf, s, e) { ints.append(v); return }
+            if let v = NumberParsing.parseInt(buf, s, e) {
+                ints![count] = v
+                count += 1
+                return
+            }
         case .float:
-            if let v = NumberParsing.parseDouble(buf, s, e) { floats.append(v); return }
-            if NumberParsing.isNA(buf, s, e) { floats.append(.nan); return }
+            if let v = NumberParsing.parseDouble(buf, s, e) {
+                floats![count] = v
+                count += 1
+                return
+            }
         case .bool:
-            if let v = NumberParsing.parseBool(buf, s, e) { bools.append(v); return }
+            if let v = NumberParsing.parseBool(buf, s, e) {
+                bools![count] = v
+                count += 1
+                return
+            }
         case .empty:
             break
         }
         addSlow(buf, s, e, escaped: escaped)
+        count += 1
     }
 
     /// A value that does not fit the current kind: missing, or a wider kind.
@@ -54,22 +69,22 @@ struct ColumnBuilder {
         if NumberParsing.isNA(buf, s, e) {
             switch kind {
             case .empty: missing.append(count)
-            case .int: ints.append(0); missing.append(count)
-            case .float: floats.append(.nan)
-            case .bool: bools.append(false); missing.append(count)
+            case .int: ints![count] = 0; missing.append(count)
+            case .float: floats![count] = .nan
+            case .bool: bools![count] = false; missing.append(count)
             case .string: break
             }
             return
         }
         if kind == .empty || kind == .int, let v = NumberParsing.parseInt(buf, s, e) {
             if kind == .empty { start(.int) }
-            ints.append(v)
+            ints![count] = v
         } else if kind <= .float, let v = NumberParsing.parseDouble(buf, s, e) {
             if kind != .float { start(.float) }
-            floats.append(v)
+            floats![count] = v
         } else if kind == .empty, let v = NumberParsing.parseBool(buf, s, e) {
             start(.bool)
-            bools.append(v)
+            bools![count] = v
         } else {
             becomeString()
         }
@@ -79,21 +94,22 @@ struct ColumnBuilder {
     private mutating func start(_ next: InferredKind) {
         switch next {
         case .int:
-            ints.reserveCapacity(capacity)
-            ints.append(contentsOf: repeatElement(0, count: count))
+            ints = .allocate(capacity: capacity)
+            ints!.initialize(repeating: 0, count: count)
         case .float:
-            floats.reserveCapacity(capacity)
-            if kind == .int {
-                floats.append(contentsOf: ints.lazy.map { Double($0) })
-                for r in missing { floats[r] = .nan }
-                ints = []
+            floats = .allocate(capacity: capacity)
+            if kind == .int, let ints {
+                for i in 0..<count { floats![i] = Double(ints[i]) }
+                for r in missing { floats![r] = .nan }
             } else {
-                floats.append(contentsOf: repeatElement(.nan, count: count))
+                floats!.initialize(repeating: .nan, count: count)
             }
+            ints?.deallocate()
+            ints = nil
             missing = []
         case .bool:
-            bools.reserveCapacity(capacity)
-            bools.append(contentsOf: repeatElement(false, count: count))
+            bools = .allocate(capacity: capacity)
+            bools!.initialize(repeating: false, count: count)
         default:
             break
         }
@@ -101,30 +117,29 @@ struct ColumnBuilder {
     }
 
     private mutating func becomeString() {
+        release()
         kind = .string
-        ints = []
-        floats = []
-        bools = []
+    }
+
+    /// Frees the buffers.
+    mutating func release() {
+        ints?.deallocate()
+        floats?.deallocate()
+        bools?.deallocate()
+        ints = nil
+        floats = nil
+        bools = nil
         missing = []
     }
 
-    /// The values as `kind` (wider than or equal to this builder's own kind).
-    func values(as target: InferredKind) -> (Column.Storage, missing: [Int]) {
-        switch target {
+    /// Writes this chunk's values as doubles (missing as NaN) at `out`.
+    func writeDoubles(_ out: UnsafeMutablePointer<Double>) {
+        switch kind {
+        case .float: out.update(from: floats!, count: count)
         case .int:
-            if kind == .empty { return (.int64([Int64](repeating: 0, count: count)), Array(0..<count)) }
-            return (.int64(ints), missing)
-        case .float:
-            if kind == .float { return (.float64(floats), []) }
-            var out: [Double]
-            if kind == .int { out = ints.map { Double($0) } } else { out = [Double](repeating: 0, count: count) }
+            for i in 0..<count { out[i] = Double(ints![i]) }
             for r in missing { out[r] = .nan }
-            return (.float64(out), [])
-        case .bool:
-            if kind == .bool { return (.bool(bools), missing) }
-            return (.bool([Bool](repeating: false, count: count)), Array(0..<count))
-        case .empty, .string:
-            preconditionFailure("strings are collected by StringCollector")
+        default: out.update(repeating: .nan, count: count)
         }
     }
 }
@@ -133,7 +148,8 @@ struct ColumnBuilder {
 struct InferenceSink: FieldSink {
     let buf: UnsafeBufferPointer<UInt8>
     let expected: Int
-    var builders: [ColumnBuilder]
+    /// One builder per column, owned by this sink and freed by `CSVReader.assemble`.
+    let builders: UnsafeMutablePointer<ColumnBuilder>
     var rows = 0
 
     @inline(__always)

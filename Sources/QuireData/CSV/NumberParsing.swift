@@ -16,15 +16,29 @@ enum NumberParsing {
     @inline(__always)
     static func parseInt(_ buf: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Int64? {
         var s = start, e = end
-        while s < e && isSpace(buf[s]) { s += 1 }
-        while e > s && isSpace(buf[e - 1]) { e -= 1 }
         guard s < e else { return nil }
+        if isSpace(buf[s]) || isSpace(buf[e - 1]) {
+            while s < e && isSpace(buf[s]) { s += 1 }
+            while e > s && isSpace(buf[e - 1]) { e -= 1 }
+            guard s < e else { return nil }
+        }
         var negative = false
         if buf[s] == UInt8(ascii: "-") || buf[s] == UInt8(ascii: "+") {
             negative = buf[s] == UInt8(ascii: "-")
             s += 1
         }
-        guard s < e, e - s <= 19 else { return nil }
+        guard s < e else { return nil }
+        if e - s <= safeDigits {
+            // No overflow is possible: accumulate without checks.
+            var value: Int64 = 0
+            for i in s..<e {
+                let d = buf[i] &- 48
+                guard d < 10 else { return nil }
+                value = value &* 10 &+ Int64(d)
+            }
+            return negative ? -value : value
+        }
+        guard e - s <= 19 else { return nil }
         var value: UInt64 = 0
         for i in s..<e {
             let d = buf[i] &- 48

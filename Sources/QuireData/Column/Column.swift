@@ -111,8 +111,8 @@ public struct Column: Sendable {
     public func taking(_ rows: [Int]) -> Column {
         let newValidity = validity.map { v in Bitmap(rows.map { v[$0] }) }
         switch storage {
-        case .int64(let v): return Column(.int64(rows.map { v[$0] }), validity: newValidity)
-        case .float64(let v): return Column(.float64(rows.map { v[$0] }))
+        case .int64(let v): return Column(.int64(gather(v, rows)), validity: newValidity)
+        case .float64(let v): return Column(.float64(gather(v, rows)))
         case .bool(let v): return Column(.bool(rows.map { v[$0] }), validity: newValidity)
         case .string(let v): return Column(.string(rows.map { v[$0] }), validity: newValidity)
         }
@@ -164,6 +164,19 @@ public struct Column: Sendable {
             self.init(.float64(scalars.map { $0.double ?? .nan }))
         } else {
             self.init(.int64(scalars.map { if case .int(let i) = $0 { i } else { 0 } }))
+        }
+    }
+}
+
+/// `rows.map { values[$0] }` without a bounds check per element (`rows` come from the column).
+private func gather<T>(_ values: [T], _ rows: [Int]) -> [T] {
+    values.withUnsafeBufferPointer { v in
+        Array(unsafeUninitializedCapacity: rows.count) { out, n in
+            for (k, r) in rows.enumerated() {
+                precondition(r >= 0 && r < v.count, "row out of range")
+                (out.baseAddress! + k).initialize(to: v[r])
+            }
+            n = rows.count
         }
     }
 }

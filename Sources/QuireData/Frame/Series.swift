@@ -45,6 +45,7 @@ func maskRows(_ mask: Series, count: Int) throws -> [Int] {
     guard bits.count == count else { throw DataError.maskLength(expected: count, got: bits.count) }
     var rows: [Int] = []
     rows.reserveCapacity(count)
-    for i in 0..<count where bits[i] && !mask.column.isMissing(i) { rows.append(i) }
+    let validity = mask.column.validity
+    for i in 0..<count where bits[i] && validity?[i] != false { rows.append(i) }
     return rows
 }

@@ -1,3 +1,4 @@
+import Dispatch
 /// A reduction of a column to one value, by pandas' method name.
 public enum Reduction: String, Sendable, CaseIterable {
     case mean, sum, min, max, std, median, count
@@ -31,17 +32,34 @@ extension DataFrame {
         let numeric = names.indices.filter { columns[$0].type.isNumeric }
         guard !numeric.isEmpty else { return describeText() }
         let labels = ["count", "mean", "std", "min", "25%", "50%", "75%", "max"]
-        var out: [Column] = []
-        for j in numeric {
-            let s = series(at: j)
-            let sorted = try s.numbers(for: "describe").sorted()
-            out.append(Column(float64: [
-                Double(sorted.count), try s.mean(), try s.std(), sorted.first ?? .nan,
-                QuireData.quantile(sorted: sorted, 0.25), QuireData.quantile(sorted: sorted, 0.5),
-                QuireData.quantile(sorted: sorted, 0.75), sorted.last ?? .nan,
-            ]))
+        let results = ParallelResults<[Double]>(count: numeric.count)
+        let frame = self
+        // Columns are independent: describe them on every core.
+        DispatchQueue.concurrentPerform(iterations: numeric.count) { k in
+            results.set(k, Result { try frame.describeNumbers(frame.series(at: numeric[k])) })
         }
+        let out = try results.take().map { Column(float64: try $0.get()) }
         return DataFrame(names: numeric.map { names[$0] }, columns: out, index: RowIndex(labels: Column(string: labels)))
+    }
+
+    /// count, mean, std, min, 25%, 50%, 75%, max of one numeric column.
+    func describeNumbers(_ s: Series) throws -> [Double] {
+        guard !s.column.hasMissing, let d = s.column.doubles, d.count > 1 else {
+            var values = try s.numbers(for: "describe")
+            let (smallest, quartiles, largest) = Selection.summary(&values, [0.25, 0.5, 0.75])
+            return [Double(values.count), try s.mean(), try s.std(), smallest] + quartiles + [largest]
+        }
+        // One conversion to doubles serves the mean, the deviations and the quartiles.
+        let n = Double(d.count)
+        let mean = Summation.pairwise(d) / n
+        let std = Summation.pairwise(d.map { (mean - $0) * (mean - $0) }) / (n - 1)
+        let qs = [0.25, 0.5, 0.75]
+        if case .int64(let ints) = s.column.storage, let small = Selection.smallRangeSummary(ints, qs) {
+            return [n, mean, std.squareRoot(), small.min] + small.quantiles + [small.max]
+        }
+        var values = d
+        let (smallest, quartiles, largest) = Selection.summary(&values, qs)
+        return [n, mean, std.squareRoot(), smallest] + quartiles + [largest]
     }
 
     /// describe() of text columns: how many values, how many distinct, the most common and its count.
