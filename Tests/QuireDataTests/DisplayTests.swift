@@ -9,9 +9,9 @@ import Testing
         let df = try TestData.parse("a,s,f,b\n1,x,1.5,True\n2,yy,,False\n3,NA,3.25,True\n")
         #expect(df.displayText() == """
                a    s     f      b
-            0  1    x  1.50   True
-            1  2   yy   NaN  False
-            2  3  NaN  3.25   True
+            0  1    x  1.50   true
+            1  2   yy   NaN  false
+            2  3  NaN  3.25   true
             """)
     }
 

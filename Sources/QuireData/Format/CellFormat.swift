@@ -10,7 +10,7 @@ enum CellFormat {
         case .int64(let v):
             return v.indices.map { column.isMissing($0) ? space + "NaN" : (v[$0] < 0 ? "" : space) + String(v[$0]) }
         case .bool(let v):
-            return v.indices.map { space + (column.isMissing($0) ? "NaN" : (v[$0] ? "True" : "False")) }
+            return v.indices.map { space + (column.isMissing($0) ? "NaN" : (v[$0] ? "true" : "false")) }
         case .string(let v):
             return v.indices.map { space + (column.isMissing($0) ? "NaN" : escaped(v[$0])) }
         }

@@ -4,7 +4,7 @@ extension DataFrame {
     /// The summary pandas' `df.info()` prints: index range, one line per column with its
     /// non-null count and dtype, the dtype counts and the memory used.
     public func infoText() -> String {
-        var lines = ["<class 'pandas.DataFrame'>", indexSummary()]
+        var lines = ["<class 'DataFrame'>", indexSummary()]
         if columns.isEmpty {
             lines.append("Empty DataFrame")
             return lines.joined(separator: "\n")

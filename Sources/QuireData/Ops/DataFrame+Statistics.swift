@@ -72,7 +72,7 @@ extension DataFrame {
             let topText: Scalar
             switch top {
             case .string: topText = top
-            case .bool(let b): topText = .string(b ? "True" : "False")
+            case .bool(let b): topText = .string(b ? "true" : "false")
             case .missing: topText = .missing
             default: topText = .string(formatScalar(top))
             }
@@ -136,7 +136,7 @@ public func formatScalar(_ s: Scalar) -> String {
     switch s {
     case .int(let i): String(i)
     case .float(let d): d.isNaN ? "NaN" : formatShortest(d)
-    case .bool(let b): b ? "True" : "False"
+    case .bool(let b): b ? "true" : "false"
     case .string(let t): t
     case .missing: "NaN"
     }
