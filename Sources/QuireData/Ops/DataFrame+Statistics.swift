@@ -136,7 +136,7 @@ public func formatScalar(_ s: Scalar) -> String {
     switch s {
     case .int(let i): String(i)
     case .float(let d): d.isNaN ? "NaN" : formatShortest(d)
-    case .bool(let b): b ? "true" : "false"
+    case .bool(let b): b ? "True" : "False"
     case .string(let t): t
     case .missing: "NaN"
     }
