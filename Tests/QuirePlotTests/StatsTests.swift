@@ -62,3 +62,27 @@ import Testing
         #expect(NumberFormat("d")?.rejects(0.5) == true)
     }
 }
+
+/// Extreme but finite values give pictures, not crashes.
+@Suite struct ExtremeValueTests {
+    @Test func valuesSpanningEveryDouble() throws {
+        let h = try Histogram(values: [1e308, -1e308, 0], binning: .count(3))
+        #expect(h.counts == [1, 1, 1])
+        #expect(try Histogram(values: [5e-324, 1e-323], binning: .auto).counts.reduce(0, +) == 2)
+        #expect(throws: PlotError.invalidBins(Histogram.maxBins + 1)) { try Histogram(values: [1], binning: .count(Histogram.maxBins + 1)) }
+        let folder = try TestSupport.temporaryFolder()
+        let figures = [
+            try Figure.histogram(values: [1e308, -1e308, 0], binning: .count(3)),
+            try Figure.line(xs: [1, 2], ys: [-1e308, 1e308]),
+            try Figure.heatmap(rows: 1, columns: 2, values: [-1e308, 1e308], colormap: .magma, format: NumberFormat(".2g")),
+            try Figure.image(.init(shape: [1, 2], float64: [5e-324, 1e-323])),
+        ]
+        for (i, figure) in figures.enumerated() {
+            let path = folder.appendingPathComponent("extreme\(i).png").path
+            try figure.write(to: path)
+            #expect(try DecodedPNG(path: path).width == Int(figure.width * 100))
+        }
+        #expect(TickLocator().ticks(low: -1e308, high: 1e308).allSatisfy(\.isFinite))
+        #expect(TickLocator.logTicks(low: 1, high: .infinity).allSatisfy(\.isFinite))
+    }
+}

@@ -11,7 +11,7 @@ enum PlotMessages {
         case .lengthMismatch(let a, let b):
             return QuireError(.value, "\(subject)lengths do not match: \(a) and \(b) values")
         case .invalidBins(let n):
-            return QuireError(.value, "\(subject)bins must be at least 1, got \(n)", argument: "bins")
+            return QuireError(.value, "\(subject)bins must be between 1 and \(Histogram.maxBins), got \(n)", argument: "bins")
         case .tooFewValues(let needed, let got):
             return QuireError(.value, "\(subject)needs at least \(needed) values that are not NaN, got \(got)")
         case .constantData:

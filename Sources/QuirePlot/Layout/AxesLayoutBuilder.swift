@@ -110,7 +110,7 @@ struct AxesLayoutBuilder {
     private func overlaps(_ t: Ticks, range: AxisRange, length: Double) -> Bool {
         guard t.values.count > 1 else { return false }
         for i in 1..<t.values.count {
-            let distance = abs(t.values[i] - t.values[i - 1]) / range.span * length
+            let distance = abs(range.fraction(t.values[i]) - range.fraction(t.values[i - 1])) * length
             if (t.sizes[i].width + t.sizes[i - 1].width) / 2 + AxesLayoutBuilder.minimumLabelGap > distance { return true }
         }
         return false
@@ -206,9 +206,9 @@ struct AxesLayoutBuilder {
 
     private func placeColorBar(_ bar: ColorBar, _ t: Ticks, plot: Rect) -> ColorBarLayout {
         let rect = Rect(x: plot.maxX + style.colorBarGap, y: plot.minY, width: style.colorBarWidth, height: plot.height)
-        let span = bar.high - bar.low
+        let range = AxisRange(bar.low, bar.high)
         let ticks = t.values.indices.map { i in
-            let y = span > 0 ? rect.maxY - (t.values[i] - bar.low) / span * rect.height : rect.midY
+            let y = bar.high > bar.low ? rect.maxY - range.fraction(t.values[i]) * rect.height : rect.midY
             let label = PlacedText(
                 t.labels[i], measured: t.sizes[i], at: Point(rect.maxX + style.tickLabelPad, y), size: style.tickLabelSize,
                 color: style.textColor, horizontal: .left, vertical: .center)
