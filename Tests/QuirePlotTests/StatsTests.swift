@@ -82,7 +82,7 @@ import Testing
             try figure.write(to: path)
             #expect(try DecodedPNG(path: path).width == Int(figure.width * 100))
         }
-        #expect(TickLocator().ticks(low: -1e308, high: 1e308).allSatisfy(\.isFinite))
-        #expect(TickLocator.logTicks(low: 1, high: .infinity).allSatisfy(\.isFinite))
+        #expect(TickLocator().ticks(low: -1e308, high: 1e308).allSatisfy { $0.isFinite })
+        #expect(TickLocator.logTicks(low: 1, high: .infinity).allSatisfy { $0.isFinite })
     }
 }
