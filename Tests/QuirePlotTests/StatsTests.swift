@@ -68,14 +68,14 @@ import Testing
     @Test func valuesSpanningEveryDouble() throws {
         let h = try Histogram(values: [1e308, -1e308, 0], binning: .count(3))
         #expect(h.counts == [1, 1, 1])
-        #expect(try Histogram(values: [5e-324, 1e-323], binning: .auto).counts.reduce(0, +) == 2)
+        #expect(try Histogram(values: [Double.leastNonzeroMagnitude, 2 * Double.leastNonzeroMagnitude], binning: .auto).counts.reduce(0, +) == 2)
         #expect(throws: PlotError.invalidBins(Histogram.maxBins + 1)) { try Histogram(values: [1], binning: .count(Histogram.maxBins + 1)) }
         let folder = try TestSupport.temporaryFolder()
         let figures = [
             try Figure.histogram(values: [1e308, -1e308, 0], binning: .count(3)),
             try Figure.line(xs: [1, 2], ys: [-1e308, 1e308]),
             try Figure.heatmap(rows: 1, columns: 2, values: [-1e308, 1e308], colormap: .magma, format: NumberFormat(".2g")),
-            try Figure.image(.init(shape: [1, 2], float64: [5e-324, 1e-323])),
+            try Figure.image(.init(shape: [1, 2], float64: [Double.leastNonzeroMagnitude, 2 * Double.leastNonzeroMagnitude])),
         ]
         for (i, figure) in figures.enumerated() {
             let path = folder.appendingPathComponent("extreme\(i).png").path
