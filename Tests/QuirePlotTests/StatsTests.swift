@@ -56,7 +56,7 @@ import Testing
         #expect(NumberFormat(".2g")?.format(123) == "1.2e+02")
         #expect(NumberFormat(".1f")?.format(0.25) == "0.2")
         #expect(NumberFormat(".0%")?.format(0.5) == "50%")
-        #expect(NumberFormat(",d")?.format(1234567) == "1,234,567")
+        #expect(NumberFormat(",d")?.format(1_234_567) == "1,234,567")
         #expect(NumberFormat("x") == nil)
         #expect(NumberFormat(".2d") == nil)
         #expect(NumberFormat("d")?.rejects(0.5) == true)
@@ -68,7 +68,9 @@ import Testing
     @Test func valuesSpanningEveryDouble() throws {
         let h = try Histogram(values: [1e308, -1e308, 0], binning: .count(3))
         #expect(h.counts == [1, 1, 1])
-        #expect(try Histogram(values: [Double.leastNonzeroMagnitude, 2 * Double.leastNonzeroMagnitude], binning: .auto).counts.reduce(0, +) == 2)
+        #expect(
+            try Histogram(values: [Double.leastNonzeroMagnitude, 2 * Double.leastNonzeroMagnitude], binning: .auto).counts.reduce(0, +) == 2
+        )
         #expect(throws: PlotError.invalidBins(Histogram.maxBins + 1)) { try Histogram(values: [1], binning: .count(Histogram.maxBins + 1)) }
         let folder = try TestSupport.temporaryFolder()
         let figures = [

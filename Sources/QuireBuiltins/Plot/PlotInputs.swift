@@ -75,7 +75,9 @@ enum PlotInputs {
             return .auto
         default:
             let n = try args.int("bins")
-            guard n >= 1, n <= Histogram.maxBins else { throw args.bad("bins", expected: "a number of bins from 1 to \(Histogram.maxBins)") }
+            guard n >= 1, n <= Histogram.maxBins else {
+                throw args.bad("bins", expected: "a number of bins from 1 to \(Histogram.maxBins)")
+            }
             return .count(n)
         }
     }

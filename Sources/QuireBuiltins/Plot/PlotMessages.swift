@@ -18,7 +18,8 @@ enum PlotMessages {
             return QuireError(.value, "\(subject)every value is the same, so no density curve can be drawn", hint: "use kde=false")
         case .unknownColormap(let name):
             var e = QuireError(.value, "\(subject)unknown colormap \(Printer.quote(name))", argument: "cmap")
-            e.hint = Suggest.closest(to: name, in: Colormap.names).map { "did you mean \(Printer.quote($0))?" }
+            e.hint =
+                Suggest.closest(to: name, in: Colormap.names).map { "did you mean \(Printer.quote($0))?" }
                 ?? "colormaps: " + Colormap.names.joined(separator: ", ")
             return e
         case .badShape(let shape, let expected):

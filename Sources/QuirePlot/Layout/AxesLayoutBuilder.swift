@@ -48,7 +48,8 @@ struct AxesLayoutBuilder {
         var colorBarTicks = Ticks()
         if let bar = axes.colorBar {
             colorBarTicks = linearTicks(AxisRange(bar.low, bar.high), length: guess.height, horizontal: false)
-            right = style.outerPad + style.colorBarGap + style.colorBarWidth + style.tickLabelPad
+            right =
+                style.outerPad + style.colorBarGap + style.colorBarWidth + style.tickLabelPad
                 + (colorBarTicks.sizes.map(\.width).max() ?? 0)
         }
         var plot = cell.inset(top: top, left: left, bottom: bottom, right: right)
