@@ -24,6 +24,8 @@ enum PlotInputs {
         switch value {
         case .list(let l): return l.items.map(Printer.str)
         case .tuple(let t): return t.map(Printer.str)
+        case .object(let o as ArrayConvertible) where try o.elements() == nil:
+            return try o.toNDArray().doubles.map(numberText)
         case .object(let o):
             guard let items = try o.elements() else { throw args.bad(name, expected: "a list") }
             return items.map(Printer.str)
