@@ -24,6 +24,7 @@ struct AxesLayoutBuilder {
         let xRange = bounds.xRange(axes, margin: style.margin)
         let yRange = bounds.yRange(axes, margin: style.margin)
         // Ticks depend on the plot's size and margins on the ticks: two rounds settle both.
+        // A first guess of the margins (points), only to choose tick counts; the rounds refine it.
         var plot = cell.inset(top: 30, left: 50, bottom: 40, right: 20)
         var result = layout(plot: plot, xRange: xRange, yRange: yRange)
         plot = result.plot

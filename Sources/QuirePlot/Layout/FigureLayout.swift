@@ -119,6 +119,7 @@ public struct FigureLayout: Sendable {
         style = figure.style
         var top = 0.0
         if let text = figure.title {
+            // A figure's title a little larger than its plots' titles, as matplotlib's suptitle.
             let size = style.titleSize * 1.1
             let m = measurer.measure(text, size: size)
             title = PlacedText(
