@@ -12,7 +12,10 @@ import Testing
     final class SVGCounter: NSObject, XMLParserDelegate {
         var counts: [String: Int] = [:]
         var rootAttributes: [String: String] = [:]
-        func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+        func parser(
+            _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+            attributes: [String: String] = [:]
+        ) {
             if counts.isEmpty { rootAttributes = attributes }
             counts[name, default: 0] += 1
         }
@@ -71,7 +74,8 @@ import Testing
         let small = try DecodedPNG(path: low)
         let large = try DecodedPNG(path: high)
         // The same cell colour at the same place (a point is one pixel at 72 dpi, two at 144).
-        let x = Int(a.x(0.4)), y = Int(a.y(1.4))
+        let x = Int(a.x(0.4))
+        let y = Int(a.y(1.4))
         let s = small.pixel(x, y)
         let l = large.pixel(x * 2, y * 2)
         #expect(s.red == l.red && s.green == l.green && s.blue == l.blue)

@@ -56,9 +56,35 @@ import Testing
         #expect(NumberFormat(".2g")?.format(123) == "1.2e+02")
         #expect(NumberFormat(".1f")?.format(0.25) == "0.2")
         #expect(NumberFormat(".0%")?.format(0.5) == "50%")
-        #expect(NumberFormat(",d")?.format(1234567) == "1,234,567")
+        #expect(NumberFormat(",d")?.format(1_234_567) == "1,234,567")
         #expect(NumberFormat("x") == nil)
         #expect(NumberFormat(".2d") == nil)
         #expect(NumberFormat("d")?.rejects(0.5) == true)
+    }
+}
+
+/// Extreme but finite values give pictures, not crashes.
+@Suite struct ExtremeValueTests {
+    @Test func valuesSpanningEveryDouble() throws {
+        let h = try Histogram(values: [1e308, -1e308, 0], binning: .count(3))
+        #expect(h.counts == [1, 1, 1])
+        #expect(
+            try Histogram(values: [Double.leastNonzeroMagnitude, 2 * Double.leastNonzeroMagnitude], binning: .auto).counts.reduce(0, +) == 2
+        )
+        #expect(throws: PlotError.invalidBins(Histogram.maxBins + 1)) { try Histogram(values: [1], binning: .count(Histogram.maxBins + 1)) }
+        let folder = try TestSupport.temporaryFolder()
+        let figures = [
+            try Figure.histogram(values: [1e308, -1e308, 0], binning: .count(3)),
+            try Figure.line(xs: [1, 2], ys: [-1e308, 1e308]),
+            try Figure.heatmap(rows: 1, columns: 2, values: [-1e308, 1e308], colormap: .magma, format: NumberFormat(".2g")),
+            try Figure.image(.init(shape: [1, 2], float64: [Double.leastNonzeroMagnitude, 2 * Double.leastNonzeroMagnitude])),
+        ]
+        for (i, figure) in figures.enumerated() {
+            let path = folder.appendingPathComponent("extreme\(i).png").path
+            try figure.write(to: path)
+            #expect(try DecodedPNG(path: path).width == Int(figure.width * 100))
+        }
+        #expect(TickLocator().ticks(low: -1e308, high: 1e308).allSatisfy { $0.isFinite })
+        #expect(TickLocator.logTicks(low: 1, high: .infinity).allSatisfy { $0.isFinite })
     }
 }

@@ -5,7 +5,7 @@ set -e
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 python="${PYTHON:-/work/venv/bin/python}"
 mkdir -p /tmp/quire-bench-plot
-swift build -c release --product quire --package-path "$root" >/dev/null
+swift build -c release --product quire --package-path "$root" >/dev/null 2>&1
 quire_ms=$("$root/.build/release/quire" run "$root/bench/plot/tutorial_set.qr" | awk '/quire_ms_per_set/ {print $2}')
 mpl_ms=$("$python" "$root/bench/plot/tutorial_set.py" | awk '/matplotlib_ms_per_set/ {print $2}')
 echo "quire:      $quire_ms ms per set (3 figures x PNG and SVG)"

@@ -21,7 +21,7 @@ final class FigureObject: NativeObject, FigureDisplay {
 
     func displayText() -> String {
         let size = "\(Printer.formatDouble(figure.width)) x \(Printer.formatDouble(figure.height)) in"
-        let title = figure.axes.first?.title.map { " \(Printer.quote($0))" } ?? ""
+        let title = (figure.title ?? figure.axes.first?.title).map { " \(Printer.quote($0))" } ?? ""
         return "<Figure: \(kind)\(title), \(size)>"
     }
 

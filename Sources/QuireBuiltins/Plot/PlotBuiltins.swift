@@ -40,12 +40,14 @@ enum PlotBuiltins {
                 .opt("cmap", .string, .string("viridis")), .opt("cbar", .bool, .bool(true)),
                 .opt("xticklabels", .any, .none), .opt("yticklabels", .any, .none),
             ] + texts,
-            doc: "A matrix of coloured cells with a colour bar, as seaborn's heatmap; annot=true writes each value (fmt \"d\" for whole numbers, else \".2g\").",
+            doc:
+                "A matrix of coloured cells with a colour bar, as seaborn's heatmap; annot=true writes each value (fmt \"d\" for whole numbers, else \".2g\").",
             example: "heatmap(confusion_matrix(y_valid, y_pred), annot=true, cmap=\"BuPu\", title=\"Confusion Matrix\")"
         ) { try heatmap($0) },
         Builtin(
             "imshow", [Parameter("image"), .opt("cmap", .optional(.string), .none)] + texts,
-            doc: "Shows an image: h x w through a colormap scaled from its minimum to its maximum, or h x w x 3 RGB (uint8, or floats in 0...1).",
+            doc:
+                "Shows an image: h x w through a colormap scaled from its minimum to its maximum, or h x w x 3 RGB (uint8, or floats in 0...1).",
             example: "imshow(magnitude, cmap=\"gray\")"
         ) { try imshow($0) },
         Builtin(

@@ -24,6 +24,8 @@ enum PlotInputs {
         switch value {
         case .list(let l): return l.items.map(Printer.str)
         case .tuple(let t): return t.map(Printer.str)
+        case .object(let o as ArrayConvertible) where try o.elements() == nil:
+            return try o.toNDArray().doubles.map(numberText)
         case .object(let o):
             guard let items = try o.elements() else { throw args.bad(name, expected: "a list") }
             return items.map(Printer.str)
@@ -75,7 +77,9 @@ enum PlotInputs {
             return .auto
         default:
             let n = try args.int("bins")
-            guard n >= 1 else { throw args.bad("bins", expected: "a number of bins of at least 1") }
+            guard n >= 1, n <= Histogram.maxBins else {
+                throw args.bad("bins", expected: "a number of bins from 1 to \(Histogram.maxBins)")
+            }
             return .count(n)
         }
     }

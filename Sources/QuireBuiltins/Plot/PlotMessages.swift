@@ -11,14 +11,15 @@ enum PlotMessages {
         case .lengthMismatch(let a, let b):
             return QuireError(.value, "\(subject)lengths do not match: \(a) and \(b) values")
         case .invalidBins(let n):
-            return QuireError(.value, "\(subject)bins must be at least 1, got \(n)", argument: "bins")
+            return QuireError(.value, "\(subject)bins must be between 1 and \(Histogram.maxBins), got \(n)", argument: "bins")
         case .tooFewValues(let needed, let got):
             return QuireError(.value, "\(subject)needs at least \(needed) values that are not NaN, got \(got)")
         case .constantData:
             return QuireError(.value, "\(subject)every value is the same, so no density curve can be drawn", hint: "use kde=false")
         case .unknownColormap(let name):
             var e = QuireError(.value, "\(subject)unknown colormap \(Printer.quote(name))", argument: "cmap")
-            e.hint = Suggest.closest(to: name, in: Colormap.names).map { "did you mean \(Printer.quote($0))?" }
+            e.hint =
+                Suggest.closest(to: name, in: Colormap.names).map { "did you mean \(Printer.quote($0))?" }
                 ?? "colormaps: " + Colormap.names.joined(separator: ", ")
             return e
         case .badShape(let shape, let expected):

@@ -8,7 +8,9 @@ extension Figure {
     public static let barWidth = 0.8
 
     /// A bar per label; NaN values leave their slot empty.
-    public static func bar(labels: [String], values: [Double], color: RGBColor? = nil, text: ChartText = ChartText()) throws(PlotError) -> Figure {
+    public static func bar(labels: [String], values: [Double], color: RGBColor? = nil, text: ChartText = ChartText()) throws(PlotError)
+        -> Figure
+    {
         guard labels.count == values.count else { throw .lengthMismatch(first: labels.count, second: values.count) }
         guard values.contains(where: \.isFinite) else { throw .emptyData }
         var bars = Bars(
@@ -29,7 +31,9 @@ extension Figure {
     ) throws(PlotError) -> Figure {
         let histogram = try Histogram(values: values, binning: binning)
         let base = color ?? Palette.color(0)
-        var bars = Bars(centers: histogram.centers, widths: histogram.widths, heights: histogram.counts, color: base.withAlpha(Style.seaborn.histogramAlpha))
+        var bars = Bars(
+            centers: histogram.centers, widths: histogram.widths, heights: histogram.counts,
+            color: base.withAlpha(Style.seaborn.histogramAlpha))
         bars.edgeColor = .white
         var axes = Axes()
         axes.marks = [.bars(bars)]
@@ -60,7 +64,10 @@ extension Figure {
         guard yNames.count == rows else { throw .lengthMismatch(first: rows, second: yNames.count) }
         let annotations = format.map { f in values.map { $0.isFinite ? f.format($0) : "" } }
         var axes = Axes()
-        axes.marks = [.heatCells(HeatCells(rows: rows, columns: columns, values: values, colormap: colormap, low: low, high: high, annotations: annotations))]
+        axes.marks = [
+            .heatCells(
+                HeatCells(rows: rows, columns: columns, values: values, colormap: colormap, low: low, high: high, annotations: annotations))
+        ]
         axes.xScale = .categorical(xNames)
         axes.yScale = .categorical(yNames)
         axes.yInverted = true
@@ -71,7 +78,9 @@ extension Figure {
     }
 
     /// A scatter plot; with `hue`, one colour and legend entry per distinct hue value.
-    public static func scatter(xs: [Double], ys: [Double], hue: [String]? = nil, hueTitle: String? = nil, text: ChartText = ChartText()) throws(PlotError) -> Figure {
+    public static func scatter(xs: [Double], ys: [Double], hue: [String]? = nil, hueTitle: String? = nil, text: ChartText = ChartText())
+        throws(PlotError) -> Figure
+    {
         guard xs.count == ys.count else { throw .lengthMismatch(first: xs.count, second: ys.count) }
         guard zip(xs, ys).contains(where: { $0.isFinite && $1.isFinite }) else { throw .emptyData }
         var axes = Axes()
@@ -79,7 +88,8 @@ extension Figure {
             guard hue.count == xs.count else { throw .lengthMismatch(first: xs.count, second: hue.count) }
             for (i, group) in Figure.groups(hue).enumerated() {
                 let members = hue.indices.filter { hue[$0] == group }
-                axes.marks.append(.points(Points(xs: members.map { xs[$0] }, ys: members.map { ys[$0] }, color: Palette.color(i), name: group)))
+                axes.marks.append(
+                    .points(Points(xs: members.map { xs[$0] }, ys: members.map { ys[$0] }, color: Palette.color(i), name: group)))
             }
             axes.legendTitle = hueTitle
         } else {
@@ -101,7 +111,9 @@ extension Figure {
     }
 
     /// A line through the points in order; NaN points break it.
-    public static func line(xs: [Double], ys: [Double], color: RGBColor? = nil, name: String? = nil, text: ChartText = ChartText()) throws(PlotError) -> Figure {
+    public static func line(xs: [Double], ys: [Double], color: RGBColor? = nil, name: String? = nil, text: ChartText = ChartText())
+        throws(PlotError) -> Figure
+    {
         guard xs.count == ys.count else { throw .lengthMismatch(first: xs.count, second: ys.count) }
         guard zip(xs, ys).contains(where: { $0.isFinite && $1.isFinite }) else { throw .emptyData }
         var axes = Axes()

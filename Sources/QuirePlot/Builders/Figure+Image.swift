@@ -1,6 +1,9 @@
 import QuireArray
 
 extension Figure {
+    /// Cairo's image surfaces cannot be larger than this on either side.
+    public static let maxImageSide = 32_767
+
     /// Shows an array as an image, as matplotlib's imshow: an h x w array through a colormap
     /// (default viridis) scaled from its smallest to its largest value; an h x w x 3 (or 4,
     /// alpha ignored) array as RGB, uint8 as it is, floats clipped to 0...1, ints to 0...255.
@@ -23,6 +26,7 @@ extension Figure {
         }
         let (h, w) = (shape[0], shape[1])
         guard h > 0, w > 0 else { throw .emptyData }
+        guard h <= maxImageSide, w <= maxImageSide else { throw .badShape(shape, expected: "at most \(maxImageSide) pixels a side") }
         if shape.count == 2 || shape[2] == 1 {
             return try grayPixels(array.doubles, width: w, height: h, colormap: colormap ?? .viridis)
         }
@@ -52,14 +56,16 @@ extension Figure {
         guard let low = finite.min(), let high = finite.max() else { throw .emptyData }
         // Colours of the 256 table entries, looked up once rather than per pixel.
         let lut = colormap.table.map(\.bytes)
-        let scale = high > low ? Double(Colormap.tableSize) / (high - low) : 0
+        // Halves keep the scale finite for any two finite ends, however far apart or close.
+        let halfSpan = high / 2 - low / 2
         var rgb = [UInt8](repeating: 0, count: width * height * 3)
         for (p, v) in values.enumerated() {
             let index: Int
             if v.isNaN {
                 index = 0
             } else if high > low {
-                index = min(max(Int(((v - low) * scale).rounded(.down)), 0), Colormap.tableSize - 1)
+                let position = (v / 2 - low / 2) / halfSpan * Double(Colormap.tableSize)
+                index = position.isFinite ? Int(min(max(position, 0), Double(Colormap.tableSize - 1))) : 0
             } else {
                 index = Colormap.tableSize / 2
             }

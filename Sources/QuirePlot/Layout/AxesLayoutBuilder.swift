@@ -24,6 +24,7 @@ struct AxesLayoutBuilder {
         let xRange = bounds.xRange(axes, margin: style.margin)
         let yRange = bounds.yRange(axes, margin: style.margin)
         // Ticks depend on the plot's size and margins on the ticks: two rounds settle both.
+        // A first guess of the margins (points), only to choose tick counts; the rounds refine it.
         var plot = cell.inset(top: 30, left: 50, bottom: 40, right: 20)
         var result = layout(plot: plot, xRange: xRange, yRange: yRange)
         plot = result.plot
@@ -48,7 +49,8 @@ struct AxesLayoutBuilder {
         var colorBarTicks = Ticks()
         if let bar = axes.colorBar {
             colorBarTicks = linearTicks(AxisRange(bar.low, bar.high), length: guess.height, horizontal: false)
-            right = style.outerPad + style.colorBarGap + style.colorBarWidth + style.tickLabelPad
+            right =
+                style.outerPad + style.colorBarGap + style.colorBarWidth + style.tickLabelPad
                 + (colorBarTicks.sizes.map(\.width).max() ?? 0)
         }
         var plot = cell.inset(top: top, left: left, bottom: bottom, right: right)
@@ -110,7 +112,7 @@ struct AxesLayoutBuilder {
     private func overlaps(_ t: Ticks, range: AxisRange, length: Double) -> Bool {
         guard t.values.count > 1 else { return false }
         for i in 1..<t.values.count {
-            let distance = abs(t.values[i] - t.values[i - 1]) / range.span * length
+            let distance = abs(range.fraction(t.values[i]) - range.fraction(t.values[i - 1])) * length
             if (t.sizes[i].width + t.sizes[i - 1].width) / 2 + AxesLayoutBuilder.minimumLabelGap > distance { return true }
         }
         return false
@@ -206,9 +208,9 @@ struct AxesLayoutBuilder {
 
     private func placeColorBar(_ bar: ColorBar, _ t: Ticks, plot: Rect) -> ColorBarLayout {
         let rect = Rect(x: plot.maxX + style.colorBarGap, y: plot.minY, width: style.colorBarWidth, height: plot.height)
-        let span = bar.high - bar.low
+        let range = AxisRange(bar.low, bar.high)
         let ticks = t.values.indices.map { i in
-            let y = span > 0 ? rect.maxY - (t.values[i] - bar.low) / span * rect.height : rect.midY
+            let y = bar.high > bar.low ? rect.maxY - range.fraction(t.values[i]) * rect.height : rect.midY
             let label = PlacedText(
                 t.labels[i], measured: t.sizes[i], at: Point(rect.maxX + style.tickLabelPad, y), size: style.tickLabelSize,
                 color: style.textColor, horizontal: .left, vertical: .center)

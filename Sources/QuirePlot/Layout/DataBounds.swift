@@ -94,9 +94,10 @@ struct DataBounds {
             let half = lo == 0 ? 0.5 : abs(lo) * 0.1
             return AxisRange(lo - half, hi + half)
         }
-        let pad = (hi - lo) * margin
-        lo -= pad
-        hi += pad
+        // Halves, and ends kept finite, so even the widest data has a usable range.
+        let pad = (hi / 2 - lo / 2) * 2 * margin
+        lo = max(lo - pad, -.greatestFiniteMagnitude)
+        hi = min(hi + pad, .greatestFiniteMagnitude)
         // A limit does not cross a sticky value that the data touches.
         for s in sticky {
             if low >= s && lo < s { lo = s }

@@ -85,12 +85,12 @@ public struct AxesLayout: Sendable {
 
     /// The page x of a data value.
     public func x(_ value: Double) -> Double {
-        plot.minX + (axes.xScale.transform(value) - xRange.low) / xRange.span * plot.width
+        plot.minX + xRange.fraction(axes.xScale.transform(value)) * plot.width
     }
 
     /// The page y of a data value.
     public func y(_ value: Double) -> Double {
-        let fraction = (axes.yScale.transform(value) - yRange.low) / yRange.span
+        let fraction = yRange.fraction(axes.yScale.transform(value))
         return axes.yInverted ? plot.minY + fraction * plot.height : plot.maxY - fraction * plot.height
     }
 
@@ -119,6 +119,7 @@ public struct FigureLayout: Sendable {
         style = figure.style
         var top = 0.0
         if let text = figure.title {
+            // A figure's title a little larger than its plots' titles, as matplotlib's suptitle.
             let size = style.titleSize * 1.1
             let m = measurer.measure(text, size: size)
             title = PlacedText(

@@ -17,7 +17,8 @@ struct LegendPlacer {
         let titleSize = axes.legendTitle.map { measurer.measure($0, size: style.legendSize) }
         let rowHeight = (sizes.first?.height ?? style.legendSize) * 1.25
         let labelWidth = sizes.map(\.width).max() ?? 0
-        let width = LegendPlacer.padding * 3 + LegendPlacer.swatchWidth
+        let width =
+            LegendPlacer.padding * 3 + LegendPlacer.swatchWidth
             + max(labelWidth, (titleSize?.width ?? 0) - LegendPlacer.swatchWidth - LegendPlacer.padding)
         let height = LegendPlacer.padding * 2 + rowHeight * Double(entries.count) + (titleSize.map { $0.height * 1.25 } ?? 0)
         let box = bestCorner(width: width, height: height, layout: layout)

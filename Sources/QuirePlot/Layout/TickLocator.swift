@@ -9,6 +9,9 @@ public struct TickLocator: Sendable {
     /// At least this many ticks must fall inside the range.
     public var minTicks = 2
 
+    /// More ticks than this only happen for degenerate ranges; they would be unreadable.
+    static let maxTicks = 1000.0
+
     /// matplotlib caps automatic bins at 9.
     public static let maxAutoBins = 9
 
@@ -26,6 +29,8 @@ public struct TickLocator: Sendable {
     public func ticks(low: Double, high: Double) -> [Double] {
         var (vmin, vmax) = TickLocator.nonsingular(low, high)
         if vmin > vmax { swap(&vmin, &vmax) }
+        // A range too wide for doubles has no nice steps; its ends are the best ticks there are.
+        guard (vmax - vmin).isFinite else { return [vmin, vmax] }
         let (scale, offset) = TickLocator.scaleRange(vmin, vmax, bins: maxBins)
         let lo = vmin - offset
         let hi = vmax - offset
@@ -40,7 +45,7 @@ public struct TickLocator: Sendable {
             let edge = Edge(step: step, offset: offset)
             let first = edge.lowIndex(lo - best)
             let last = edge.highIndex(hi - best)
-            guard last >= first else { continue }
+            guard first.isFinite, last.isFinite, last >= first, last - first <= TickLocator.maxTicks else { continue }
             result = (Int(first)...Int(last)).map { Double($0) * step + best }
             let inside = result.filter { $0 >= lo && $0 <= hi }.count
             if inside >= minTicks { break }
@@ -95,7 +100,8 @@ public struct TickLocator: Sendable {
 
     /// Ticks at powers of ten covering a positive range, for log axes.
     public static func logTicks(low: Double, high: Double) -> [Double] {
-        guard low > 0, high > low else { return [max(low, 1e-300)] }
+        guard low > 0, high > low, low.isFinite else { return low > 0 && low.isFinite ? [low] : [1] }
+        let high = min(high, .greatestFiniteMagnitude)
         let first = Int(log10(low).rounded(.down))
         let last = Int(log10(high).rounded(.up))
         let decades = last - first

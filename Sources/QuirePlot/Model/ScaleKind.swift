@@ -33,4 +33,9 @@ public struct AxisRange: Sendable, Equatable {
         self.high = high
     }
     public var span: Double { high - low }
+
+    /// Where `value` lies from `low` (0) to `high` (1); halves keep it finite for any finite ends.
+    public func fraction(_ value: Double) -> Double {
+        (value / 2 - low / 2) / (high / 2 - low / 2)
+    }
 }

@@ -36,7 +36,10 @@ final class CairoCanvas: TextMeasurer {
         if let failure = CairoCanvas.failure(cairo_surface_status(surface)) ?? CairoCanvas.failure(cairo_status(cr)) {
             cairo_destroy(cr)
             cairo_surface_destroy(surface)
-            throw .renderFailed(failure)
+            switch kind {
+            case .svg(let path), .pdf(let path): throw .writeFailed(path: path, reason: failure)
+            case .raster: throw .renderFailed(failure)
+            }
         }
         if case .raster(let dpi) = kind { cairo_scale(cr, dpi / 72, dpi / 72) }
         let options = cairo_font_options_create()

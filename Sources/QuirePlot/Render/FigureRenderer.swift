@@ -21,10 +21,14 @@ struct FigureRenderer {
         if a.axes.frame == .grid {
             canvas.fill(a.plot, style.axesBackground)
             for tick in a.xTicks {
-                canvas.polyline([Point(tick.position, a.plot.minY), Point(tick.position, a.plot.maxY)], style.gridColor, width: style.gridWidth, roundCaps: false)
+                canvas.polyline(
+                    [Point(tick.position, a.plot.minY), Point(tick.position, a.plot.maxY)], style.gridColor, width: style.gridWidth,
+                    roundCaps: false)
             }
             for tick in a.yTicks {
-                canvas.polyline([Point(a.plot.minX, tick.position), Point(a.plot.maxX, tick.position)], style.gridColor, width: style.gridWidth, roundCaps: false)
+                canvas.polyline(
+                    [Point(a.plot.minX, tick.position), Point(a.plot.maxX, tick.position)], style.gridColor, width: style.gridWidth,
+                    roundCaps: false)
             }
         }
         canvas.clip(to: a.plot)
@@ -46,7 +50,9 @@ struct FigureRenderer {
             }
         case .heatCells(let h): drawCells(h, in: a)
         case .image(let img):
-            let rect = Rect(x: a.x(-0.5), y: a.y(-0.5), width: a.x(Double(img.width) - 0.5) - a.x(-0.5), height: a.y(Double(img.height) - 0.5) - a.y(-0.5))
+            let rect = Rect(
+                x: a.x(-0.5), y: a.y(-0.5), width: a.x(Double(img.width) - 0.5) - a.x(-0.5),
+                height: a.y(Double(img.height) - 0.5) - a.y(-0.5))
             let shrinking = rect.width * 2 < Double(img.width)
             try canvas.image(rgb: img.rgb, width: img.width, height: img.height, in: rect, smooth: shrinking)
         case .boxes(let b): drawBoxes(b, in: a)

@@ -15,6 +15,8 @@ public struct Histogram: Sendable, Equatable {
 
     /// The most bins "auto" may choose, so a huge spread of values cannot exhaust memory.
     public static let maxAutoBins = 10_000
+    /// The most bins that may be asked for: more could not be told apart on any page.
+    public static let maxBins = 100_000
 
     /// Counts finite `values` (NaN and infinities are skipped) into equal-width bins spanning
     /// their range; every bin is closed on the left, the last also on the right.
@@ -31,18 +33,22 @@ public struct Histogram: Sendable, Equatable {
         let bins: Int
         switch binning {
         case .count(let n):
-            guard n >= 1 else { throw .invalidBins(n) }
+            guard n >= 1, n <= Histogram.maxBins else { throw .invalidBins(n) }
             bins = n
         case .auto:
             bins = Histogram.autoBinCount(data, span: last - first)
         }
-        edges = (0...bins).map { first + (last - first) * Double($0) / Double(bins) }
+        // Halves keep every step finite even when the values span more than a double holds.
+        let halfSpan = last / 2 - first / 2
+        edges = (0...bins).map { i in
+            let t = Double(i) / Double(bins)
+            return first * (1 - t) + last * t
+        }
         edges[bins] = last
         var counts = [Double](repeating: 0, count: bins)
-        let scale = Double(bins) / (last - first)
         for v in data {
-            var i = Int(((v - first) * scale).rounded(.down))
-            if i == bins { i -= 1 }
+            let fraction = (v / 2 - first / 2) / halfSpan * Double(bins)
+            var i = fraction.isFinite ? Int(min(max(fraction, 0), Double(bins - 1)).rounded(.down)) : 0
             // Floating-point rounding can put a value one bin off; the edges decide.
             if i > 0 && v < edges[i] { i -= 1 } else if i < bins - 1 && v >= edges[i + 1] { i += 1 }
             counts[i] += 1
@@ -57,8 +63,9 @@ public struct Histogram: Sendable, Equatable {
         let iqr = Quantiles.percentile(sorted, 75) - Quantiles.percentile(sorted, 25)
         let fd = 2 * iqr / pow(n, 1.0 / 3)
         let width = fd > 0 ? min(fd, sturges) : sturges
-        guard width > 0 else { return 1 }
-        return min(max(1, Int((span / width).rounded(.up))), maxAutoBins)
+        let bins = (span / width).rounded(.up)
+        guard width > 0, bins.isFinite else { return 1 }
+        return Int(min(max(1, bins), Double(maxAutoBins)))
     }
 
     /// The width of each bin.

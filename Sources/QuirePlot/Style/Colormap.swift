@@ -32,7 +32,8 @@ public struct Colormap: Sendable {
     /// The colour of `value` on a scale from `low` to `high` (a constant scale maps to the middle).
     public func color(of value: Double, low: Double, high: Double) -> RGBColor {
         guard high > low else { return color(at: 0.5) }
-        return color(at: (value - low) / (high - low))
+        // Halves keep the fraction finite for any finite ends.
+        return color(at: (value / 2 - low / 2) / (high / 2 - low / 2))
     }
 
     /// The names of the maps, in the order the help lists them.
