@@ -27,6 +27,15 @@ final class FigureObject: NativeObject, FigureDisplay {
 
     func richDisplay() -> RichDisplay? { .figure(self) }
 
+    /// Pictures (imshow) go into notebooks as PNG: an SVG would embed the same pixels as PNG
+    /// data, slower to write and larger to store.
+    var preferredExtension: String {
+        let hasImage = figure.axes.contains { axes in
+            axes.marks.contains { if case .image = $0 { true } else { false } }
+        }
+        return hasImage ? "png" : "svg"
+    }
+
     var memberNames: [String] { ["size", "axes_count", "title", "xticks", "yticks", "xticklabels", "yticklabels", "legend"] }
 
     /// Figure facts, as matplotlib's `ax.get_xticks()` and friends give them (of the first plot).
