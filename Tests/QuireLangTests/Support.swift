@@ -19,7 +19,7 @@ final class Vec: NativeObject {
     func member(_ name: String) throws -> Value? {
         switch name {
         case "size": .int(items.count)
-        case "first": items.first.map { .double($0) } ?? .none
+        case "first": items.first.map { Value.double($0) } ?? Value.none
         default: nil
         }
     }
