@@ -39,18 +39,7 @@ extension CoreBuiltins {
         Builtin("int", [.opt("x", .any, .int(0))], doc: "Converts to an int, cutting off any fraction.", example: "int(\"42\")", body: toInt),
         Builtin("float", [.opt("x", .any, .double(0))], doc: "Converts to a float.", example: "float(\"2.5\")", body: toFloat),
         Builtin("bool", [.opt("x", .any, .bool(false))], doc: "The truth of a value: 0, empty and none are false.", example: "bool([])") { args in
-            if case .object(let o) = args.value("x") { return .bool(try o.truth()) }
-            switch args.value("x") {
-            case .none: return .bool(false)
-            case .bool(let b): return .bool(b)
-            case .int(let i): return .bool(i != 0)
-            case .double(let d): return .bool(d != 0)
-            case .string(let s): return .bool(!s.isEmpty)
-            case .list(let l): return .bool(!l.items.isEmpty)
-            case .tuple(let t): return .bool(!t.isEmpty)
-            case .dict(let d): return .bool(d.count > 0)
-            default: return .bool(true)
-            }
+            .bool(try Operators.truth(args.value("x")))
         },
         Builtin("abs", [Parameter("x")], doc: "The absolute value of a number (or of each element).", example: "abs(-3)") { args in
             if let forwarded = try forward(args, "abs", "x") { return forwarded }
@@ -160,18 +149,5 @@ extension CoreBuiltins {
         },
     ]
 
-    static func truthOf(_ v: Value) throws -> Bool {
-        switch v {
-        case .none: return false
-        case .bool(let b): return b
-        case .int(let i): return i != 0
-        case .double(let d): return d != 0
-        case .string(let s): return !s.isEmpty
-        case .list(let l): return !l.items.isEmpty
-        case .tuple(let t): return !t.isEmpty
-        case .dict(let d): return d.count > 0
-        case .object(let o): return try o.truth()
-        default: return true
-        }
-    }
+    static func truthOf(_ v: Value) throws -> Bool { try Operators.truth(v) }
 }

@@ -2,21 +2,9 @@ import Foundation
 
 extension Interpreter {
     func truth(_ v: Value, _ span: SourceSpan?) throws -> Bool {
-        switch v {
-        case .none, .undefined: return false
-        case .bool(let b): return b
-        case .int(let i): return i != 0
-        case .double(let d): return d != 0
-        case .string(let s): return !s.isEmpty
-        case .list(let l): return !l.items.isEmpty
-        case .tuple(let t): return !t.isEmpty
-        case .dict(let d): return d.count > 0
-        case .function, .builtin: return true
-        case .object(let o):
-            do { return try o.truth() } catch let e as QuireError {
-                if let span { throw e.located(at: span) }
-                throw e
-            }
+        do { return try Operators.truth(v) } catch let e as QuireError {
+            if let span { throw e.located(at: span) }
+            throw e
         }
     }
 

@@ -242,4 +242,21 @@ public enum Operators {
             throw QuireError(.type, "\"in\" needs a list, tuple, dict or string on the right, not \(container.typeNoun)")
         }
     }
+
+    /// Python's truth: false, none, zero and empty containers are false; an object decides its own
+    /// (a column refuses, saying to use `.any()` or `.all()`).
+    public static func truth(_ v: Value) throws -> Bool {
+        switch v {
+        case .none, .undefined: return false
+        case .bool(let b): return b
+        case .int(let i): return i != 0
+        case .double(let d): return d != 0
+        case .string(let s): return !s.isEmpty
+        case .list(let l): return !l.items.isEmpty
+        case .tuple(let t): return !t.isEmpty
+        case .dict(let d): return d.count > 0
+        case .function, .builtin: return true
+        case .object(let o): return try o.truth()
+        }
+    }
 }
