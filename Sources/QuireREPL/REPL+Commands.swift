@@ -139,7 +139,7 @@ extension REPL {
         case "md":
             guard let loadNotebook else { return complain("error: notebooks cannot be loaded here\n") }
             do {
-                try loadNotebook(resolved)
+                try interruptibly { try loadNotebook(resolved) }
             } catch let error as QuireError {
                 complain(error.render())
             } catch {
