@@ -34,9 +34,10 @@ extension REPL {
     func helpText(for name: String?) -> String {
         let registry = interpreter.registry
         guard let name else {
-            let commands = MetaCommand.table.map { entry in
-                let usage = ":\(entry.name)" + (entry.argument.isEmpty ? "" : " \(entry.argument)")
-                return "  " + usage.padding(toLength: 16, withPad: " ", startingAt: 0) + entry.summary
+            let usages = MetaCommand.table.map { ":\($0.name)" + ($0.argument.isEmpty ? "" : " \($0.argument)") }
+            let width = usages.map(\.count).max()! + 2
+            let commands = zip(usages, MetaCommand.table).map { usage, entry in
+                "  " + usage.padding(toLength: width, withPad: " ", startingAt: 0) + entry.summary
             }
             return "Commands:\n" + commands.joined(separator: "\n") + "\n\n" + keysHelp + "\n\n"
                 + Help.text(for: .none, registry: registry) + "\n"
