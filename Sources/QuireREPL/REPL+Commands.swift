@@ -6,8 +6,8 @@ let variableTextWidth = 60
 
 /// The keys of the line editor, for `:help`.
 let keysHelp = """
-    Keys: Tab completes names, members (obj.), columns (df["), keyword arguments (f(x, na);
-    Up/Down walk the history (kept in ~/.quire_history); Ctrl-R searches it;
+    Keys: Tab completes names, members after "obj.", columns after 'df["' and keyword
+    arguments in calls; Up/Down walk the history (kept in ~/.quire_history), Ctrl-R searches it;
     Ctrl-C stops running code, or clears the line; Ctrl-D on an empty line leaves.
     """
 
