@@ -45,6 +45,13 @@ static inline int quire_el_set_signal(EditLine *el, int on) {
     return el_set(el, EL_SIGNAL, on);
 }
 
+/// Puts the terminal in (1) or out of (0) editing mode. libedit itself does so only when it
+/// reads the first key, after printing the prompt; keys typed in between would be handled by the
+/// terminal (^R would reprint the line, text would be echoed twice).
+static inline int quire_el_prep_term(EditLine *el, int on) {
+    return el_set(el, EL_PREP_TERM, on);
+}
+
 static inline int quire_el_set_addfn(EditLine *el, const char *name, const char *help,
                                      quire_command_fn fn) {
     return el_set(el, EL_ADDFN, name, help, fn);

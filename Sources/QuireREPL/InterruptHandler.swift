@@ -20,7 +20,8 @@ enum InterruptHandler {
     /// Set when Ctrl-C was pressed at the prompt.
     static let promptInterrupted = Atomic<Bool>(false)
 
-    /// The handler that was installed before `install`, restored by `uninstall`.
+    /// The handler that was installed before `install`, restored by `uninstall`. Unchecked:
+    /// only `install` and `uninstall` touch it, both on the REPL's thread.
     nonisolated(unsafe) private static var previous = sigaction()
 
     /// Installs the SIGINT handler for `interpreter`, running on the calling thread.

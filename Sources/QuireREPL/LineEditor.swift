@@ -84,6 +84,7 @@ final class LineEditor: LineReader {
         free(prompt)
         prompt = strdup(text)
         _ = InterruptHandler.takePromptInterrupt()
+        quire_el_prep_term(editLine, 1)
         var count: Int32 = 0
         guard let raw = el_gets(editLine, &count) else {
             let interrupted = InterruptHandler.takePromptInterrupt()

@@ -6,8 +6,8 @@ let variableTextWidth = 60
 
 /// The keys of the line editor, for `:help`.
 let keysHelp = """
-    Keys: Tab completes names, members (obj.), columns (df["), keyword arguments (f(x, na);
-    Up/Down walk the history (kept in ~/.quire_history); Ctrl-R searches it;
+    Keys: Tab completes names, members after "obj.", columns after 'df["' and keyword
+    arguments in calls; Up/Down walk the history (kept in ~/.quire_history), Ctrl-R searches it;
     Ctrl-C stops running code, or clears the line; Ctrl-D on an empty line leaves.
     """
 
@@ -34,9 +34,10 @@ extension REPL {
     func helpText(for name: String?) -> String {
         let registry = interpreter.registry
         guard let name else {
-            let commands = MetaCommand.table.map { entry in
-                let usage = ":\(entry.name)" + (entry.argument.isEmpty ? "" : " \(entry.argument)")
-                return "  " + usage.padding(toLength: 16, withPad: " ", startingAt: 0) + entry.summary
+            let usages = MetaCommand.table.map { ":\($0.name)" + ($0.argument.isEmpty ? "" : " \($0.argument)") }
+            let width = usages.map(\.count).max()! + 2
+            let commands = zip(usages, MetaCommand.table).map { usage, entry in
+                "  " + usage.padding(toLength: width, withPad: " ", startingAt: 0) + entry.summary
             }
             return "Commands:\n" + commands.joined(separator: "\n") + "\n\n" + keysHelp + "\n\n"
                 + Help.text(for: .none, registry: registry) + "\n"
@@ -139,7 +140,7 @@ extension REPL {
         case "md":
             guard let loadNotebook else { return complain("error: notebooks cannot be loaded here\n") }
             do {
-                try loadNotebook(resolved)
+                try interruptibly { try loadNotebook(resolved) }
             } catch let error as QuireError {
                 complain(error.render())
             } catch {

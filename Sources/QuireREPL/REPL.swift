@@ -113,7 +113,7 @@ public final class REPL {
     }
 
     /// Runs `work` so that Ctrl-C stops it (at the interpreter's next loop iteration or call).
-    func interruptibly<T>(_ work: () throws(QuireError) -> T) throws(QuireError) -> T {
+    func interruptibly<T, E: Error>(_ work: () throws(E) -> T) throws(E) -> T {
         interpreter.clearInterrupt()
         InterruptHandler.isRunning.store(true, ordering: .sequentiallyConsistent)
         defer { InterruptHandler.isRunning.store(false, ordering: .sequentiallyConsistent) }

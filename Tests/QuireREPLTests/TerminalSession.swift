@@ -65,7 +65,7 @@ final class TerminalSession {
 
         let arguments: [UnsafeMutablePointer<CChar>?] = [strdup(binary), nil]
         let variables: [UnsafeMutablePointer<CChar>?] = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
-        defer { (arguments + variables).forEach { free($0) } }
+        defer { for pointer in arguments + variables { free(pointer) } }
         var pid: pid_t = 0
         let status = posix_spawn(&pid, binary, &actions, &attributes, arguments, variables)
         guard status == 0 else { throw Failure(description: "cannot start \(binary): error \(status)") }

@@ -16,26 +16,33 @@ final class TestTable: NativeObject {
 
 /// A registry with a function that has keyword parameters and a rest parameter, and a method of
 /// `TestTable`, so that completion can be checked against known declarations.
-let testRegistry = BuiltinRegistry([[
-    Builtin(
-        "split_rows",
-        [Parameter("X"), .opt("test_size", .number, .double(0.25)), .opt("train_size", .optional(.number), .none),
-         .opt("random_state", .optional(.int), .none), Parameter("more", .any, .variadic)],
-        doc: "Splits rows.", example: "split_rows(X, test_size=0.2)"
-    ) { _ in .none },
-    Builtin("head", on: "TestTable", [.opt("n", .int, .int(5))], doc: "The first rows.", example: "t.head(3)") { _ in .none },
-    Builtin("shape_of", on: "TestTable", [], doc: "Rows and columns.", example: "t.shape_of()") { _ in .none },
-]])
+let testRegistry = BuiltinRegistry([
+    [
+        Builtin(
+            "split_rows",
+            [
+                Parameter("X"), .opt("test_size", .number, .double(0.25)), .opt("train_size", .optional(.number), .none),
+                .opt("random_state", .optional(.int), .none), Parameter("more", .any, .variadic),
+            ],
+            doc: "Splits rows.", example: "split_rows(X, test_size=0.2)"
+        ) { _ in .none },
+        Builtin("head", on: "TestTable", [.opt("n", .int, .int(5))], doc: "The first rows.", example: "t.head(3)") { _ in .none },
+        Builtin("shape_of", on: "TestTable", [], doc: "Rows and columns.", example: "t.shape_of()") { _ in .none },
+    ]
+])
 
 /// An interpreter with the test registry, a `TestTable` in `df`, and a few other globals.
 func makeTestInterpreter() throws -> Interpreter {
     let interpreter = Interpreter(registry: testRegistry)
     interpreter.setGlobal("df", .object(TestTable()))
-    try interpreter.run(Source(name: "<test>", text: """
-        fn train(model, epochs=10, learning_rate=0.1) { model }
-        point = {"x": 1, "y": 2, "not a name": 3, "nested": {"inner": 1}}
-        words = ["a"]
-        """))
+    try interpreter.run(
+        Source(
+            name: "<test>",
+            text: """
+                fn train(model, epochs=10, learning_rate=0.1) { model }
+                point = {"x": 1, "y": 2, "not a name": 3, "nested": {"inner": 1}}
+                words = ["a"]
+                """))
     return interpreter
 }
 
