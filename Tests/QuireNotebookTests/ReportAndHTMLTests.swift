@@ -127,3 +127,28 @@ import Testing
         #expect(QuireHighlighter.highlight("\"a # b\" true") == "<span class=\"str\">&quot;a # b&quot;</span> <span class=\"con\">true</span>")
     }
 }
+
+@Suite struct HTMLImageTests {
+    @Test func localImagesInProseAreEmbeddedAndRemoteOnesLinked() throws {
+        let path = try writeNotebook("![local](pic.svg) ![remote](https://example.org/p.png) ![gone](nothere.png)\n", name: "img.md")
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        try TestFigure().write(toPath: folder + "/pic.svg")
+        #expect(runCommand(path, RunSettings(html: true)).status == 0)
+        let html = read(folder + "/img.out/index.html")
+        #expect(html.contains("<img src=\"data:image/svg+xml;base64,"))
+        #expect(html.contains("<img src=\"https://example.org/p.png\" alt=\"remote\">"))
+        #expect(html.contains("<img src=\"../nothere.png\" alt=\"gone\">"))
+    }
+}
+
+@Suite struct CommandTimeoutTests {
+    @Test func theTimeoutSettingStopsEveryCell() throws {
+        let path = try writeNotebook("```quire\nn = 0\nwhile true { n = n + 1 }\n```\n", name: "forever.md")
+        let outcome = runCommand(path, RunSettings(timeout: 0.2))
+        #expect(outcome.status == 1)
+        #expect(outcome.errors.contains("cell 1 ran longer than its time limit of 200ms"))
+        // The interpreter does not say where a timeout stopped the code, so the error points
+        // at the cell's first line of code.
+        #expect(outcome.errors.contains("forever.md:2:1 (cell 1)"))
+    }
+}
