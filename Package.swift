@@ -29,7 +29,11 @@ let package = Package(
         .target(name: "QuireVision", dependencies: ["QuireArray", "CPNG", "CJPEG"]),
 
         // The language, its builtins, and the front ends.
-        .target(name: "QuireLang"),
+        .target(
+            name: "QuireLang",
+            // Variables live in class-owned buffers touched on every step; the interpreter is
+            // single-threaded, so run-time exclusivity checks only cost time there.
+            swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"])]),
         .target(
             name: "QuireBuiltins",
             dependencies: [

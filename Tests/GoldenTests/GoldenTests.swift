@@ -1,1 +1,76 @@
+import Foundation
+import QuireBuiltins
+import QuireLang
 import Testing
+
+/// One behaviour per `.qr` file under Tests/Golden, with its expectations inline:
+/// `# expect: LINE` for each line the program prints (in order), or `# expect error: TEXT` for a
+/// program that must fail with TEXT in its error's first line.
+struct GoldenCase: CustomTestStringConvertible, Sendable {
+    let path: String
+    var testDescription: String { String(path.dropFirst(GoldenCase.root.count + 1)) }
+
+    static let root: String = {
+        var url = URL(fileURLWithPath: #filePath)
+        while !FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) {
+            url.deleteLastPathComponent()
+        }
+        return url.appendingPathComponent("Tests/Golden").path
+    }()
+
+    static let all: [GoldenCase] = {
+        let files = FileManager.default.enumerator(atPath: root)?.compactMap { $0 as? String } ?? []
+        return files.filter { $0.hasSuffix(".qr") && !$0.contains("/_") && !$0.hasPrefix("_") }.sorted().map { GoldenCase(path: root + "/" + $0) }
+    }()
+}
+
+/// Collects what a program prints.
+final class CapturedOutput: OutputSink {
+    var text = ""
+    func write(_ s: String) { text += s }
+    func display(_ value: Value) { text += Printer.repr(value) + "\n" }
+}
+
+@Test("golden programs", arguments: GoldenCase.all)
+func golden(_ test: GoldenCase) throws {
+    let text = try String(contentsOfFile: test.path, encoding: .utf8)
+    var expectedLines: [String] = []
+    var expectedError: String?
+    for line in text.components(separatedBy: "\n") {
+        if let r = line.range(of: "# expect: ") {
+            expectedLines.append(String(line[r.upperBound...]))
+        } else if line.hasSuffix("# expect:") {
+            expectedLines.append("")
+        } else if let r = line.range(of: "# expect error: ") {
+            expectedError = String(line[r.upperBound...])
+        }
+    }
+    #expect(!expectedLines.isEmpty || expectedError != nil, "\(test.testDescription) has no expectation")
+    let output = CapturedOutput()
+    let directory = (test.path as NSString).deletingLastPathComponent
+    let outcome: Result<Void, QuireError> = runOnLargeStack {
+        do throws(QuireError) {
+            let interpreter = try Builtins.makeInterpreter(sink: output)
+            try interpreter.run(Source(name: test.testDescription, text: text, directory: directory))
+            return .success(())
+        } catch {
+            return .failure(error)
+        }
+    }
+    var printed = output.text.components(separatedBy: "\n")
+    if printed.last == "" { printed.removeLast() }
+    switch outcome {
+    case .success:
+        #expect(expectedError == nil, "expected an error containing \"\(expectedError ?? "")\", but the program succeeded")
+        #expect(printed == expectedLines)
+    case .failure(let error):
+        guard let expectedError else {
+            Issue.record("unexpected error:\n\(error.render())")
+            return
+        }
+        let first = error.render().components(separatedBy: "\n")[0]
+        #expect(first.contains(expectedError), "error was:\n\(error.render())")
+        #expect(error.span != nil || error.kind == .importError, "the error has no location:\n\(error.render())")
+        #expect(printed == expectedLines)
+    }
+}

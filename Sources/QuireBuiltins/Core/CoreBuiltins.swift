@@ -16,7 +16,10 @@ enum CoreBuiltins {
 
     /// The items of any iterable value (list, tuple, string, dict keys, range, Series...).
     static func items(_ args: Arguments, _ name: String) throws -> [Value] {
-        let v = args.value(name)
+        try iterable(args.value(name), args, name)
+    }
+
+    static func iterable(_ v: Value, _ args: Arguments, _ name: String) throws -> [Value] {
         switch v {
         case .list(let l): return l.items
         case .tuple(let t): return t
@@ -26,7 +29,7 @@ enum CoreBuiltins {
             if let e = try o.elements() { return e }
         default: break
         }
-        throw args.bad(name, expected: "a list, tuple, string, dict or range")
+        throw Arguments.badArgument(name, to: args.builtin.qualifiedName, expected: "a list, tuple, string, dict or range", got: v)
     }
 
     static func sortedValues(_ values: [Value], key: Value?, reverse: Bool, context: any CallContext) throws -> [Value] {
@@ -39,10 +42,13 @@ enum CoreBuiltins {
     }
 
     static func extreme(_ args: Arguments, _ name: String, wantMax: Bool) throws -> Value {
-        if args.rest.count == 1, let forwarded = try forward(args, name, "values") { return forwarded }
         let candidates: [Value]
         if args.rest.count == 1 {
-            candidates = try items(args, "values")
+            let only = args.rest[0]
+            if case .object(let o) = only, args.context.registry.method(name, on: o.typeName) != nil {
+                return try args.context.callMethod(only, name, [])
+            }
+            candidates = try iterable(only, args, "values")
         } else {
             candidates = args.rest
         }

@@ -65,11 +65,16 @@ extension QuireError: CustomStringConvertible {
         out += "\n"
         if !stack.isEmpty {
             out += "call stack (innermost first):\n"
-            for entry in stack.prefix(maxStackLinesShown) {
-                out += "  in \(entry.function), called at \(entry.span.source.name):\(entry.span.line):\(entry.span.column)\n"
+            var lines: [(text: String, repeats: Int)] = []
+            for entry in stack {
+                let text = "  in \(entry.function), called at \(entry.span.source.name):\(entry.span.line):\(entry.span.column)"
+                if lines.last?.text == text { lines[lines.count - 1].repeats += 1 } else { lines.append((text, 1)) }
             }
-            let more = stack.count - min(stack.count, maxStackLinesShown) + omittedCalls
-            if more > 0 { out += "  ... \(more) more calls\n" }
+            if omittedCalls > 0, !lines.isEmpty { lines[lines.count - 1].repeats += omittedCalls }
+            for line in lines.prefix(maxStackLinesShown) {
+                out += line.text + (line.repeats > 1 ? " (\(line.repeats) times)" : "") + "\n"
+            }
+            if lines.count > maxStackLinesShown { out += "  ... \(lines.count - maxStackLinesShown) more calls\n" }
         }
         return out
     }

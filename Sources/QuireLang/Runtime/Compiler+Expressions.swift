@@ -5,11 +5,11 @@ extension Compiler {
         switch node.kind {
         case .fstring(let parts): return try compileFString(parts)
         case .list(let items):
-            let codes = try items.map(compile)
-            return { f in .list(ListBox(try codes.map { try $0(f) })) }
+            let codes = try items.map { CodeRef(run: try compile($0)) }
+            return { f in .list(ListBox(try codes.map { try $0.run(f) })) }
         case .tuple(let items):
-            let codes = try items.map(compile)
-            return { f in .tuple(try codes.map { try $0(f) }) }
+            let codes = try items.map { CodeRef(run: try compile($0)) }
+            return { f in .tuple(try codes.map { try $0.run(f) }) }
         case .dict(let pairs):
             let codes = try pairs.map { (try compile($0.0), try compile($0.1), $0.0.span) }
             return { f in
@@ -158,10 +158,11 @@ extension Compiler {
     }
 
     func compileCompare(_ ops: [CompareOp], _ operands: [Node]) throws -> Code {
-        let codes = try operands.map(compile)
+        let codes = try operands.map { CodeRef(run: try compile($0)) }
         let spans = operands.map(\.span)
         if ops.count == 1, case .op(let op) = ops[0] {
-            let (lc, rc) = (codes[0], codes[1])
+            let lc = try compile(operands[0])
+            let rc = try compile(operands[1])
             let span = spans[0].through(spans[1])
             return { f in
                 let a = try lc(f)
@@ -182,10 +183,10 @@ extension Compiler {
         }
         let interp = interpreter
         return { f in
-            var left = try codes[0](f)
+            var left = try codes[0].run(f)
             var result = Value.bool(true)
             for (i, op) in ops.enumerated() {
-                let right = try codes[i + 1](f)
+                let right = try codes[i + 1].run(f)
                 let span = spans[i].through(spans[i + 1])
                 do {
                     switch op {
@@ -226,6 +227,36 @@ extension Compiler {
                 } catch let e as QuireError { throw e.located(at: span!) }
             }
             return .string(out)
+        }
+    }
+}
+
+extension Compiler {
+    /// `a < b` as a condition: ints compare without making a bool value first.
+    func compileComparisonTest(_ op: BinaryOperator, _ l: Node, _ r: Node) throws -> (Frame) throws -> Bool {
+        let lc = try compile(l)
+        let rc = try compile(r)
+        let span = l.span.through(r.span)
+        let interp = interpreter
+        return { f in
+            let a = try lc(f)
+            let b = try rc(f)
+            if case .int(let x) = a, case .int(let y) = b {
+                switch op {
+                case .less: return x < y
+                case .lessEqual: return x <= y
+                case .greater: return x > y
+                case .greaterEqual: return x >= y
+                case .equal: return x == y
+                case .notEqual: return x != y
+                default: break
+                }
+            }
+            do {
+                let v = try Operators.compare(op, a, b)
+                if case .bool(let t) = v { return t }
+                return try interp.truth(v, span)
+            } catch let e as QuireError { throw e.located(at: span) }
         }
     }
 }

@@ -25,28 +25,31 @@ final class Compiler {
 
     func compileProgram(_ program: Program) throws -> CompiledProgram {
         let body = try compileBlock(program.statements)
-        return CompiledProgram(body: body, frame: Frame(slotCount: 0, parent: nil))
+        return CompiledProgram(body: body, frame: Frame.make(slotCount: 0, parent: nil))
     }
 
     /// A sequence of statements; its value is the last statement's.
     func compileBlock(_ statements: [Node]) throws -> Code {
-        let codes = try statements.map(compile)
         let interp = interpreter
-        switch codes.count {
+        switch statements.count {
         case 0: return { _ in .none }
-        case 1: return codes[0]
+        case 1: return try compile(statements[0])
         case 2:
-            let (a, b) = (codes[0], codes[1])
+            let a = try compile(statements[0])
+            let b = try compile(statements[1])
             return { f in
                 _ = try a(f)
                 if interp.unwind != .none { return .none }
                 return try b(f)
             }
         default:
+            // Wrapped in a struct: a closure stored directly in an array is called through a
+            // reabstraction thunk.
+            let codes = try statements.map { CodeRef(run: try compile($0)) }
             return { f in
                 var last = Value.none
                 for c in codes {
-                    last = try c(f)
+                    last = try c.run(f)
                     if interp.unwind != .none { return .none }
                 }
                 return last
@@ -117,7 +120,7 @@ final class Compiler {
         switch resolve(name) {
         case .local(let slot):
             return { f in
-                let v = f.slots[slot]
+                let v = f[slot]
                 if case .undefined = v { throw interp.unassigned(name, span) }
                 return v
             }
@@ -125,7 +128,7 @@ final class Compiler {
             return { f in
                 var frame = f
                 for _ in 0..<depth { frame = frame.parent! }
-                let v = frame.slots[slot]
+                let v = frame[slot]
                 if case .undefined = v { throw interp.unassigned(name, span) }
                 return v
             }
@@ -133,7 +136,7 @@ final class Compiler {
             let globals = interpreter.globals
             let builtin = interpreter.registry.functions[name].map { Value.builtin(BoundBuiltin($0)) }
             return { _ in
-                let v = globals.values[slot]
+                let v = globals[slot]
                 if case .undefined = v {
                     if let builtin { return builtin }
                     throw interp.undefinedName(name, span)
@@ -146,16 +149,16 @@ final class Compiler {
     func compileStore(_ name: String) -> (Frame, Value) -> Void {
         switch resolve(name) {
         case .local(let slot):
-            return { f, v in f.slots[slot] = v }
+            return { f, v in f[slot] = v }
         case .enclosing(let depth, let slot):
             return { f, v in
                 var frame = f
                 for _ in 0..<depth { frame = frame.parent! }
-                frame.slots[slot] = v
+                frame[slot] = v
             }
         case .global(let slot):
             let globals = interpreter.globals
-            return { _, v in globals.values[slot] = v }
+            return { _, v in globals[slot] = v }
         }
     }
 
@@ -226,6 +229,11 @@ final class Compiler {
     // MARK: control flow
 
     func truthTest(_ node: Node) throws -> (Frame) throws -> Bool {
+        if case .compare(let ops, let operands) = node.kind, ops.count == 1, case .op(let op) = ops[0],
+            op != .contains
+        {
+            return try compileComparisonTest(op, operands[0], operands[1])
+        }
         let code = try compile(node)
         let interp = interpreter
         let span = node.span

@@ -78,7 +78,7 @@ extension Interpreter {
     func bindFunction(_ fn: Function, _ positional: [Value], _ keywords: [(String, Value)], spans: ArgumentSpans?) throws -> Frame {
         let code = fn.code
         let names = code.parameterNames
-        let frame = Frame(slotCount: code.slotCount, parent: fn.parent)
+        let frame = Frame.make(slotCount: code.slotCount, parent: fn.parent)
         func fail(_ message: String, hint: String? = nil, at s: SourceSpan? = nil) -> QuireError {
             QuireError(.argument, message, hint: hint, span: s ?? spans?.call)
         }
@@ -86,21 +86,21 @@ extension Interpreter {
             let extra = spans.flatMap { $0.positional.count > names.count ? $0.positional[names.count] : nil }
             throw fail("\(fn.name) takes \(names.count) argument\(names.count == 1 ? "" : "s"), but \(positional.count) were given", hint: "fn \(fn.name)(\(names.joined(separator: ", ")))", at: extra)
         }
-        for (i, v) in positional.enumerated() { frame.slots[i] = v }
+        for (i, v) in positional.enumerated() { frame[i] = v }
         for (name, v) in keywords {
             guard let i = names.firstIndex(of: name) else {
                 let hint = Suggest.closest(to: name, in: names).map { "did you mean \"\($0)\"?" } ?? "parameters: \(names.joined(separator: ", "))"
                 throw fail("unknown argument \"\(name)\" to \(fn.name)", hint: hint, at: spans?.keywords[name])
             }
-            if case .undefined = frame.slots[i] {} else {
+            if case .undefined = frame[i] {} else {
                 throw fail("argument \"\(name)\" to \(fn.name) is given twice", at: spans?.keywords[name])
             }
-            frame.slots[i] = v
+            frame[i] = v
         }
         for i in 0..<names.count {
-            guard case .undefined = frame.slots[i] else { continue }
+            guard case .undefined = frame[i] else { continue }
             if i >= code.requiredCount {
-                frame.slots[i] = fn.defaults[i - code.requiredCount]
+                frame[i] = fn.defaults[i - code.requiredCount]
             } else {
                 throw fail("missing argument \"\(names[i])\" to \(fn.name)", hint: "fn \(fn.name)(\(names.joined(separator: ", ")))")
             }

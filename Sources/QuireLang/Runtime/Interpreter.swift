@@ -12,7 +12,10 @@ public protocol OutputSink: AnyObject {
 public let maxCallDepth = 10_000
 
 /// Runs Quire programs. One interpreter is one environment: a REPL session or a notebook.
-public final class Interpreter: CallContext {
+///
+/// Sendable only so that another thread can call `interrupt` (an atomic flag); everything else
+/// runs on the one thread that runs the program.
+public final class Interpreter: CallContext, @unchecked Sendable {
     public let registry: BuiltinRegistry
     public var sink: OutputSink
     public var isInteractive = false
@@ -96,7 +99,7 @@ public final class Interpreter: CallContext {
     /// The names of the global variables that hold a value.
     public var globalNames: [String] {
         globals.names.enumerated().compactMap { i, n in
-            if case .undefined = globals.values[i] { return nil }
+            if case .undefined = globals[i] { return nil }
             return n
         }
     }
@@ -104,18 +107,18 @@ public final class Interpreter: CallContext {
     /// The value of a global variable, if it is set.
     public func global(_ name: String) -> Value? {
         guard let i = globals.index[name] else { return nil }
-        if case .undefined = globals.values[i] { return nil }
-        return globals.values[i]
+        if case .undefined = globals[i] { return nil }
+        return globals[i]
     }
 
     /// Sets a global variable.
     public func setGlobal(_ name: String, _ value: Value) {
-        globals.values[globals.slot(for: name)] = value
+        globals[globals.slot(for: name)] = value
     }
 
     /// Removes every global variable (the REPL's `:reset`).
     public func reset() {
-        for i in globals.values.indices { globals.values[i] = .undefined }
+        for i in 0..<globals.count { globals[i] = .undefined }
         importedFiles = []
     }
 
@@ -147,16 +150,45 @@ public final class Interpreter: CallContext {
 
 /// The global variables: a growable table of slots, resolved by name when code is compiled.
 final class GlobalTable {
-    var values: [Value] = []
-    var names: [String] = []
-    var index: [String: Int] = [:]
+    /// The slots; grows by reallocation, so compiled code indexes it afresh on each access.
+    private(set) var storage: UnsafeMutablePointer<Value>
+    private var capacity: Int
+    private(set) var names: [String] = []
+    private(set) var index: [String: Int] = [:]
+
+    init() {
+        capacity = 256
+        storage = .allocate(capacity: capacity)
+    }
+
+    deinit {
+        storage.deinitialize(count: names.count)
+        storage.deallocate()
+    }
+
+    var count: Int { names.count }
+
+    @inline(__always)
+    subscript(slot: Int) -> Value {
+        get { storage[slot] }
+        set { storage[slot] = newValue }
+    }
+
+    var values: UnsafeMutableBufferPointer<Value> { UnsafeMutableBufferPointer(start: storage, count: names.count) }
 
     func slot(for name: String) -> Int {
         if let i = index[name] { return i }
-        index[name] = values.count
+        if names.count == capacity {
+            let bigger = UnsafeMutablePointer<Value>.allocate(capacity: capacity * 2)
+            bigger.moveInitialize(from: storage, count: names.count)
+            storage.deallocate()
+            storage = bigger
+            capacity *= 2
+        }
+        (storage + names.count).initialize(to: .undefined)
+        index[name] = names.count
         names.append(name)
-        values.append(.undefined)
-        return values.count - 1
+        return names.count - 1
     }
 }
 
@@ -169,6 +201,11 @@ struct CompiledProgram {
 }
 
 typealias Code = (Frame) throws -> Value
+
+/// A compiled piece of code that can be kept in an array without reabstraction thunks.
+struct CodeRef {
+    let run: Code
+}
 
 /// Runs `work` on a thread with a large stack, so that deep (but allowed) recursion in Quire
 /// code does not overflow the native stack, and waits for it.

@@ -8,15 +8,15 @@ extension Parser {
                 _ = advance()
                 ignoreNewlines.append(true)
                 let args = try arguments()
-                ignoreNewlines.removeLast()
                 _ = try expect(")", "\")\" to close the call")
+                ignoreNewlines.removeLast()
                 node = Node(.call(node, args), node.span.through(span(tokens[index - 1])))
             } else if isOp("["), !tokens[index].afterNewline || ignoreNewlines.last! {
                 _ = advance()
                 ignoreNewlines.append(true)
                 let items = try indexItems()
-                ignoreNewlines.removeLast()
                 _ = try expect("]", "\"]\" to close the index")
+                ignoreNewlines.removeLast()
                 node = Node(.index(node, items), node.span.through(span(tokens[index - 1])))
             } else if isOp(".") {
                 _ = advance()
@@ -145,8 +145,8 @@ extension Parser {
                 items.append(try expression())
                 if !accept(",") { break }
             }
-            ignoreNewlines.removeLast()
             _ = try expect("]", "\"]\" to close the list")
+            ignoreNewlines.removeLast()
             return Node(.list(items), span(from: t.start))
         case .op("{"):
             return try dictLiteral()
@@ -213,8 +213,8 @@ extension Parser {
             pairs.append((key, try expression()))
             if !accept(",") { break }
         }
-        ignoreNewlines.removeLast()
         _ = try expect("}", "\"}\" to close the dict")
+        ignoreNewlines.removeLast()
         return Node(.dict(pairs), span(from: open.start))
     }
 

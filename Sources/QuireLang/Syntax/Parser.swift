@@ -282,8 +282,8 @@ struct Parser {
             params.append(ParameterDecl(name: p, span: span(pt), defaultValue: dflt))
             if !accept(",") { break }
         }
-        ignoreNewlines.removeLast()
         _ = try expect(")", "\")\" to close the parameters")
+        ignoreNewlines.removeLast()
         let body = try block()
         return FunctionDecl(name: name, parameters: params, body: body, span: span(from: start))
     }
@@ -301,7 +301,9 @@ struct Parser {
         skipSeparators()
         while !isOp("}") {
             if current.kind == .eof {
-                throw error("expected \"}\" to close the block opened at line \(span(open).line)")
+                var e = error("expected \"}\" to close the block opened at line \(span(open).line)", at: open, hint: "this block is never closed")
+                e.argument = incompleteMarker
+                throw e
             }
             statements.append(try statement())
             if !(current.kind == .newline || current.kind == .op(";") || isOp("}")) {

@@ -76,7 +76,7 @@ public enum Printer {
         let (negative, digits, exponent) = shortestDigits(d)
         let sign = negative ? "-" : ""
         // `exponent` is the power of ten of the first digit.
-        if exponent >= -5 && exponent < 16 {
+        if exponent >= -4 && exponent < 16 {
             if exponent < 0 {
                 return sign + "0." + String(repeating: "0", count: -exponent - 1) + digits
             }

@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Installs the system packages Quire builds against, if any is missing (Debian).
+set -euo pipefail
+packages=(libedit-dev libcairo2-dev libpng-dev libjpeg-dev zlib1g-dev libsvm-dev fonts-dejavu-core pkg-config)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -eq 0 ]; then
+  exit 0
+fi
+echo "installing system packages: ${missing[*]}"
+sudo=""
+if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq
+$sudo apt-get install -y -qq "${missing[@]}" >/dev/null

@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# The main job: installs what is missing, builds quire (release), and replays every tutorial
+# notebook, writing notebooks/NAME.out/index.html for each.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/install-deps.sh
+swift build -c release --product quire
+status=0
+for nb in notebooks/*.md; do
+  echo "== $nb"
+  .build/release/quire run "$nb" --html || status=1
+done
+exit $status
