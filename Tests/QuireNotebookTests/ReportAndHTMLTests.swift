@@ -5,7 +5,8 @@ import Testing
 
 @Suite struct ReportTests {
     @Test func theReportIsWrittenEvenWhenACellFails() throws {
-        let text = "```quire\nprint(\"one\")\n```\n\n```quire\n#| expect-error\nnope\n```\n\n```quire\n#| timeout: 100ms\nwhile true {}\n```\n\n```quire\n1\n```\n"
+        let text =
+            "```quire\nprint(\"one\")\n```\n\n```quire\n#| expect-error\nnope\n```\n\n```quire\n#| timeout: 100ms\nwhile true {}\n```\n\n```quire\n1\n```\n"
         let path = try writeNotebook(text, name: "journal.md")
         let report = path + ".json"
         let outcome = runCommand(path, RunSettings(reportPath: report))
@@ -80,7 +81,10 @@ import Testing
         #expect(html.hasPrefix("<!doctype html>"))
         #expect(html.contains("<title>Prices &amp; &lt;tags&gt;</title>"))
         #expect(html.contains("<h1 id=\"prices-tags\">Prices &amp; &lt;tags&gt;</h1>"))
-        #expect(html.contains("<em>emphasis</em>, <strong>strong</strong>, <code>code</code>, a <a href=\"https://example.org\">link</a> and snake_case_names."))
+        #expect(
+            html.contains(
+                "<em>emphasis</em>, <strong>strong</strong>, <code>code</code>, a <a href=\"https://example.org\">link</a> and snake_case_names."
+            ))
         #expect(html.contains("<ul>\n<li>one</li>\n<li>two</li>\n</ul>"))
         #expect(html.contains("<th>a</th><th style=\"text-align:right\">b</th>"))
         #expect(html.contains("<span class=\"com\"># a comment</span>"))
@@ -123,8 +127,12 @@ import Testing
     }
 
     @Test func highlighter() {
-        #expect(QuireHighlighter.highlight("fn f(x) { x < 1 } # c") == "<span class=\"kw\">fn</span> <span class=\"call\">f</span>(x) { x &lt; <span class=\"num\">1</span> } <span class=\"com\"># c</span>")
-        #expect(QuireHighlighter.highlight("\"a # b\" true") == "<span class=\"str\">&quot;a # b&quot;</span> <span class=\"con\">true</span>")
+        #expect(
+            QuireHighlighter.highlight("fn f(x) { x < 1 } # c")
+                == "<span class=\"kw\">fn</span> <span class=\"call\">f</span>(x) { x &lt; <span class=\"num\">1</span> } <span class=\"com\"># c</span>"
+        )
+        #expect(
+            QuireHighlighter.highlight("\"a # b\" true") == "<span class=\"str\">&quot;a # b&quot;</span> <span class=\"con\">true</span>")
     }
 }
 
