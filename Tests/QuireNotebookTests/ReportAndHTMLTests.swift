@@ -160,3 +160,16 @@ import Testing
         #expect(outcome.errors.contains("forever.md:2:1 (cell 1)"))
     }
 }
+
+@Suite struct MarkdownListTests {
+    let renderer = MarkdownRenderer()
+
+    @Test func tightItemsWithContinuationLinesStayInline() {
+        #expect(renderer.render("- one\n  more\n- two\n") == "<ul>\n<li>one\nmore</li>\n<li>two</li>\n</ul>\n")
+    }
+
+    @Test func nestedListsAndLooseItems() {
+        #expect(renderer.render("- a\n  - b\n") == "<ul>\n<li><p>a</p>\n<ul>\n<li>b</li>\n</ul>\n</li>\n</ul>\n")
+        #expect(renderer.render("- a\n\n  second paragraph\n") == "<ul>\n<li><p>a</p>\n<p>second paragraph</p>\n</li>\n</ul>\n")
+    }
+}

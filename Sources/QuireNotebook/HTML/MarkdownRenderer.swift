@@ -135,7 +135,9 @@ struct MarkdownRenderer {
         out += "<\(tag)>\n"
         for item in items {
             let text = item.joined(separator: "\n")
-            let inner = item.count == 1 ? inline(text) : render(text)
+            // A tight item (no blank line, nothing nested) stays inline, without a paragraph.
+            let tight = !item.contains("") && !item.dropFirst().contains { listMarker($0) != nil || Fence.opening(Substring($0)) != nil }
+            let inner = tight ? inline(item.map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: "\n")) : render(text)
             out += "<li>\(inner)</li>\n"
         }
         out += "</\(tag)>\n"
