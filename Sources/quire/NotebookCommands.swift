@@ -3,6 +3,7 @@ import Foundation
 import QuireBuiltins
 import QuireLang
 import QuireNotebook
+import Synchronization
 
 /// The notebook flags of `quire run`, which apply when the file is a Markdown notebook.
 struct NotebookFlags: ParsableArguments {
@@ -48,9 +49,47 @@ enum NotebookRun {
     static func run(path: String, flags: NotebookFlags) throws -> Int32 {
         let settings = try flags.settings()
         return runOnLargeStack {
-            NotebookCommand.run(path: path, settings: settings, console: StandardConsole(), makeInterpreter: makeNotebookInterpreter)
+            var forwarder: InterruptForwarder?
+            let status = NotebookCommand.run(path: path, settings: settings, console: StandardConsole()) {
+                let interpreter = try makeNotebookInterpreter()
+                forwarder = InterruptForwarder(interpreter)
+                return interpreter
+            }
+            withExtendedLifetime(forwarder) {}
+            return status
         }
     }
+}
+
+/// Turns Ctrl-C during a notebook run into an interrupt of the running cell, so the run ends
+/// as after a failing cell: the report and the page are still written, the notebook is not
+/// updated. A second Ctrl-C ends the process at once.
+final class InterruptForwarder {
+    private let source: DispatchSourceSignal
+
+    init(_ interpreter: Interpreter) {
+        signal(SIGINT, SIG_IGN)
+        source = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
+        let target = SignalTarget(interpreter)
+        source.setEventHandler {
+            if target.presses.add(1, ordering: .relaxed).newValue > 1 { exit(130) }
+            target.interpreter.interrupt()
+        }
+        source.resume()
+    }
+
+    deinit {
+        source.cancel()
+        signal(SIGINT, SIG_DFL)
+    }
+}
+
+/// What the signal handler reaches: the interpreter, whose `interrupt` is safe from any
+/// thread, and an atomic count of presses.
+private final class SignalTarget: Sendable {
+    let interpreter: Interpreter
+    let presses = Atomic<Int>(0)
+    init(_ interpreter: Interpreter) { self.interpreter = interpreter }
 }
 
 /// `quire check NB.md...`: run notebooks and compare their outputs with the stored ones.

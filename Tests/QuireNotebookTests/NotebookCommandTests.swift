@@ -10,7 +10,8 @@ import Testing
         let path = try writeNotebook(fresh, name: "sums.md")
         let outcome = runCommand(path, RunSettings(update: true))
         #expect(outcome.status == 0)
-        let expected = "# Sums\n\nWe add.\n\n```quire\nx = 2\nprint(\"x is\", x)\nx * 21\n```\n\n```output\nx is 2\n42\n```\n\nAnd a figure:\n\n```quire\nfigure\n```\n\n![cell 2](sums.out/cell-2-1.svg)\n\nDone.\n"
+        let expected =
+            "# Sums\n\nWe add.\n\n```quire\nx = 2\nprint(\"x is\", x)\nx * 21\n```\n\n```output\nx is 2\n42\n```\n\nAnd a figure:\n\n```quire\nfigure\n```\n\n![cell 2](sums.out/cell-2-1.svg)\n\nDone.\n"
         #expect(read(path) == expected)
         #expect(checkCommand([path]).status == 0)
     }
@@ -100,7 +101,9 @@ import Testing
 
 @Suite struct CheckTests {
     @Test func matchingOutputsPass() throws {
-        let path = try writeNotebook("```quire\n#| check: false\nprint(\"anything\")\n```\n\n```output\nsomething else\n```\n\n```quire\n3\n```\n\n```output\n3\n```\n")
+        let path = try writeNotebook(
+            "```quire\n#| check: false\nprint(\"anything\")\n```\n\n```output\nsomething else\n```\n\n```quire\n3\n```\n\n```output\n3\n```\n"
+        )
         let outcome = checkCommand([path])
         #expect(outcome.status == 0)
         #expect(outcome.output.contains("ok (2 cells match)"))

@@ -147,3 +147,22 @@ final class CollectingSink: OutputSink {
         #expect(outcome.status == 0, "\(outcome.output)\(outcome.errors)")
     }
 }
+
+@Suite struct REPLFigureTests {
+    @Test func loadWritesFiguresAsPNGAndSVG() throws {
+        let path = try writeNotebook("```quire\nfigure\n```\n", name: "figs.md")
+        let printed = try runOnLargeStack { () -> Result<String, Error> in
+            do {
+                let sink = CollectingSink()
+                let interpreter = try makeTestInterpreter()
+                interpreter.sink = sink
+                try loadNotebook(path: path, into: interpreter)
+                return .success(sink.text)
+            } catch { return .failure(error) }
+        }.get()
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        #expect(FileManager.default.fileExists(atPath: folder + "/figs.out/cell-1-1.png"))
+        #expect(FileManager.default.fileExists(atPath: folder + "/figs.out/cell-1-1.svg"))
+        #expect(printed.contains("figs.out/cell-1-1.png]"))
+    }
+}

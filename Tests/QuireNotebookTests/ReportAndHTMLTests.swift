@@ -5,7 +5,8 @@ import Testing
 
 @Suite struct ReportTests {
     @Test func theReportIsWrittenEvenWhenACellFails() throws {
-        let text = "```quire\nprint(\"one\")\n```\n\n```quire\n#| expect-error\nnope\n```\n\n```quire\n#| timeout: 100ms\nwhile true {}\n```\n\n```quire\n1\n```\n"
+        let text =
+            "```quire\nprint(\"one\")\n```\n\n```quire\n#| expect-error\nnope\n```\n\n```quire\n#| timeout: 100ms\nwhile true {}\n```\n\n```quire\n1\n```\n"
         let path = try writeNotebook(text, name: "journal.md")
         let report = path + ".json"
         let outcome = runCommand(path, RunSettings(reportPath: report))
@@ -81,7 +82,10 @@ import Testing
         #expect(html.hasPrefix("<!doctype html>"))
         #expect(html.contains("<title>Prices &amp; &lt;tags&gt;</title>"))
         #expect(html.contains("<h1 id=\"prices-tags\">Prices &amp; &lt;tags&gt;</h1>"))
-        #expect(html.contains("<em>emphasis</em>, <strong>strong</strong>, <code>code</code>, a <a href=\"https://example.org\">link</a> and snake_case_names."))
+        #expect(
+            html.contains(
+                "<em>emphasis</em>, <strong>strong</strong>, <code>code</code>, a <a href=\"https://example.org\">link</a> and snake_case_names."
+            ))
         #expect(html.contains("<ul>\n<li>one</li>\n<li>two</li>\n</ul>"))
         #expect(html.contains("<th>a</th><th style=\"text-align:right\">b</th>"))
         #expect(html.contains("<span class=\"com\"># a comment</span>"))
@@ -124,7 +128,49 @@ import Testing
     }
 
     @Test func highlighter() {
-        #expect(QuireHighlighter.highlight("fn f(x) { x < 1 } # c") == "<span class=\"kw\">fn</span> <span class=\"call\">f</span>(x) { x &lt; <span class=\"num\">1</span> } <span class=\"com\"># c</span>")
-        #expect(QuireHighlighter.highlight("\"a # b\" true") == "<span class=\"str\">&quot;a # b&quot;</span> <span class=\"con\">true</span>")
+        #expect(
+            QuireHighlighter.highlight("fn f(x) { x < 1 } # c")
+                == "<span class=\"kw\">fn</span> <span class=\"call\">f</span>(x) { x &lt; <span class=\"num\">1</span> } <span class=\"com\"># c</span>"
+        )
+        #expect(
+            QuireHighlighter.highlight("\"a # b\" true") == "<span class=\"str\">&quot;a # b&quot;</span> <span class=\"con\">true</span>")
+    }
+}
+
+@Suite struct HTMLImageTests {
+    @Test func localImagesInProseAreEmbeddedAndRemoteOnesLinked() throws {
+        let path = try writeNotebook("![local](pic.svg) ![remote](https://example.org/p.png) ![gone](nothere.png)\n", name: "img.md")
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        try TestFigure().write(toPath: folder + "/pic.svg")
+        #expect(runCommand(path, RunSettings(html: true)).status == 0)
+        let html = read(folder + "/img.out/index.html")
+        #expect(html.contains("<img src=\"data:image/svg+xml;base64,"))
+        #expect(html.contains("<img src=\"https://example.org/p.png\" alt=\"remote\">"))
+        #expect(html.contains("<img src=\"../nothere.png\" alt=\"gone\">"))
+    }
+}
+
+@Suite struct CommandTimeoutTests {
+    @Test func theTimeoutSettingStopsEveryCell() throws {
+        let path = try writeNotebook("```quire\nn = 0\nwhile true { n = n + 1 }\n```\n", name: "forever.md")
+        let outcome = runCommand(path, RunSettings(timeout: 0.2))
+        #expect(outcome.status == 1)
+        #expect(outcome.errors.contains("cell 1 ran longer than its time limit of 200ms"))
+        // The interpreter does not say where a timeout stopped the code, so the error points
+        // at the cell's first line of code.
+        #expect(outcome.errors.contains("forever.md:2:1 (cell 1)"))
+    }
+}
+
+@Suite struct MarkdownListTests {
+    let renderer = MarkdownRenderer()
+
+    @Test func tightItemsWithContinuationLinesStayInline() {
+        #expect(renderer.render("- one\n  more\n- two\n") == "<ul>\n<li>one\nmore</li>\n<li>two</li>\n</ul>\n")
+    }
+
+    @Test func nestedListsAndLooseItems() {
+        #expect(renderer.render("- a\n  - b\n") == "<ul>\n<li><p>a</p>\n<ul>\n<li>b</li>\n</ul>\n</li>\n</ul>\n")
+        #expect(renderer.render("- a\n\n  second paragraph\n") == "<ul>\n<li><p>a</p>\n<p>second paragraph</p>\n</li>\n</ul>\n")
     }
 }

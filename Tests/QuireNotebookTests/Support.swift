@@ -85,6 +85,8 @@ final class TestTableObject: NativeObject {
     var typeName: String { "DataFrame" }
     func displayText() -> String { "   a  b\n0  1  x" }
     func richDisplay() -> RichDisplay? {
-        .html(#"<table class="dataframe"><thead><tr><th></th><th>a</th><th>b</th></tr></thead><tbody><tr><th>0</th><td>1</td><td>x</td></tr></tbody></table>"#)
+        .html(
+            #"<table class="dataframe"><thead><tr><th></th><th>a</th><th>b</th></tr></thead><tbody><tr><th>0</th><td>1</td><td>x</td></tr></tbody></table>"#
+        )
     }
 }

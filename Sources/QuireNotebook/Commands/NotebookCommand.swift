@@ -105,7 +105,9 @@ public enum NotebookCommand {
             if !OutputCheck(path: path, timeout: timeout, console: console).run(makeInterpreter) { failed += 1 }
         }
         if paths.count > 1 {
-            console.out(failed == 0 ? "all \(paths.count) notebooks match their outputs\n" : "\(failed) of \(paths.count) notebooks differ or failed\n")
+            console.out(
+                failed == 0
+                    ? "all \(paths.count) notebooks match their outputs\n" : "\(failed) of \(paths.count) notebooks differ or failed\n")
         }
         return failed == 0 ? 0 : 1
     }

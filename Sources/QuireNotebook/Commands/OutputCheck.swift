@@ -49,9 +49,11 @@ struct OutputCheck {
             return false
         }
         guard differing.isEmpty else {
-            var text = "\(path): \(differing.count) cell\(differing.count == 1 ? "" : "s") differ (\(differing.map(String.init).joined(separator: ", ")))\n"
+            var text =
+                "\(path): \(differing.count) cell\(differing.count == 1 ? "" : "s") differ (\(differing.map(String.init).joined(separator: ", ")))\n"
             if missing > 0 {
-                text += "  hint: \(missing == 1 ? "a cell has" : "\(missing) cells have") no stored output; run `quire run --update \(path)` to write it\n"
+                text +=
+                    "  hint: \(missing == 1 ? "a cell has" : "\(missing) cells have") no stored output; run `quire run --update \(path)` to write it\n"
             }
             console.out(text)
             return false

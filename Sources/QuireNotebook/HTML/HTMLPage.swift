@@ -41,10 +41,11 @@ struct HTMLPage {
             }
         }
         let file = URL(fileURLWithPath: notebook.path).lastPathComponent
-        let title = notebook.pieces.lazy.compactMap { piece -> String? in
-            guard case .prose(let text) = piece else { return nil }
-            return text.split(separator: "\n").first { $0.hasPrefix("# ") }.map { String($0.dropFirst(2)) }
-        }.first ?? file
+        let title =
+            notebook.pieces.lazy.compactMap { piece -> String? in
+                guard case .prose(let text) = piece else { return nil }
+                return text.split(separator: "\n").first { $0.hasPrefix("# ") }.map { String($0.dropFirst(2)) }
+            }.first ?? file
         return """
             <!doctype html>
             <html lang="en">
@@ -71,7 +72,10 @@ struct HTMLPage {
     func banner(_ file: String) -> String {
         let failed = results.filter { !$0.isExpected && $0.status != .skipped }.count
         let total = results.reduce(0) { $0 + $1.duration }
-        let state = failed == 0 ? "<span class=\"ok\">all cells ran as expected</span>" : "<span class=\"bad\">\(failed) cell\(failed == 1 ? "" : "s") failed</span>"
+        let state =
+            failed == 0
+            ? "<span class=\"ok\">all cells ran as expected</span>"
+            : "<span class=\"bad\">\(failed) cell\(failed == 1 ? "" : "s") failed</span>"
         return "<p class=\"banner\">\(HTMLText.escape(file)) · \(results.count) cells · \(formatDuration(max(total, 0.001))) · \(state)</p>"
     }
 
@@ -103,7 +107,9 @@ struct HTMLPage {
             case .html(_, let html): parts.append("<div class=\"rich\">\(html)</div>")
             case .figure(let f):
                 figure += 1
-                parts.append("<figure><img alt=\"figure \(figure) of cell \(result.cell.number)\" src=\"\(figureSource(f, result, figure))\"></figure>")
+                parts.append(
+                    "<figure><img alt=\"figure \(figure) of cell \(result.cell.number)\" src=\"\(figureSource(f, result, figure))\"></figure>"
+                )
             }
         }
         if let error = result.errorText {

@@ -120,7 +120,8 @@ struct MarkdownRenderer {
                 items.append([marker.text])
             } else if line.trimmingCharacters(in: .whitespaces).isEmpty {
                 let next = i + 1 < lines.count ? lines[i + 1] : ""
-                guard next.hasPrefix("  ") || (listMarker(next).map { $0.indent <= first.indent + 1 && $0.ordered == first.ordered } ?? false)
+                guard
+                    next.hasPrefix("  ") || (listMarker(next).map { $0.indent <= first.indent + 1 && $0.ordered == first.ordered } ?? false)
                 else { break }
                 items[items.count - 1].append("")
             } else if line.hasPrefix(String(repeating: " ", count: first.indent + 2)) || listMarker(line) == nil && !startsBlock(lines, i) {
@@ -134,7 +135,9 @@ struct MarkdownRenderer {
         out += "<\(tag)>\n"
         for item in items {
             let text = item.joined(separator: "\n")
-            let inner = item.count == 1 ? inline(text) : render(text)
+            // A tight item (no blank line, nothing nested) stays inline, without a paragraph.
+            let tight = !item.contains("") && !item.dropFirst().contains { listMarker($0) != nil || Fence.opening(Substring($0)) != nil }
+            let inner = tight ? inline(item.map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: "\n")) : render(text)
             out += "<li>\(inner)</li>\n"
         }
         out += "</\(tag)>\n"
@@ -143,10 +146,11 @@ struct MarkdownRenderer {
 
     func isTableSeparator(_ line: String) -> Bool {
         let cells = tableCells(line)
-        return !cells.isEmpty && cells.allSatisfy { c in
-            let t = c.trimmingCharacters(in: .whitespaces)
-            return t.count >= 1 && t.contains("-") && t.allSatisfy { $0 == "-" || $0 == ":" }
-        }
+        return !cells.isEmpty
+            && cells.allSatisfy { c in
+                let t = c.trimmingCharacters(in: .whitespaces)
+                return t.count >= 1 && t.contains("-") && t.allSatisfy { $0 == "-" || $0 == ":" }
+            }
     }
 
     func tableCells(_ line: String) -> [String] {
@@ -174,7 +178,8 @@ struct MarkdownRenderer {
     func table(_ lines: [String], from start: Int, into out: inout String) -> Int {
         let header = tableCells(lines[start])
         let aligns = tableCells(lines[start + 1]).map { c -> String in
-            let left = c.hasPrefix(":"), right = c.hasSuffix(":")
+            let left = c.hasPrefix(":")
+            let right = c.hasSuffix(":")
             return left && right ? " style=\"text-align:center\"" : right ? " style=\"text-align:right\"" : ""
         }
         func align(_ k: Int) -> String { k < aligns.count ? aligns[k] : "" }

@@ -21,12 +21,16 @@ enum QuireHighlighter {
             if c == "#" {
                 while i < chars.count, chars[i] != "\n" { i += 1 }
                 emit("com", start, i)
-            } else if c == "\"" || c == "'" || ((c == "f" || c == "r") && i + 1 < chars.count && (chars[i + 1] == "\"" || chars[i + 1] == "'")) {
+            } else if c == "\"" || c == "'"
+                || ((c == "f" || c == "r") && i + 1 < chars.count && (chars[i + 1] == "\"" || chars[i + 1] == "'"))
+            {
                 i = endOfString(chars, from: c == "\"" || c == "'" ? i : i + 1)
                 emit("str", start, i)
             } else if c.isNumber || (c == "." && i + 1 < chars.count && chars[i + 1].isNumber) {
-                while i < chars.count, chars[i].isNumber || chars[i] == "." || chars[i] == "_" || chars[i] == "e"
-                    || ((chars[i] == "-" || chars[i] == "+") && (chars[i - 1] == "e")) { i += 1 }
+                while i < chars.count,
+                    chars[i].isNumber || chars[i] == "." || chars[i] == "_" || chars[i] == "e"
+                        || ((chars[i] == "-" || chars[i] == "+") && (chars[i - 1] == "e"))
+                { i += 1 }
                 emit("num", start, i)
             } else if c.isLetter || c == "_" {
                 while i < chars.count, chars[i].isLetter || chars[i].isNumber || chars[i] == "_" { i += 1 }
@@ -48,7 +52,10 @@ enum QuireHighlighter {
         let triple = open + 2 < chars.count && chars[open + 1] == quote && chars[open + 2] == quote
         var i = open + (triple ? 3 : 1)
         while i < chars.count {
-            if chars[i] == "\\" { i += 2; continue }
+            if chars[i] == "\\" {
+                i += 2
+                continue
+            }
             if triple {
                 if i + 2 < chars.count, chars[i] == quote, chars[i + 1] == quote, chars[i + 2] == quote { return i + 3 }
             } else if chars[i] == quote {

@@ -4,7 +4,7 @@ enum Stylesheet {
     static let css = """
         :root {
           --text: #1f2328; --muted: #6b7280; --rule: #e5e7eb; --accent: #2f6fdf;
-          --code-bg: #f6f8fa; --out-bg: #ffffff; --err: #b42318; --err-bg: #fef3f2; --ok: #1a7f37;
+          --code-bg: #f6f8fa; --out-bg: transparent; --err: #b42318; --err-bg: #fef3f2; --ok: #1a7f37;
           --kw: #a626a4; --str: #50a14f; --num: #b76b01; --com: #8b949e; --con: #0184bc; --call: #4078f2;
         }
         * { box-sizing: border-box; }
@@ -25,6 +25,7 @@ enum Stylesheet {
         blockquote { margin-left: 0; padding: 0.2rem 1rem; border-left: 3px solid var(--rule); color: var(--muted); }
         img { max-width: 100%; height: auto; }
         code, pre { font-family: "JetBrains Mono", "SFMono-Regular", Menlo, Consolas, "DejaVu Sans Mono", monospace; font-size: 0.86em; }
+        pre code { font-size: inherit; }
         :not(pre) > code { background: var(--code-bg); padding: 0.12em 0.35em; border-radius: 4px; }
         pre { margin: 0; padding: 0.8rem 1rem; overflow-x: auto; line-height: 1.5; white-space: pre; }
         pre.prose-code { background: var(--code-bg); border-radius: 6px; margin-bottom: 1.1rem; }
@@ -36,6 +37,7 @@ enum Stylesheet {
           margin-bottom: 2rem; padding-bottom: 0.8rem; border-bottom: 1px solid var(--rule); }
         .banner .ok { color: var(--ok); } .banner .bad, .meta .bad { color: var(--err); }
         .cell { margin: 1.4rem 0 1.8rem; }
+        .cell.skipped { opacity: 0.55; }
         .cell .meta { display: flex; justify-content: space-between; font: 0.75rem/1 system-ui, -apple-system, "DejaVu Sans", sans-serif;
           color: var(--muted); margin: 0 0 0.35rem 0.1rem; }
         .cell .label { font-weight: 600; color: var(--accent); }

@@ -7,7 +7,9 @@ enum LineDiff {
     static let context = 2
 
     enum Line: Equatable {
-        case same(String), removed(String), added(String)
+        case same(String)
+        case removed(String)
+        case added(String)
     }
 
     /// The edit script from `old` to `new`, by longest common subsequence.
@@ -15,7 +17,8 @@ enum LineDiff {
         guard old.count <= maxLinesCompared, new.count <= maxLinesCompared else {
             return old.map(Line.removed) + new.map(Line.added)
         }
-        let n = old.count, m = new.count
+        let n = old.count
+        let m = new.count
         var table = Array(repeating: Array(repeating: 0, count: m + 1), count: n + 1)
         for i in stride(from: n - 1, through: 0, by: -1) {
             for j in stride(from: m - 1, through: 0, by: -1) {
@@ -23,14 +26,19 @@ enum LineDiff {
             }
         }
         var out: [Line] = []
-        var i = 0, j = 0
+        var i = 0
+        var j = 0
         while i < n || j < m {
             if i < n, j < m, old[i] == new[j] {
-                out.append(.same(old[i])); i += 1; j += 1
+                out.append(.same(old[i]))
+                i += 1
+                j += 1
             } else if i < n, j == m || table[i + 1][j] >= table[i][j + 1] {
-                out.append(.removed(old[i])); i += 1
+                out.append(.removed(old[i]))
+                i += 1
             } else {
-                out.append(.added(new[j])); j += 1
+                out.append(.added(new[j]))
+                j += 1
             }
         }
         return out
@@ -50,7 +58,10 @@ enum LineDiff {
                 skipped = true
                 continue
             }
-            if skipped { out += "  ...\n"; skipped = false }
+            if skipped {
+                out += "  ...\n"
+                skipped = false
+            }
             switch line {
             case .same(let t): out += "  \(t)\n"
             case .removed(let t): out += "- \(t)\n"
@@ -69,7 +80,8 @@ enum LineDiff {
 
     static func splitLines(_ text: String) -> [String] {
         guard !text.isEmpty else { return [] }
-        var lines = text.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        var lines = text.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false).map(
+            String.init)
         if lines.last == "" { lines.removeLast() }
         return lines
     }

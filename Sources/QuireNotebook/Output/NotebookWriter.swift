@@ -13,7 +13,8 @@ public enum NotebookWriter {
             let moved = try? NotebookParser.parse(first, path: notebook.path)
         else { return first }
         var relocation = ErrorRelocation(
-            path: notebook.path, offsets: Dictionary(moved.cells.map { ($0.number, $0.firstCodeLine - 1) }, uniquingKeysWith: { a, _ in a }))
+            path: notebook.path, offsets: Dictionary(moved.cells.map { ($0.number, $0.firstCodeLine - 1) }, uniquingKeysWith: { a, _ in a })
+        )
         let relocated = results.map { result -> CellResult in
             guard result.status == .expectedError, let error = result.error else { return result }
             var copy = result

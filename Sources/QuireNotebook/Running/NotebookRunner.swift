@@ -132,8 +132,8 @@ public final class NotebookRunner {
 
     /// Asks the interpreter to stop after `seconds` from a timer thread.
     func startTimer(seconds: Double) -> DispatchWorkItem {
-        let target = InterruptTarget(interpreter)
-        let item = DispatchWorkItem { target.interpreter.interrupt(timeout: true) }
+        let interpreter = self.interpreter
+        let item = DispatchWorkItem { interpreter.interrupt(timeout: true) }
         DispatchQueue.global().asyncAfter(deadline: .now() + seconds, execute: item)
         return item
     }
@@ -193,10 +193,4 @@ public final class NotebookRunner {
         }
         return result
     }
-}
-
-/// Carries the interpreter to the timer thread, whose only use is the thread-safe `interrupt`.
-private final class InterruptTarget: @unchecked Sendable {
-    let interpreter: Interpreter
-    init(_ interpreter: Interpreter) { self.interpreter = interpreter }
 }

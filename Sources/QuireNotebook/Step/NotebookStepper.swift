@@ -9,7 +9,8 @@ public final class NotebookStepper {
     let console: Console
     /// Reads one line typed by the presenter (without its newline); nil at end of input.
     let readLine: () -> String?
-    /// Edits code in an external editor, if one is set up; nil means use the line editor.
+    /// Edits code in an external editor, if one is set up; when it gives nil (no editor, or the
+    /// edit failed) the line editor is used.
     let externalEditor: ((String) -> String?)?
 
     public init(
@@ -93,7 +94,7 @@ public final class NotebookStepper {
 
     /// New code for the cell: from the external editor, or typed line by line.
     func edit(_ code: String) -> String? {
-        if let externalEditor { return externalEditor(code) }
+        if let externalEditor, let edited = externalEditor(code) { return edited }
         console.out("Type the new code; an empty line ends it (an empty first line keeps the cell as it was).\n")
         var lines: [String] = []
         while let line = readLine(), !line.isEmpty { lines.append(line) }
