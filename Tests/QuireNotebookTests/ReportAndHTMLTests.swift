@@ -156,9 +156,8 @@ import Testing
         let outcome = runCommand(path, RunSettings(timeout: 0.2))
         #expect(outcome.status == 1)
         #expect(outcome.errors.contains("cell 1 ran longer than its time limit of 200ms"))
-        // The interpreter does not say where a timeout stopped the code, so the error points
-        // at the cell's first line of code.
-        #expect(outcome.errors.contains("forever.md:2:1 (cell 1)"))
+        // A timeout points at the loop that was running.
+        #expect(outcome.errors.contains("forever.md:3:7 (cell 1)"))
     }
 }
 
