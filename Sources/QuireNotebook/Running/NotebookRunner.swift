@@ -130,12 +130,10 @@ public final class NotebookRunner {
         return SourceSpan(source: source, start: 0, end: 0)
     }
 
-    /// Asks the interpreter to stop after `seconds` from a timer thread.
-    func startTimer(seconds: Double) -> DispatchWorkItem {
-        let interpreter = self.interpreter
-        let item = DispatchWorkItem { interpreter.interrupt(timeout: true) }
-        DispatchQueue.global().asyncAfter(deadline: .now() + seconds, execute: item)
-        return item
+    /// Asks the interpreter to stop after `seconds` from a timer thread of its own (a dispatch
+    /// queue may have no free worker while cells spin on every core).
+    func startTimer(seconds: Double) -> CellTimer {
+        CellTimer(seconds: seconds, interpreter: interpreter)
     }
 
     /// An error's text with the notebook named by its file name only, so a stored `output`
@@ -192,5 +190,23 @@ public final class NotebookRunner {
             if !result.contains(chosen) { result.append(chosen) }
         }
         return result
+    }
+}
+
+/// A cell's time limit: a thread that interrupts the interpreter unless cancelled in time.
+final class CellTimer: @unchecked Sendable {  // the semaphore is the only shared state
+    private let cancelled = DispatchSemaphore(value: 0)
+
+    init(seconds: Double, interpreter: Interpreter) {
+        let thread = Thread { [cancelled] in
+            if cancelled.wait(timeout: .now() + seconds) == .timedOut {
+                interpreter.interrupt(timeout: true)
+            }
+        }
+        thread.start()
+    }
+
+    func cancel() {
+        cancelled.signal()
     }
 }
