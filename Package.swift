@@ -24,10 +24,13 @@ let package = Package(
         .systemLibrary(name: "CSVM", path: "Sources/CSVM"),
         .systemLibrary(name: "CZlib", path: "Sources/CZlib", pkgConfig: "zlib"),
 
+        // The lowest layer: helpers shared by the libraries above it (one home for each).
+        .target(name: "QuireSupport", swiftSettings: optimisedInDebug),
+
         // Domain libraries: plain Swift APIs, no dependency on the language. Their numeric loops
         // are optimised in debug builds too, so that the test suite (a debug build) trains the
         // tutorials' models and filters their images in seconds rather than minutes.
-        .target(name: "QuireArray", swiftSettings: optimisedInDebug),
+        .target(name: "QuireArray", dependencies: ["QuireSupport"], swiftSettings: optimisedInDebug),
         .target(name: "QuireData", dependencies: ["QuireArray", "CZlib"], swiftSettings: optimisedInDebug),
         .target(name: "QuirePlot", dependencies: ["QuireArray", "CCairo"], swiftSettings: optimisedInDebug),
         .target(name: "QuireLearn", dependencies: ["QuireArray", "CSVM"], swiftSettings: optimisedInDebug),
@@ -38,6 +41,7 @@ let package = Package(
         // The language, its builtins, and the front ends.
         .target(
             name: "QuireLang",
+            dependencies: ["QuireSupport"],
             // Variables live in class-owned buffers touched on every step; the interpreter is
             // single-threaded, so run-time exclusivity checks only cost time there.
             swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"])]),
@@ -55,6 +59,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
+        .testTarget(name: "QuireSupportTests", dependencies: ["QuireSupport"]),
         .testTarget(name: "QuireArrayTests", dependencies: ["QuireArray"]),
         .testTarget(name: "QuireDataTests", dependencies: ["QuireData"]),
         .testTarget(name: "QuirePlotTests", dependencies: ["QuirePlot"]),

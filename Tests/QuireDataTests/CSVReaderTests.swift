@@ -130,7 +130,7 @@ import Testing
     }
 
     @Test func mobilePriceTrainReadsAsPandasDoes() throws {
-        let df = try CSVReader.read(path: TestData.shared("mobile_price_train.csv"))
+        let df = try CSVReader.read(path: TestData.notebookData("mobile_price_train.csv"))
         #expect(df.shape == (2000, 21))
         #expect(df.dtypes.filter { $0 == "float64" }.count == 2)
         let kept = try df.filtered(by: try df.column("sc_w").compare(.notEqual, .scalar(.int(0))))
@@ -139,7 +139,7 @@ import Testing
     }
 
     @Test func gzipFilesAreInflated() throws {
-        let df = try CSVReader.read(path: TestData.shared("digits.csv.gz"), options: CSVOptions(hasHeader: false))
+        let df = try CSVReader.read(path: TestData.notebookData("digits.csv.gz"), options: CSVOptions(hasHeader: false))
         #expect(df.shape == (1797, 65))
     }
 }

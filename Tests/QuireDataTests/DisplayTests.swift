@@ -41,7 +41,7 @@ import Testing
     }
 
     @Test func mobileHeadFitsEightyColumns() throws {
-        let df = try CSVReader.read(path: TestData.shared("mobile_price_train.csv"))
+        let df = try CSVReader.read(path: TestData.notebookData("mobile_price_train.csv"))
         let text = df.head().displayText()
         #expect(text.split(separator: "\n").allSatisfy { $0.count <= 80 })
         #expect(text.hasPrefix("   battery_power  blue  clock_speed  ...  touch_screen  wifi  price_range\n"))
@@ -52,7 +52,7 @@ import Testing
     }
 
     @Test func infoLayout() throws {
-        let df = try CSVReader.read(path: TestData.shared("mobile_price_train.csv"))
+        let df = try CSVReader.read(path: TestData.notebookData("mobile_price_train.csv"))
         let lines = df.infoText().split(separator: "\n", omittingEmptySubsequences: false)
         #expect(lines[1] == "RangeIndex: 2000 entries, 0 to 1999")
         #expect(lines[3] == " #   Column         Non-Null Count  Dtype  ")

@@ -1,8 +1,8 @@
 import Foundation
 @testable import QuireData
 
-/// Paths of the shared data, found from this file: the repository root holds Package.swift and
-/// the data sits at `<root>/../shared/data`.
+/// Paths of the data the tests read, found from this file: the repository root holds
+/// Package.swift and the tutorial data sits in `<root>/notebooks/data`.
 enum TestData {
     static let root: URL = {
         var url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
@@ -12,7 +12,7 @@ enum TestData {
         return url
     }()
 
-    static func shared(_ name: String) -> String { root.appendingPathComponent("../shared/data/\(name)").standardized.path }
+    static func notebookData(_ name: String) -> String { root.appendingPathComponent("notebooks/data/\(name)").path }
 
     static func parse(_ text: String, _ options: CSVOptions = CSVOptions()) throws -> DataFrame {
         try CSVReader.parse(text, path: "test.csv", options: options)

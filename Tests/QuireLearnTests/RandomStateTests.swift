@@ -1,7 +1,7 @@
 import QuireLearn
 import Testing
 
-/// numpy's legacy RandomState(7), against ../shared/reference/numpy_random_state.json.
+/// numpy's legacy RandomState(7), against Tests/Fixtures/reference/numpy_random_state.json.
 @Suite struct RandomStateTests {
     let reference: [String: Any]
     init() throws { reference = try TestData.json("reference/numpy_random_state.json") }

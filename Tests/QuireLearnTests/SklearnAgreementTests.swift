@@ -37,7 +37,7 @@ enum Iris {
 enum Digits {
     /// digits.csv.gz (64 pixel columns, then the digit), split test_size=0.25, random_state=42.
     static func split() throws -> (xTrain: Matrix, xTest: Matrix, yTrain: [Double], yTest: [Double]) {
-        let url = TestData.shared.appendingPathComponent("data/digits.csv.gz")
+        let url = TestData.notebookData.appendingPathComponent("digits.csv.gz")
         #expect(FileManager.default.fileExists(atPath: url.path))
         let gunzip = Process()
         gunzip.executableURL = URL(fileURLWithPath: "/bin/gzip")

@@ -2,22 +2,27 @@ import Foundation
 import QuireLearn
 import Testing
 
-/// Where the shared data and references live: `<root>/../shared`, the root holding Package.swift.
+/// Where the data and references live, inside the repository (the root holds Package.swift):
+/// the tutorial data in `notebooks/data`, test-only data and the scikit-learn and numpy
+/// references in `Tests/Fixtures` (its README says where each came from).
 enum TestData {
-    static let shared: URL = {
+    static let root: URL = {
         var dir = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         while !FileManager.default.fileExists(atPath: dir.appendingPathComponent("Package.swift").path) {
             dir = dir.deletingLastPathComponent()
         }
-        return dir.deletingLastPathComponent().appendingPathComponent("shared")
+        return dir
     }()
+    static let notebookData = root.appendingPathComponent("notebooks/data")
+    static let fixtures = root.appendingPathComponent("Tests/Fixtures")
 
+    /// A file below `Tests/Fixtures` (`data/iris.csv`, `reference/...`) as text.
     static func text(_ relative: String) throws -> String {
-        try String(contentsOf: shared.appendingPathComponent(relative), encoding: .utf8)
+        try String(contentsOf: fixtures.appendingPathComponent(relative), encoding: .utf8)
     }
 
     static func json(_ relative: String) throws -> [String: Any] {
-        let data = try Data(contentsOf: shared.appendingPathComponent(relative))
+        let data = try Data(contentsOf: fixtures.appendingPathComponent(relative))
         return try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
     }
 
@@ -30,7 +35,7 @@ enum TestData {
 
     /// The tutorial's table: mobile_price_train.csv without the rows where `sc_w` is 0.
     static func mobilePrice() throws -> (x: Matrix, y: [Double]) {
-        let (header, rows) = csv(try text("data/mobile_price_train.csv"))
+        let (header, rows) = csv(try String(contentsOf: notebookData.appendingPathComponent("mobile_price_train.csv"), encoding: .utf8))
         let scw = try #require(header.firstIndex(of: "sc_w"))
         let target = try #require(header.firstIndex(of: "price_range"))
         let kept = rows.filter { $0[scw] != 0 }

@@ -2,7 +2,7 @@ import QuireLearn
 import Testing
 
 /// The tutorial's four models on its split reach scikit-learn's numbers
-/// (../shared/reference/mobile_price_sklearn.json).
+/// (Tests/Fixtures/reference/mobile_price_sklearn.json).
 @Suite struct TutorialModelTests {
     func check(_ model: some Classifier, _ name: String) throws {
         var model = model

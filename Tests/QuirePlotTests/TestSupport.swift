@@ -13,8 +13,8 @@ enum TestSupport {
         return url
     }
 
-    /// The shared data folder (`<root>/../shared/data`).
-    static var data: URL { root.deletingLastPathComponent().appendingPathComponent("shared/data") }
+    /// The tutorial data folder (`<root>/notebooks/data`).
+    static var data: URL { root.appendingPathComponent("notebooks/data") }
 
     /// A fresh temporary folder for one test.
     static func temporaryFolder() throws -> URL {

@@ -4,7 +4,7 @@ import Testing
 
 @testable import QuireVision
 
-/// Our results on camera.png against OpenCV 5's, stored in shared/reference/opencv.
+/// Our results on camera.png against OpenCV 5's, stored in Tests/Fixtures/reference/opencv.
 @Suite struct OpenCVReferenceTests {
     static let kernels: [(String, Kernel)] = [
         ("roberts_x", .robertsX), ("roberts_y", .robertsY), ("prewitt_x", .prewittX),

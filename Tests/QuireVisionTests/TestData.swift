@@ -4,8 +4,9 @@ import Testing
 
 @testable import QuireVision
 
-/// Paths of the shared data and references, found from this file: the repository root holds
-/// Package.swift, and the data sits beside it in `../shared`.
+/// Paths of the images and OpenCV references, found from this file: the repository root holds
+/// Package.swift; the tutorial's camera.png is in `notebooks/data/images`, the other images and
+/// the references in `Tests/Fixtures` (its README says where each came from).
 enum TestData {
     static let root: URL = {
         var url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
@@ -14,9 +15,13 @@ enum TestData {
         }
         return url
     }()
-    static let shared = root.appendingPathComponent("../shared")
-    static func image(_ name: String) -> String { shared.appendingPathComponent("data/images/\(name)").path }
-    static func reference(_ name: String) -> String { shared.appendingPathComponent("reference/opencv/\(name)").path }
+    static let fixtures = root.appendingPathComponent("Tests/Fixtures")
+    static func image(_ name: String) -> String {
+        let tutorial = root.appendingPathComponent("notebooks/data/images/\(name)")
+        if FileManager.default.fileExists(atPath: tutorial.path) { return tutorial.path }
+        return fixtures.appendingPathComponent("data/images/\(name)").path
+    }
+    static func reference(_ name: String) -> String { fixtures.appendingPathComponent("reference/opencv/\(name)").path }
 
     /// The stats.json of the OpenCV references, as nested dictionaries.
     static func stats() throws -> [String: Any] {

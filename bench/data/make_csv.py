@@ -8,7 +8,7 @@ import pandas as pd
 ROWS = 1_000_000
 SEED = 7
 here = os.path.dirname(os.path.abspath(__file__))
-source = os.path.join(here, "..", "..", "..", "shared", "data", "mobile_price_train.csv")
+source = os.path.join(here, "..", "..", "notebooks", "data", "mobile_price_train.csv")
 target = sys.argv[1] if len(sys.argv) > 1 else "/tmp/quire_bench_mobile_1m.csv"
 df = pd.read_csv(source)
 rows = np.random.default_rng(SEED).integers(0, len(df), ROWS)

@@ -18,7 +18,7 @@ from sklearn.neighbors import KNeighborsClassifier
 from sklearn.svm import SVC
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-DATA = os.path.join(ROOT, "..", "shared", "data", "mobile_price_train.csv")
+DATA = os.path.join(ROOT, "notebooks", "data", "mobile_price_train.csv")
 QUIRE = os.path.join(ROOT, ".build", "release", "quire")
 REPEAT = 3
 BIG = 50_000

@@ -16,9 +16,9 @@ from sklearn.preprocessing import StandardScaler, MinMaxScaler
 from sklearn.metrics import classification_report, precision_score, recall_score, f1_score
 
 print("sklearn", sklearn.__version__)
-iris = np.loadtxt("../shared/data/iris.csv", delimiter=",", skiprows=1)
+iris = np.loadtxt("Tests/Fixtures/data/iris.csv", delimiter=",", skiprows=1)
 X, y = iris[:, :4], iris[:, 4].astype(int)
-with gzip.open("../shared/data/digits.csv.gz", "rt") as f:
+with gzip.open("notebooks/data/digits.csv.gz", "rt") as f:
     digits = np.loadtxt(f, delimiter=",")
 DX, Dy = digits[:, :-1], digits[:, -1].astype(int)
 

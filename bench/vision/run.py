@@ -29,7 +29,7 @@ def best(f):
 
 
 def opencv_times():
-    camera = cv2.imread(os.path.join(ROOT, "../shared/data/images/camera.png"), cv2.IMREAD_GRAYSCALE)
+    camera = cv2.imread(os.path.join(ROOT, "notebooks/data/images/camera.png"), cv2.IMREAD_GRAYSCALE)
     img = cv2.resize(camera, (4096, 4096), interpolation=cv2.INTER_LINEAR)
     sharpen = np.array([[0, -1, 0], [-1, 5, -1], [0, -1, 0]], np.float32)
     sobel_x = np.array([[-1, 0, 1], [-2, 0, 2], [-1, 0, 1]], np.float32)
