@@ -5,7 +5,10 @@ import Testing
 
 /// One behaviour per `.qr` file under Tests/Golden, with its expectations inline:
 /// `# expect: LINE` for each line the program prints (in order), or `# expect error: TEXT` for a
-/// program that must fail with TEXT in its error's first line.
+/// program that must fail with TEXT in its error's first line. The error must also point at the
+/// right line: the line the comment ends, or, for a comment on a line of its own, the nearest
+/// code line above it; `# expect error at line N: TEXT` names the line explicitly (an error at
+/// the end of the input, say).
 struct GoldenCase: CustomTestStringConvertible, Sendable {
     let path: String
     var testDescription: String { String(path.dropFirst(GoldenCase.root.count + 1)) }
@@ -36,13 +39,25 @@ func golden(_ test: GoldenCase) throws {
     let text = try String(contentsOfFile: test.path, encoding: .utf8)
     var expectedLines: [String] = []
     var expectedError: String?
-    for line in text.components(separatedBy: "\n") {
+    var expectedErrorLine: Int?
+    var lastCodeLine = 0
+    for (index, line) in text.components(separatedBy: "\n").enumerated() {
+        let number = index + 1
+        let trimmed = line.drop { $0 == " " || $0 == "\t" }
+        let isCode = !trimmed.isEmpty && !trimmed.hasPrefix("#")
+        if isCode { lastCodeLine = number }
         if let r = line.range(of: "# expect: ") {
             expectedLines.append(String(line[r.upperBound...]))
         } else if line.hasSuffix("# expect:") {
             expectedLines.append("")
+        } else if let r = line.range(of: "# expect error at line ") {
+            let rest = line[r.upperBound...]
+            let digits = rest.prefix { $0.isNumber }
+            expectedErrorLine = Int(digits)
+            expectedError = String(rest.dropFirst(digits.count).drop { $0 == ":" || $0 == " " })
         } else if let r = line.range(of: "# expect error: ") {
             expectedError = String(line[r.upperBound...])
+            expectedErrorLine = isCode ? number : lastCodeLine
         }
     }
     #expect(!expectedLines.isEmpty || expectedError != nil, "\(test.testDescription) has no expectation")
@@ -71,6 +86,10 @@ func golden(_ test: GoldenCase) throws {
         let first = error.render().components(separatedBy: "\n")[0]
         #expect(first.contains(expectedError), "error was:\n\(error.render())")
         #expect(error.span != nil || error.kind == .importError, "the error has no location:\n\(error.render())")
+        if let span = error.span, span.source.name == test.testDescription, let expectedErrorLine {
+            let line = span.line
+            #expect(line == expectedErrorLine, "the error points at line \(line), expected line \(expectedErrorLine):\n\(error.render())")
+        }
         #expect(printed == expectedLines)
     }
 }

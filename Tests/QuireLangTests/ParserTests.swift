@@ -9,7 +9,12 @@ struct ParserTests {
 
     @Test func errorsPointAtTheSpot() throws {
         let e = try #require(parseError("x = 1\ny = (2 +\n"))
-        #expect(e.kind == .syntax)
+        #expect(e.kind == .incompleteInput)
+        #expect(try #require(parseError("x = (1 +)\ny = 2\n")).kind == .syntax)
+        #expect(Interpreter.isComplete("x = (1 +)\n"))
+        #expect(!Interpreter.isComplete("f(1,\n"))
+        #expect(!Interpreter.isComplete("if x {\n"))
+        #expect(!Interpreter.isComplete("s = \"\"\"abc\n"))
         let e2 = try #require(parseError("x = 5 $ 3"))
         #expect(e2.span?.column == 7)
         #expect(e2.render().contains("^"))

@@ -14,7 +14,7 @@ final class SeriesObject: SeriesLike {
 
     func member(_ name: String) throws -> Value? {
         switch name {
-        case "name": return series.name.map(Value.string) ?? .none
+        case "name": return series.name.map(Value.string) ?? Value.none
         case "dtype": return .string(series.column.pandasDtype)
         case "shape": return .tuple([.int(series.count)])
         case "size": return .int(series.count)

@@ -6,6 +6,9 @@ public struct QuireError: Error, @unchecked Sendable {
     public enum Kind: String, Sendable {
         case syntax, name, type, value, index, key, argument, zeroDivision, overflow
         case recursion, io, assertion, interrupted, timeout, importError, runtime
+        /// A syntax error at the end of the input: an open bracket, block or string. A REPL or a
+        /// kernel reads another line instead of reporting it.
+        case incompleteInput
     }
 
     public var kind: Kind

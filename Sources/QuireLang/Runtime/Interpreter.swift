@@ -54,9 +54,7 @@ public final class Interpreter: CallContext, @unchecked Sendable {
             let shows = !program.quietEnd && (program.statements.last?.isExpression ?? false)
             return shows ? value : nil
         } catch let error as QuireError {
-            var e = error
-            if e.argument == incompleteMarker { e.argument = nil }
-            throw e
+            throw error
         } catch {
             throw QuireError(.runtime, "internal error: \(error)")
         }
@@ -70,7 +68,7 @@ public final class Interpreter: CallContext, @unchecked Sendable {
             _ = try Parser.parse(Source(name: "<input>", text: text))
             return true
         } catch let error as QuireError {
-            return error.argument != incompleteMarker
+            return error.kind != .incompleteInput
         } catch {
             return true
         }

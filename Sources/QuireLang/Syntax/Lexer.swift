@@ -18,9 +18,7 @@ struct Lexer {
     }
 
     private func error(_ message: String, _ start: Int, _ stop: Int, hint: String? = nil, atEnd: Bool = false) -> QuireError {
-        var e = QuireError(.syntax, message, hint: hint, span: SourceSpan(source: source, start: start, end: stop))
-        if atEnd { e.argument = incompleteMarker }
-        return e
+        QuireError(atEnd ? .incompleteInput : .syntax, message, hint: hint, span: SourceSpan(source: source, start: start, end: stop))
     }
 
     /// All tokens, ending with `.eof`.
@@ -284,7 +282,6 @@ struct Lexer {
 }
 
 /// Marks a syntax error that happened at the end of the input: the REPL keeps reading.
-let incompleteMarker = "<incomplete>"
 
 private func isDigit(_ c: UInt8) -> Bool { c >= UInt8(ascii: "0") && c <= UInt8(ascii: "9") }
 private func isHexDigit(_ c: UInt8) -> Bool { isDigit(c) || ((c | 0x20) >= UInt8(ascii: "a") && (c | 0x20) <= UInt8(ascii: "f")) }

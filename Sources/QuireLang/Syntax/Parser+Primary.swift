@@ -5,17 +5,17 @@ extension Parser {
         while true {
             // A call or index must start on the same line, so a new statement may start with ( or [.
             if isOp("("), !tokens[index].afterNewline || ignoreNewlines.last! {
-                _ = advance()
+                let open = advance()
                 ignoreNewlines.append(true)
                 let args = try arguments()
-                _ = try expect(")", "\")\" to close the call")
+                try close(")", "\")\" to close the call", opened: open)
                 ignoreNewlines.removeLast()
                 node = Node(.call(node, args), node.span.through(span(tokens[index - 1])))
             } else if isOp("["), !tokens[index].afterNewline || ignoreNewlines.last! {
-                _ = advance()
+                let open = advance()
                 ignoreNewlines.append(true)
                 let items = try indexItems()
-                _ = try expect("]", "\"]\" to close the index")
+                try close("]", "\"]\" to close the index", opened: open)
                 ignoreNewlines.removeLast()
                 node = Node(.index(node, items), node.span.through(span(tokens[index - 1])))
             } else if isOp(".") {
@@ -146,13 +146,13 @@ extension Parser {
                 items.append(try expression())
                 if items.count == 1, isKeyword(.for) {
                     let clauses = try comprehensionClauses()
-                    _ = try expect("]", "\"]\" to close the list comprehension")
+                    try close("]", "\"]\" to close the list comprehension", opened: t)
                     ignoreNewlines.removeLast()
                     return Node(.listComprehension(items[0], clauses), span(from: t.start))
                 }
                 if !accept(",") { break }
             }
-            _ = try expect("]", "\"]\" to close the list")
+            try close("]", "\"]\" to close the list", opened: t)
             ignoreNewlines.removeLast()
             return Node(.list(items), span(from: t.start))
         case .op("{"):
@@ -205,7 +205,7 @@ extension Parser {
             if isOp(")") { break }
             items.append(try expression())
         }
-        _ = try expect(")", "\")\" to close the parenthesis")
+        try close(")", "\")\" to close the parenthesis", opened: open)
         return Node(.tuple(items), span(from: open.start))
     }
 
@@ -220,13 +220,13 @@ extension Parser {
             pairs.append((key, try expression()))
             if pairs.count == 1, isKeyword(.for) {
                 let clauses = try comprehensionClauses()
-                _ = try expect("}", "\"}\" to close the dict comprehension")
+                try close("}", "\"}\" to close the dict comprehension", opened: open)
                 ignoreNewlines.removeLast()
                 return Node(.dictComprehension(pairs[0].0, pairs[0].1, clauses), span(from: open.start))
             }
             if !accept(",") { break }
         }
-        _ = try expect("}", "\"}\" to close the dict")
+        try close("}", "\"}\" to close the dict", opened: open)
         ignoreNewlines.removeLast()
         return Node(.dict(pairs), span(from: open.start))
     }

@@ -73,9 +73,7 @@ struct Parser {
 
     func error(_ message: String, at t: Token? = nil, hint: String? = nil) -> QuireError {
         let t = t ?? current
-        var e = QuireError(.syntax, message, hint: hint, span: span(t))
-        if t.kind == .eof { e.argument = incompleteMarker }
-        return e
+        return QuireError(t.kind == .eof ? .incompleteInput : .syntax, message, hint: hint, span: span(t))
     }
 
     mutating func expect(_ o: String, _ what: String, hint: String? = nil) throws -> Token {
@@ -83,6 +81,21 @@ struct Parser {
             throw error("expected \(what), found \(describe(current))", hint: hint)
         }
         return advance()
+    }
+
+    /// Consumes the bracket `o` that closes `opened`. At the end of the input the error points at
+    /// the bracket left open (the input is incomplete), not at the empty end.
+    mutating func close(_ o: String, _ what: String, opened: Token) throws {
+        if isOp(o) {
+            _ = advance()
+            return
+        }
+        guard current.kind == .eof else { throw error("expected \(what), found \(describe(current))") }
+        var e = error(
+            "expected \(what) opened at line \(span(opened).line), found the end of the input", at: opened,
+            hint: "this \(describe(opened)) is never closed")
+        e.kind = .incompleteInput
+        throw e
     }
 
     func describe(_ t: Token) -> String {
@@ -265,7 +278,7 @@ struct Parser {
 
     /// params -> [ NAME ['=' expr] { ',' NAME ['=' expr] } ] ;  then block
     mutating func functionRest(name: String, start: Int) throws -> FunctionDecl {
-        _ = try expect("(", "\"(\" to start the parameters", hint: "fn name(a, b) { ... }")
+        let open = try expect("(", "\"(\" to start the parameters", hint: "fn name(a, b) { ... }")
         ignoreNewlines.append(true)
         var params: [ParameterDecl] = []
         var seenDefault = false
@@ -285,7 +298,7 @@ struct Parser {
             params.append(ParameterDecl(name: p, span: span(pt), defaultValue: dflt))
             if !accept(",") { break }
         }
-        _ = try expect(")", "\")\" to close the parameters")
+        try close(")", "\")\" to close the parameters", opened: open)
         ignoreNewlines.removeLast()
         let body = try block()
         return FunctionDecl(name: name, parameters: params, body: body, span: span(from: start))
@@ -305,7 +318,7 @@ struct Parser {
         while !isOp("}") {
             if current.kind == .eof {
                 var e = error("expected \"}\" to close the block opened at line \(span(open).line)", at: open, hint: "this block is never closed")
-                e.argument = incompleteMarker
+                e.kind = .incompleteInput
                 throw e
             }
             statements.append(try statement())
