@@ -3,7 +3,7 @@ import PackageDescription
 
 let optimisedInDebug: [SwiftSetting] = [.unsafeFlags(["-O"], .when(configuration: .debug))]
 
-// Layers (see docs/architecture): pure domain libraries at the bottom, the language in the
+// Layers (see docs/architecture.md): pure domain libraries at the bottom, the language in the
 // middle, bindings between them (QuireBuiltins), front ends on top.
 let package = Package(
     name: "Quire",
@@ -19,7 +19,6 @@ let package = Package(
         .systemLibrary(name: "CEditLine", path: "Sources/CEditLine", pkgConfig: "libedit"),
         .systemLibrary(name: "CCairo", path: "Sources/CCairo", pkgConfig: "cairo"),
         .systemLibrary(name: "CPNG", path: "Sources/CPNG", pkgConfig: "libpng"),
-        .systemLibrary(name: "CJPEG", path: "Sources/CJPEG"),
         .systemLibrary(name: "CTurboJPEG", path: "Sources/CTurboJPEG"),
         .systemLibrary(name: "CSVM", path: "Sources/CSVM"),
         .systemLibrary(name: "CZlib", path: "Sources/CZlib", pkgConfig: "zlib"),
@@ -31,11 +30,11 @@ let package = Package(
         // are optimised in debug builds too, so that the test suite (a debug build) trains the
         // tutorials' models and filters their images in seconds rather than minutes.
         .target(name: "QuireArray", dependencies: ["QuireSupport"], swiftSettings: optimisedInDebug),
-        .target(name: "QuireData", dependencies: ["QuireArray", "CZlib"], swiftSettings: optimisedInDebug),
+        .target(name: "QuireData", dependencies: ["QuireSupport", "CZlib"], swiftSettings: optimisedInDebug),
         .target(name: "QuirePlot", dependencies: ["QuireArray", "CCairo"], swiftSettings: optimisedInDebug),
         .target(name: "QuireLearn", dependencies: ["QuireArray", "CSVM"], swiftSettings: optimisedInDebug),
         .target(
-            name: "QuireVision", dependencies: ["QuireArray", "CPNG", "CJPEG", "CTurboJPEG"],
+            name: "QuireVision", dependencies: ["QuireArray", "CPNG", "CTurboJPEG"],
             swiftSettings: optimisedInDebug),
 
         // The language, its builtins, and the front ends.
@@ -51,7 +50,7 @@ let package = Package(
                 "QuireLang", "QuireArray", "QuireData", "QuirePlot", "QuireLearn", "QuireVision",
             ]),
         .target(name: "QuireNotebook", dependencies: ["QuireLang"]),
-        .target(name: "QuireREPL", dependencies: ["QuireLang", "QuireNotebook", "CEditLine"]),
+        .target(name: "QuireREPL", dependencies: ["QuireLang", "CEditLine"]),
         .executableTarget(
             name: "quire",
             dependencies: [
