@@ -24,7 +24,7 @@ public struct TreeParameters: Sendable, Equatable, Codable {
     /// Sets one of the shared parameters; false when `name` is not one of them.
     mutating func set(_ name: String, _ value: ParameterValue) throws -> Bool {
         switch name {
-        case "criterion": criterion = try choiceParameter(name, value, ["gini", "entropy"])
+        case "criterion": criterion = try choiceParameter(name, value, ["gini", "entropy", "log_loss"])
         case "max_depth": maxDepth = value == .none ? nil : try intParameter(name, value, minimum: 1)
         case "min_samples_split": minSamplesSplit = try intParameter(name, value, minimum: 2)
         case "min_samples_leaf": minSamplesLeaf = try intParameter(name, value, minimum: 1)
@@ -44,8 +44,9 @@ public struct TreeParameters: Sendable, Equatable, Codable {
         return true
     }
 
-    /// The settings for `nFeatures` features, as scikit-learn resolves `max_features`.
-    func settings(nFeatures: Int) throws -> TreeSettings {
+    /// The settings for `nFeatures` features, as scikit-learn resolves them (`max_features`,
+    /// `max_depth` none, `min_samples_split` at least twice `min_samples_leaf`).
+    func settings(nFeatures: Int) throws -> ExactTreeSettings {
         let count: Int
         switch maxFeatures {
         case .string("sqrt"): count = max(1, Int(Double(nFeatures).squareRoot()))
@@ -58,37 +59,25 @@ public struct TreeParameters: Sendable, Equatable, Codable {
         case .double(let d): count = max(1, Int(d * Double(nFeatures)))
         default: count = nFeatures
         }
-        return TreeSettings(
-            entropy: criterion == "entropy", maxDepth: maxDepth, minSamplesSplit: minSamplesSplit,
-            minSamplesLeaf: minSamplesLeaf, maxFeatures: count)
+        return ExactTreeSettings(
+            criterion: criterion == "gini" ? .gini : .entropy, maxDepth: maxDepth ?? Int(Int32.max),
+            minSamplesSplit: max(minSamplesSplit, 2 * minSamplesLeaf), minSamplesLeaf: minSamplesLeaf,
+            maxFeatures: count)
     }
 
     /// The seed drawn for a model: the given random_state, or a random one.
     var seed: UInt32 { randomState.map { UInt32(truncatingIfNeeded: $0) } ?? UInt32.random(in: 0...UInt32.max) }
 }
 
-/// Grows one tree on all rows with weight 1; `(tree, importances)`.
-func growTree(_ data: BinnedMatrix, _ codes: [Int], classCount: Int, settings: TreeSettings, seed: UInt32, counts: [Int]? = nil) -> (TreeModel, [Double]) {
-    var samples: [Int] = []
-    var weights = [Double](repeating: 0, count: data.rows)
-    if let counts {
-        for (i, c) in counts.enumerated() where c > 0 {
-            samples.append(i)
-            weights[i] = Double(c)
-        }
-    } else {
-        samples = Array(0..<data.rows)
-        weights = [Double](repeating: 1, count: data.rows)
-    }
-    var builder = TreeBuilder(
-        data: data, codes: codes, classCount: classCount, settings: settings, seed: seed, samples: samples, weights: weights)
-    return builder.build()
-}
-
-/// Importances scaled to sum to one (all zeros stay zeros).
-func normalisedImportances(_ raw: [Double]) -> [Double] {
-    let total = raw.reduce(0, +)
-    return total > 0 ? raw.map { $0 / total } : raw
+/// Grows one exact tree (scikit-learn's algorithm) with sample weights, if any.
+func growExactTree(
+    _ x: TreeFeatures, _ codes: [Int], classCount: Int, settings: ExactTreeSettings, seed: UInt32, weights: [Double]?
+) -> GrownTree {
+    var builder = ExactTreeBuilder(
+        x: x, codes: codes, weights: weights, classCount: classCount, settings: settings,
+        random: TreeRandom(treeSeed: seed))
+    _ = builder.build()
+    return builder.grown
 }
 
 /// A CART classification tree with scikit-learn's parameters.
@@ -111,11 +100,11 @@ public struct DecisionTreeClassifier: Classifier, Codable {
     public mutating func fit(_ x: Matrix, _ y: [Double]) throws {
         let classes = try checkTrainingData(x, y)
         let settings = try parameters.settings(nFeatures: x.cols)
-        let (tree, raw) = growTree(
-            BinnedMatrix(x), classCodes(y, classes: classes), classCount: classes.count, settings: settings,
-            seed: parameters.seed)
-        self.tree = tree
-        featureImportances = normalisedImportances(raw)
+        let grown = growExactTree(
+            TreeFeatures(x), classCodes(y, classes: classes), classCount: classes.count, settings: settings,
+            seed: parameters.seed, weights: nil)
+        self.tree = grown.model
+        featureImportances = grown.featureImportances(features: x.cols)
         nFeatures = x.cols
         self.classes = classes
     }
@@ -125,6 +114,7 @@ public struct DecisionTreeClassifier: Classifier, Codable {
         try x.checkColumns(nFeatures)
         var out = [Double](repeating: 0, count: x.rows * classes.count)
         for i in 0..<x.rows { tree.accumulate(x.row(i), into: &out, at: i * classes.count) }
+        normaliseRows(&out, width: classes.count)
         return Matrix(rows: x.rows, cols: classes.count, values: out)
     }
 

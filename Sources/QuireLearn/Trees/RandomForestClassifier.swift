@@ -42,31 +42,44 @@ public struct RandomForestClassifier: Classifier, Codable {
         let classes = try checkTrainingData(x, y)
         let settings = try parameters.settings(nFeatures: x.cols)
         let codes = classCodes(y, classes: classes)
-        let data = BinnedMatrix(x)
+        let data = TreeFeatures(x)
         var rng = RandomState(seed: parameters.seed)
         let seeds = (0..<nEstimators).map { _ in UInt32(rng.randint(0, Self.maxSeed)) }
         let n = x.rows, k = classes.count, bootstrap = self.bootstrap
         let results = TreeResults(count: nEstimators)
         DispatchQueue.concurrentPerform(iterations: nEstimators) { t in
-            var counts: [Int]?
+            var weights: [Double]?
             if bootstrap {
+                // scikit-learn's _generate_sample_indices, counted into sample weights.
                 var draws = RandomState(seed: seeds[t])
-                var c = [Int](repeating: 0, count: n)
+                var c = [Double](repeating: 0, count: n)
                 for _ in 0..<n { c[draws.randint(0, n)] += 1 }
-                counts = c
+                weights = c
             }
-            let grown = growTree(data, codes, classCount: k, settings: settings, seed: seeds[t], counts: counts)
+            let grown = growExactTree(data, codes, classCount: k, settings: settings, seed: seeds[t], weights: weights)
             let done = results.store(t, grown)
             progress?(done, results.count)
         }
-        trees = results.trees.map { $0!.0 }
-        var importances = [Double](repeating: 0, count: x.cols)
-        for (_, raw) in results.trees.map({ $0! }) {
-            for (f, v) in normalisedImportances(raw).enumerated() { importances[f] += v }
-        }
-        featureImportances = normalisedImportances(importances.map { $0 / Double(nEstimators) })
+        let grown = results.trees.map { $0! }
+        trees = grown.map(\.model)
+        featureImportances = Self.meanImportances(grown, features: x.cols)
         nFeatures = x.cols
         self.classes = classes
+    }
+
+    /// scikit-learn's forest importances: the mean of the trees' normalised importances (trees
+    /// that are a single leaf left out), normalised again.
+    static func meanImportances(_ trees: [GrownTree], features: Int) -> [Double] {
+        var sum = [Double](repeating: 0, count: features)
+        var count = 0
+        for tree in trees where tree.model.feature.count > 1 {
+            count += 1
+            for (f, v) in tree.featureImportances(features: features).enumerated() { sum[f] += v }
+        }
+        guard count > 0 else { return sum }
+        let mean = sum.map { $0 / Double(count) }
+        let total = mean.reduce(0, +)
+        return total > 0 ? mean.map { $0 / total } : mean
     }
 
     public func predictProba(_ x: Matrix) throws -> Matrix {
@@ -79,9 +92,17 @@ public struct RandomForestClassifier: Classifier, Codable {
             let shared = UncheckedSendableBuffer(buffer)
             DispatchQueue.concurrentPerform(iterations: Parallel.chunks(rows)) { chunk in
                 var sums = [Double](repeating: 0, count: k)
+                var one = [Double](repeating: 0, count: k)
                 for i in Parallel.range(chunk, of: rows) {
                     for c in 0..<k { sums[c] = 0 }
-                    for tree in trees { tree.accumulate(x.row(i), into: &sums, at: 0) }
+                    // Each tree's probabilities (its leaf's fractions, normalised), summed in
+                    // tree order, then divided by the number of trees.
+                    for tree in trees {
+                        for c in 0..<k { one[c] = 0 }
+                        tree.accumulate(x.row(i), into: &one, at: 0)
+                        normaliseRows(&one, width: k)
+                        for c in 0..<k { sums[c] += one[c] }
+                    }
                     for c in 0..<k { shared[i * k + c] = sums[c] / Double(trees.count) }
                 }
             }
@@ -97,7 +118,7 @@ public struct RandomForestClassifier: Classifier, Codable {
 /// `@unchecked Sendable`: every access goes through the lock.
 final class TreeResults: @unchecked Sendable {
     private let lock = NSLock()
-    private(set) var trees: [(TreeModel, [Double])?]
+    private(set) var trees: [GrownTree?]
     private var done = 0
     let count: Int
 
@@ -107,7 +128,7 @@ final class TreeResults: @unchecked Sendable {
     }
 
     /// Stores tree `index`; returns how many trees are done.
-    func store(_ index: Int, _ tree: (TreeModel, [Double])) -> Int {
+    func store(_ index: Int, _ tree: GrownTree) -> Int {
         lock.lock()
         defer { lock.unlock() }
         trees[index] = tree

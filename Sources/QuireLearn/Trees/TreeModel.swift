@@ -21,12 +21,12 @@ struct TreeModel: Sendable, Codable, Equatable {
         return feature.count - 1
     }
 
-    /// The leaf a row ends in.
+    /// The leaf a row ends in. Values are compared as float32, as scikit-learn's trees see them.
     func leaf(_ row: ArraySlice<Double>) -> Int {
         var node = 0
         let base = row.startIndex
         while feature[node] >= 0 {
-            node = row[base + feature[node]] <= threshold[node] ? left[node] : right[node]
+            node = Double(Float(row[base + feature[node]])) <= threshold[node] ? left[node] : right[node]
         }
         return node
     }
@@ -38,9 +38,29 @@ struct TreeModel: Sendable, Codable, Equatable {
     }
 
     var depth: Int {
-        func depth(_ node: Int) -> Int {
-            feature[node] < 0 ? 0 : 1 + max(depth(left[node]), depth(right[node]))
+        guard !feature.isEmpty else { return 0 }
+        // Depth first over the node arrays, without recursion.
+        var deepest = 0
+        var stack = [(0, 0)]
+        while let (node, d) = stack.popLast() {
+            deepest = max(deepest, d)
+            if feature[node] >= 0 {
+                stack.append((left[node], d + 1))
+                stack.append((right[node], d + 1))
+            }
         }
-        return feature.isEmpty ? 0 : depth(0)
+        return deepest
+    }
+}
+
+/// Divides each row of `width` values by its sum (rows summing to zero stay), as scikit-learn
+/// normalises a tree's leaf values into probabilities.
+func normaliseRows(_ values: inout [Double], width: Int) {
+    guard width > 0 else { return }
+    for start in stride(from: 0, to: values.count, by: width) {
+        var total = 0.0
+        for c in 0..<width { total += values[start + c] }
+        if total == 0 { total = 1 }
+        for c in 0..<width { values[start + c] /= total }
     }
 }

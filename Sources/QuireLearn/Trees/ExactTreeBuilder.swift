@@ -1,0 +1,610 @@
+import Foundation
+
+/// scikit-learn's generator for trees (`our_rand_r` in `sklearn/tree/_utils`): a 32-bit xorshift
+/// whose outputs are reduced below 2^31. A tree seeds it with `RandomState(seed).randint(0, 2^31 - 1)`.
+struct TreeRandom: Sendable {
+    static let randRMax: UInt32 = 0x7FFF_FFFF
+    private(set) var state: UInt32
+
+    init(seed: UInt32) { state = seed }
+
+    /// The seed scikit-learn's splitter draws from the tree's `random_state`.
+    init(treeSeed: UInt32) {
+        var rng = RandomState(seed: treeSeed)
+        self.init(seed: UInt32(rng.randint(0, Int(Self.randRMax))))
+    }
+
+    mutating func next() -> UInt32 {
+        if state == 0 { state = 1 }
+        state ^= state << 13
+        state ^= state >> 17
+        state ^= state << 5
+        return state % (Self.randRMax + 1)
+    }
+
+    /// A number in `low..<high` (`rand_int`).
+    mutating func int(_ low: Int, _ high: Int) -> Int { low + Int(next()) % (high - low) }
+}
+
+/// How an exact tree is grown: scikit-learn's stopping rules, resolved to numbers.
+struct ExactTreeSettings: Sendable {
+    enum Criterion: Sendable { case gini, entropy }
+    var criterion = Criterion.gini
+    /// `max_depth`; scikit-learn uses the int32 maximum for none.
+    var maxDepth = Int(Int32.max)
+    /// Already raised to at least `2 * minSamplesLeaf`, as scikit-learn does.
+    var minSamplesSplit = 2
+    var minSamplesLeaf = 1
+    /// `min_weight_fraction_leaf` times the total sample weight.
+    var minWeightLeaf = 0.0
+    var maxFeatures: Int
+    /// Grows best first with at most this many leaves; nil grows depth first.
+    var maxLeafNodes: Int?
+    var minImpurityDecrease = 0.0
+}
+
+/// The features of a table as scikit-learn's trees see them: float32, one column after another.
+struct TreeFeatures: Sendable {
+    let rows: Int
+    let cols: Int
+    /// Column `f` holds rows `f * rows ..< (f + 1) * rows`.
+    let values: [Float]
+
+    init(_ x: Matrix) {
+        rows = x.rows
+        cols = x.cols
+        var v = [Float](repeating: 0, count: x.rows * x.cols)
+        for i in 0..<x.rows {
+            for f in 0..<x.cols { v[f * x.rows + i] = Float(x.values[i * x.cols + f]) }
+        }
+        values = v
+    }
+
+    @inline(__always) func value(_ row: Int, _ feature: Int) -> Float { values[feature * rows + row] }
+}
+
+/// A grown tree with what scikit-learn keeps per node beyond the model: impurity and weights,
+/// for feature importances and for drawing the tree.
+struct GrownTree: Sendable {
+    var model: TreeModel
+    var impurity: [Double]
+    var nodeSamples: [Int]
+    var weightedNodeSamples: [Double]
+
+    /// Mean decrease in impurity per feature, normalised to sum to one (scikit-learn's
+    /// `compute_feature_importances(normalize=True)`).
+    func featureImportances(features: Int) -> [Double] {
+        var out = [Double](repeating: 0, count: features)
+        for node in 0..<model.feature.count where model.left[node] >= 0 {
+            let l = model.left[node], r = model.right[node]
+            out[model.feature[node]] +=
+                weightedNodeSamples[node] * impurity[node] - weightedNodeSamples[l] * impurity[l]
+                - weightedNodeSamples[r] * impurity[r]
+        }
+        let root = weightedNodeSamples.first ?? 1
+        for f in 0..<features { out[f] /= root }
+        let total = out.reduce(0, +)
+        if total > 0 { for f in 0..<features { out[f] /= total } }
+        return out
+    }
+}
+
+/// scikit-learn's `BestSplitter` with its dense partitioner and the Gini or entropy criterion,
+/// driven by its depth-first or best-first tree builder: the same features drawn, the same
+/// thresholds, the same tree, node for node.
+struct ExactTreeBuilder {
+    /// scikit-learn's EPSILON (`np.finfo('double').eps`).
+    static let epsilon = Double.ulpOfOne
+    /// `FEATURE_THRESHOLD`: values closer than this count as equal.
+    static let featureThreshold: Float = 1e-7
+
+    let x: TreeFeatures
+    let codes: [Int]
+    let weights: [Double]?
+    let classCount: Int
+    let settings: ExactTreeSettings
+    var random: TreeRandom
+
+    /// The splitter's state, kept from node to node as scikit-learn keeps it.
+    var samples: [Int]
+    var features: [Int]
+    var constantFeatures: [Int]
+    var featureValues: [Float]
+    let weightedSamples: Double
+
+    // The criterion's state for the current node samples[start..<end].
+    var start = 0, end = 0, pos = 0
+    var sumTotal: [Double], sumLeft: [Double], sumRight: [Double]
+    var weightedNode = 0.0, weightedLeft = 0.0, weightedRight = 0.0
+
+    var tree: TreeModel
+    var impurities: [Double] = []
+    var nodeSamples: [Int] = []
+    var weightedNodeSamples: [Double] = []
+
+    /// Set by another thread to stop the build early (the tree is then incomplete).
+    let shouldStop: (@Sendable () -> Bool)?
+
+    init(
+        x: TreeFeatures, codes: [Int], weights: [Double]?, classCount: Int, settings: ExactTreeSettings,
+        random: TreeRandom, shouldStop: (@Sendable () -> Bool)? = nil
+    ) {
+        self.x = x
+        self.codes = codes
+        self.weights = weights
+        self.classCount = classCount
+        self.settings = settings
+        self.random = random
+        self.shouldStop = shouldStop
+        var kept: [Int] = []
+        kept.reserveCapacity(x.rows)
+        var total = 0.0
+        for i in 0..<x.rows {
+            let w = weights?[i] ?? 1
+            if w != 0 { kept.append(i) }
+            total += w
+        }
+        samples = kept
+        weightedSamples = total
+        features = Array(0..<x.cols)
+        constantFeatures = [Int](repeating: 0, count: x.cols)
+        featureValues = [Float](repeating: 0, count: x.rows)
+        sumTotal = [Double](repeating: 0, count: classCount)
+        sumLeft = sumTotal
+        sumRight = sumTotal
+        tree = TreeModel(classCount: classCount)
+    }
+
+    // MARK: The criterion
+
+    mutating func nodeReset(_ start: Int, _ end: Int) {
+        self.start = start
+        self.end = end
+        for c in 0..<classCount { sumTotal[c] = 0 }
+        weightedNode = 0
+        for p in start..<end {
+            let i = samples[p]
+            let w = weights?[i] ?? 1
+            sumTotal[codes[i]] += w
+            weightedNode += w
+        }
+        resetCriterion()
+    }
+
+    mutating func resetCriterion() {
+        pos = start
+        weightedLeft = 0
+        weightedRight = weightedNode
+        for c in 0..<classCount {
+            sumLeft[c] = 0
+            sumRight[c] = sumTotal[c]
+        }
+    }
+
+    private mutating func reverseResetCriterion() {
+        pos = end
+        weightedLeft = weightedNode
+        weightedRight = 0
+        for c in 0..<classCount {
+            sumRight[c] = 0
+            sumLeft[c] = sumTotal[c]
+        }
+    }
+
+    /// Moves samples[pos..<newPos] to the left child, from whichever end is nearer.
+    mutating func update(_ newPos: Int) {
+        if newPos - pos <= end - newPos {
+            for p in pos..<newPos {
+                let i = samples[p]
+                let w = weights?[i] ?? 1
+                sumLeft[codes[i]] += w
+                weightedLeft += w
+            }
+        } else {
+            reverseResetCriterion()
+            var p = end - 1
+            while p >= newPos {
+                let i = samples[p]
+                let w = weights?[i] ?? 1
+                sumLeft[codes[i]] -= w
+                weightedLeft -= w
+                p -= 1
+            }
+        }
+        weightedRight = weightedNode - weightedLeft
+        for c in 0..<classCount { sumRight[c] = sumTotal[c] - sumLeft[c] }
+        pos = newPos
+    }
+
+    func impurity(_ sums: [Double], _ weight: Double) -> Double {
+        switch settings.criterion {
+        case .gini:
+            var sq = 0.0
+            for c in 0..<classCount { sq += sums[c] * sums[c] }
+            return 1.0 - sq / (weight * weight)
+        case .entropy:
+            var h = 0.0
+            for c in 0..<classCount where sums[c] > 0 {
+                let p = sums[c] / weight
+                h -= p * (Foundation.log(p) / Foundation.log(2.0))
+            }
+            return h
+        }
+    }
+
+    var nodeImpurity: Double { impurity(sumTotal, weightedNode) }
+    var childrenImpurity: (left: Double, right: Double) { (impurity(sumLeft, weightedLeft), impurity(sumRight, weightedRight)) }
+
+    var proxyImprovement: Double {
+        let (l, r) = childrenImpurity
+        return -weightedRight * r - weightedLeft * l
+    }
+
+    func improvement(parent: Double, left: Double, right: Double) -> Double {
+        (weightedNode / weightedSamples)
+            * (parent - weightedRight / weightedNode * right - weightedLeft / weightedNode * left)
+    }
+
+    // MARK: The splitter
+
+    struct Split {
+        var feature = 0
+        var pos: Int
+        var threshold = 0.0
+        var improvement = -Double.infinity
+        var impurityLeft = Double.infinity
+        var impurityRight = Double.infinity
+    }
+
+    /// `node_split_best` on samples[start..<end]; `constants` is the count of features known to
+    /// be constant, updated for the children.
+    mutating func split(impurity: Double, constants: inout Int) -> Split {
+        var best = Split(pos: end)
+        var current = Split(pos: end)
+        var bestProxy = -Double.infinity
+        let nFeatures = x.cols
+        var fi = nFeatures
+        var visited = 0, foundConstants = 0, drawnConstants = 0
+        let knownConstants = constants
+        var totalConstants = knownConstants
+
+        while fi > totalConstants
+            && (visited < settings.maxFeatures || visited <= foundConstants + drawnConstants)
+        {
+            visited += 1
+            var fj = random.int(drawnConstants, fi - foundConstants)
+            if fj < knownConstants {
+                features.swapAt(drawnConstants, fj)
+                drawnConstants += 1
+                continue
+            }
+            fj += foundConstants
+            current.feature = features[fj]
+            sortSamples(by: current.feature)
+            if featureValues[end - 1] <= featureValues[start] + Self.featureThreshold {
+                features.swapAt(fj, totalConstants)
+                foundConstants += 1
+                totalConstants += 1
+                continue
+            }
+            fi -= 1
+            features.swapAt(fi, fj)
+
+            resetCriterion()
+            var p = start
+            while p < end {
+                while p + 1 < end && featureValues[p + 1] <= featureValues[p] + Self.featureThreshold { p += 1 }
+                let previous = p
+                p += 1
+                if p >= end { continue }
+                if p - start < settings.minSamplesLeaf || end - p < settings.minSamplesLeaf { continue }
+                current.pos = p
+                update(p)
+                if weightedLeft < settings.minWeightLeaf || weightedRight < settings.minWeightLeaf { continue }
+                let proxy = proxyImprovement
+                if proxy > bestProxy {
+                    bestProxy = proxy
+                    current.threshold = Double(featureValues[previous]) / 2.0 + Double(featureValues[p]) / 2.0
+                    if current.threshold == Double(featureValues[p]) || current.threshold.isInfinite {
+                        current.threshold = Double(featureValues[previous])
+                    }
+                    best = current
+                }
+            }
+        }
+
+        if best.pos < end {
+            partition(best)
+            resetCriterion()
+            update(best.pos)
+            (best.impurityLeft, best.impurityRight) = childrenImpurity
+            best.improvement = improvement(parent: impurity, left: best.impurityLeft, right: best.impurityRight)
+        }
+        // Known constants keep their order for siblings and children; new ones are appended.
+        for i in 0..<knownConstants { features[i] = constantFeatures[i] }
+        for i in 0..<foundConstants { constantFeatures[knownConstants + i] = features[knownConstants + i] }
+        constants = totalConstants
+        return best
+    }
+
+    /// `partition_samples_final`: samples at or below the threshold first.
+    private mutating func partition(_ best: Split) {
+        var p = start
+        var partitionEnd = end - 1
+        while p < partitionEnd {
+            if Double(x.value(samples[p], best.feature)) <= best.threshold {
+                p += 1
+            } else {
+                samples.swapAt(p, partitionEnd)
+                partitionEnd -= 1
+            }
+        }
+    }
+
+    /// Copies feature `f` of samples[start..<end] into featureValues and sorts both by value
+    /// with scikit-learn's introsort (so that equal values keep scikit-learn's order).
+    private mutating func sortSamples(by f: Int) {
+        for i in start..<end { featureValues[i] = x.value(samples[i], f) }
+        let n = end - start
+        guard n > 0 else { return }
+        let maxDepth = 2 * Int(Foundation.log(Double(n)) / Foundation.log(2.0))
+        featureValues.withUnsafeMutableBufferPointer { v in
+            samples.withUnsafeMutableBufferPointer { s in
+                introsort(v.baseAddress! + start, s.baseAddress! + start, n, maxDepth)
+            }
+        }
+    }
+
+    // MARK: The builders
+
+    mutating func addNode(parent: Int?, isLeft: Bool, impurity: Double, samples count: Int) -> Int {
+        var fractions = [Double](repeating: 0, count: classCount)
+        for c in 0..<classCount { fractions[c] = sumTotal[c] / weightedNode }
+        let id = tree.addNode(fractions: fractions)
+        impurities.append(impurity)
+        nodeSamples.append(count)
+        weightedNodeSamples.append(weightedNode)
+        if let parent {
+            if isLeft { tree.left[parent] = id } else { tree.right[parent] = id }
+        }
+        return id
+    }
+
+    private func isLeafByCounts(depth: Int, count: Int) -> Bool {
+        depth >= settings.maxDepth || count < settings.minSamplesSplit || count < 2 * settings.minSamplesLeaf
+            || weightedNode < 2 * settings.minWeightLeaf
+    }
+
+    /// Grows the tree; false when stopped early.
+    mutating func build() -> Bool {
+        settings.maxLeafNodes == nil ? buildDepthFirst() : buildBestFirst()
+    }
+
+    private struct StackRecord {
+        var start: Int, end: Int, depth: Int, parent: Int?, isLeft: Bool, impurity: Double, constants: Int
+    }
+
+    private mutating func buildDepthFirst() -> Bool {
+        var stack = [StackRecord(start: 0, end: samples.count, depth: 0, parent: nil, isLeft: false, impurity: .infinity, constants: 0)]
+        var first = true
+        while let record = stack.popLast() {
+            if let shouldStop, shouldStop() { return false }
+            var impurity = record.impurity
+            var constants = record.constants
+            nodeReset(record.start, record.end)
+            let count = record.end - record.start
+            var isLeaf = isLeafByCounts(depth: record.depth, count: count)
+            if first {
+                impurity = nodeImpurity
+                first = false
+            }
+            isLeaf = isLeaf || impurity <= Self.epsilon
+            var split = Split(pos: record.end)
+            if !isLeaf {
+                split = self.split(impurity: impurity, constants: &constants)
+                isLeaf = split.pos >= record.end || split.improvement + Self.epsilon < settings.minImpurityDecrease
+            }
+            let id = addNode(parent: record.parent, isLeft: record.isLeft, impurity: impurity, samples: count)
+            if !isLeaf {
+                tree.feature[id] = split.feature
+                tree.threshold[id] = split.threshold
+                stack.append(StackRecord(
+                    start: split.pos, end: record.end, depth: record.depth + 1, parent: id, isLeft: false,
+                    impurity: split.impurityRight, constants: constants))
+                stack.append(StackRecord(
+                    start: record.start, end: split.pos, depth: record.depth + 1, parent: id, isLeft: true,
+                    impurity: split.impurityLeft, constants: constants))
+            }
+        }
+        return true
+    }
+
+    /// A node waiting on the best-first frontier.
+    struct FrontierRecord {
+        var node: Int, start: Int, end: Int, pos: Int, depth: Int
+        var isLeaf: Bool
+        var impurity: Double, impurityLeft: Double, impurityRight: Double, improvement: Double
+    }
+
+    /// `_add_split_node`: adds the node and finds its split, if any.
+    private mutating func addSplitNode(start: Int, end: Int, impurity parentImpurity: Double, isFirst: Bool, parent: Int?, isLeft: Bool, depth: Int) -> FrontierRecord {
+        nodeReset(start, end)
+        var constants = 0
+        let impurity = isFirst ? nodeImpurity : parentImpurity
+        let count = end - start
+        var isLeaf = isLeafByCounts(depth: depth, count: count) || impurity <= Self.epsilon
+        var split = Split(pos: end)
+        if !isLeaf {
+            split = self.split(impurity: impurity, constants: &constants)
+            isLeaf = split.pos >= end || split.improvement + Self.epsilon < settings.minImpurityDecrease
+        }
+        let id = addNode(parent: parent, isLeft: isLeft, impurity: impurity, samples: count)
+        if !isLeaf {
+            tree.feature[id] = split.feature
+            tree.threshold[id] = split.threshold
+            return FrontierRecord(
+                node: id, start: start, end: end, pos: split.pos, depth: depth, isLeaf: false, impurity: impurity,
+                impurityLeft: split.impurityLeft, impurityRight: split.impurityRight, improvement: split.improvement)
+        }
+        return FrontierRecord(
+            node: id, start: start, end: end, pos: end, depth: depth, isLeaf: true, impurity: impurity,
+            impurityLeft: impurity, impurityRight: impurity, improvement: 0)
+    }
+
+    private mutating func buildBestFirst() -> Bool {
+        var maxSplitNodes = (settings.maxLeafNodes ?? 2) - 1
+        var frontier = MaxHeap<FrontierRecord> { $0.improvement < $1.improvement }
+        frontier.push(addSplitNode(start: 0, end: samples.count, impurity: .infinity, isFirst: true, parent: nil, isLeft: true, depth: 0))
+        while let record = frontier.pop() {
+            if let shouldStop, shouldStop() { return false }
+            if record.isLeaf || maxSplitNodes <= 0 {
+                tree.feature[record.node] = -1
+                tree.threshold[record.node] = 0
+                tree.left[record.node] = -1
+                tree.right[record.node] = -1
+                continue
+            }
+            maxSplitNodes -= 1
+            let left = addSplitNode(
+                start: record.start, end: record.pos, impurity: record.impurityLeft, isFirst: false, parent: record.node,
+                isLeft: true, depth: record.depth + 1)
+            let right = addSplitNode(
+                start: record.pos, end: record.end, impurity: record.impurityRight, isFirst: false, parent: record.node,
+                isLeft: false, depth: record.depth + 1)
+            frontier.push(left)
+            frontier.push(right)
+        }
+        return true
+    }
+
+    var grown: GrownTree {
+        GrownTree(model: tree, impurity: impurities, nodeSamples: nodeSamples, weightedNodeSamples: weightedNodeSamples)
+    }
+}
+
+// MARK: scikit-learn's sort of feature values and samples together
+
+/// Introsort with a median-of-three pivot and a three-way partition, falling back to heapsort
+/// (`sort` in sklearn/tree/_splitter): the same algorithm, so equal values end in the same order.
+private func introsort(_ values: UnsafeMutablePointer<Float>, _ samples: UnsafeMutablePointer<Int>, _ count: Int, _ depth: Int) {
+    var values = values, samples = samples, n = count, maxDepth = depth
+    while n > 1 {
+        if maxDepth <= 0 {
+            heapsort(values, samples, n)
+            return
+        }
+        maxDepth -= 1
+        let pivot = median3(values, n)
+        var i = 0, l = 0, r = n
+        while i < r {
+            if values[i] < pivot {
+                swapBoth(values, samples, i, l)
+                i += 1
+                l += 1
+            } else if values[i] > pivot {
+                r -= 1
+                swapBoth(values, samples, i, r)
+            } else {
+                i += 1
+            }
+        }
+        introsort(values, samples, l, maxDepth)
+        values += r
+        samples += r
+        n -= r
+    }
+}
+
+@inline(__always)
+private func swapBoth(_ values: UnsafeMutablePointer<Float>, _ samples: UnsafeMutablePointer<Int>, _ i: Int, _ j: Int) {
+    (values[i], values[j]) = (values[j], values[i])
+    (samples[i], samples[j]) = (samples[j], samples[i])
+}
+
+private func median3(_ v: UnsafeMutablePointer<Float>, _ n: Int) -> Float {
+    let a = v[0], b = v[n / 2], c = v[n - 1]
+    if a < b {
+        if b < c { return b }
+        return a < c ? c : a
+    }
+    if b < c { return a < c ? a : c }
+    return b
+}
+
+private func siftDown(_ v: UnsafeMutablePointer<Float>, _ s: UnsafeMutablePointer<Int>, _ start: Int, _ end: Int) {
+    var root = start
+    while true {
+        let child = root * 2 + 1
+        var maxIndex = root
+        if child < end && v[maxIndex] < v[child] { maxIndex = child }
+        if child + 1 < end && v[maxIndex] < v[child + 1] { maxIndex = child + 1 }
+        if maxIndex == root { return }
+        swapBoth(v, s, root, maxIndex)
+        root = maxIndex
+    }
+}
+
+private func heapsort(_ v: UnsafeMutablePointer<Float>, _ s: UnsafeMutablePointer<Int>, _ n: Int) {
+    var start = (n - 2) / 2
+    while true {
+        siftDown(v, s, start, n)
+        if start == 0 { break }
+        start -= 1
+    }
+    var end = n - 1
+    while end > 0 {
+        swapBoth(v, s, 0, end)
+        siftDown(v, s, 0, end)
+        end -= 1
+    }
+}
+
+/// A binary max-heap with the moves of C++'s `std::push_heap` and `std::pop_heap` (libstdc++),
+/// so that records of equal priority leave in the order scikit-learn's frontier gives them.
+struct MaxHeap<Element> {
+    private var items: [Element] = []
+    let less: (Element, Element) -> Bool
+
+    init(less: @escaping (Element, Element) -> Bool) { self.less = less }
+
+    mutating func push(_ element: Element) {
+        items.append(element)
+        var hole = items.count - 1
+        var parent = (hole - 1) / 2
+        while hole > 0 && less(items[parent], element) {
+            items[hole] = items[parent]
+            hole = parent
+            parent = (hole - 1) / 2
+        }
+        items[hole] = element
+    }
+
+    mutating func pop() -> Element? {
+        guard let top = items.first else { return nil }
+        let last = items.removeLast()
+        guard !items.isEmpty else { return top }
+        // __adjust_heap: move the larger child up from the root to a leaf, then push `last` up.
+        let len = items.count
+        var hole = 0
+        var child = hole
+        while child < (len - 1) / 2 {
+            child = 2 * (child + 1)
+            if less(items[child], items[child - 1]) { child -= 1 }
+            items[hole] = items[child]
+            hole = child
+        }
+        if len & 1 == 0 && child == (len - 2) / 2 {
+            child = 2 * (child + 1)
+            items[hole] = items[child - 1]
+            hole = child - 1
+        }
+        var parent = (hole - 1) / 2
+        while hole > 0 && less(items[parent], last) {
+            items[hole] = items[parent]
+            hole = parent
+            parent = (hole - 1) / 2
+        }
+        items[hole] = last
+        return top
+    }
+}
