@@ -13,6 +13,10 @@ extension LearnBuiltins {
         .opt("max_depth", .optional(.int), .none),
         .opt("min_samples_split", .int, .int(2)),
         .opt("min_samples_leaf", .int, .int(1)),
+        .opt("min_weight_fraction_leaf", .number, .double(0)),
+        .opt("max_leaf_nodes", .optional(.int), .none),
+        .opt("min_impurity_decrease", .number, .double(0)),
+        .opt("class_weight", .optional(.string), .none),
     ]
 
     static let models: [Builtin] = [
@@ -37,7 +41,8 @@ extension LearnBuiltins {
             example: "decision_tree(max_depth=5, random_state=0)", body: model { DecisionTreeClassifier() }),
         Builtin("random_forest", [.opt("n_estimators", .int, .int(100))] + treeParameters + [
             .opt("max_features", .any, .string("sqrt")), .opt("bootstrap", .bool, .bool(true)),
-            .opt("random_state", .optional(.int), .none),
+            .opt("random_state", .optional(.int), .none), .opt("max_samples", .optional(.number), .none),
+            .opt("oob_score", .bool, .bool(false)), .opt("n_jobs", .optional(.int), .none),
         ], doc: "A random forest that averages its trees' probabilities, as scikit-learn's RandomForestClassifier.",
             example: "random_forest(n_estimators=200, max_depth=7, random_state=7)", body: model { RandomForestClassifier() }),
         Builtin("logistic_regression", [.opt("C", .number, .double(1.0)), .opt("max_iter", .int, .int(100))],

@@ -9,6 +9,12 @@ public struct TreeParameters: Sendable, Equatable, Codable {
     /// "sqrt", "log2", an int, a fraction, or none (every feature).
     public var maxFeatures: ParameterValue
     public var randomState: Int?
+    // Optional so that models saved before these settings existed still load.
+    public var minWeightFractionLeaf: Double?
+    public var maxLeafNodes: Int?
+    public var minImpurityDecrease: Double?
+    /// "balanced" (and, for a forest, "balanced_subsample"), or none.
+    public var classWeight: String?
 
     func hyperParameters(maxFeaturesDefault: ParameterValue) -> [HyperParameter] {
         [
@@ -18,6 +24,10 @@ public struct TreeParameters: Sendable, Equatable, Codable {
             HyperParameter("min_samples_leaf", .int(minSamplesLeaf), .int(1)),
             HyperParameter("max_features", maxFeatures, maxFeaturesDefault),
             HyperParameter("random_state", randomState.map { .int($0) } ?? .none, .none),
+            HyperParameter("min_weight_fraction_leaf", .double(minWeightFractionLeaf ?? 0), .double(0)),
+            HyperParameter("max_leaf_nodes", maxLeafNodes.map { .int($0) } ?? .none, .none),
+            HyperParameter("min_impurity_decrease", .double(minImpurityDecrease ?? 0), .double(0)),
+            HyperParameter("class_weight", classWeight.map { .string($0) } ?? .none, .none),
         ]
     }
 
@@ -39,10 +49,21 @@ public struct TreeParameters: Sendable, Equatable, Codable {
             }
         case "random_state":
             randomState = value == .none ? nil : try intParameter(name, value, minimum: 0)
+        case "min_weight_fraction_leaf":
+            let f = try positiveParameter(name, value, allowZero: true)
+            guard f <= 0.5 else { throw LearnError.badParameter(name: name, expected: "a fraction from 0 to 0.5") }
+            minWeightFractionLeaf = f
+        case "max_leaf_nodes": maxLeafNodes = value == .none ? nil : try intParameter(name, value, minimum: 2)
+        case "min_impurity_decrease": minImpurityDecrease = try positiveParameter(name, value, allowZero: true)
+        case "class_weight":
+            classWeight = value == .none ? nil : try choiceParameter(name, value, classWeightChoices)
         default: return false
         }
         return true
     }
+
+    /// The class_weight values a tree takes (a forest adds "balanced_subsample").
+    var classWeightChoices: [String] = ["balanced"]
 
     /// The settings for `nFeatures` features, as scikit-learn resolves them (`max_features`,
     /// `max_depth` none, `min_samples_split` at least twice `min_samples_leaf`).
@@ -62,11 +83,32 @@ public struct TreeParameters: Sendable, Equatable, Codable {
         return ExactTreeSettings(
             criterion: criterion == "gini" ? .gini : .entropy, maxDepth: maxDepth ?? Int(Int32.max),
             minSamplesSplit: max(minSamplesSplit, 2 * minSamplesLeaf), minSamplesLeaf: minSamplesLeaf,
-            maxFeatures: count)
+            maxFeatures: count, maxLeafNodes: maxLeafNodes, minImpurityDecrease: minImpurityDecrease ?? 0)
+    }
+
+    /// The settings for one tree fitted with these sample weights (nil: all 1): the leaf weight
+    /// limit is `min_weight_fraction_leaf` of their numpy sum.
+    func settings(nFeatures: Int, weights: [Double]?, rows: Int) throws -> ExactTreeSettings {
+        var s = try settings(nFeatures: nFeatures)
+        let fraction = minWeightFractionLeaf ?? 0
+        s.minWeightLeaf = fraction * (weights.map { numpySum($0[...]) } ?? Double(rows))
+        return s
     }
 
     /// The seed drawn for a model: the given random_state, or a random one.
     var seed: UInt32 { randomState.map { UInt32(truncatingIfNeeded: $0) } ?? UInt32.random(in: 0...UInt32.max) }
+}
+
+/// scikit-learn's "balanced" sample weights, `n / (classes * count of the sample's class)`,
+/// counted over `indices` when given (a bootstrap sample, with repeats); classes absent from
+/// those get weight 0.
+func balancedWeights(_ codes: [Int], classCount: Int, indices: [Int]? = nil) -> [Double] {
+    var counts = [Int](repeating: 0, count: classCount)
+    let drawn = indices ?? Array(codes.indices)
+    for i in drawn { counts[codes[i]] += 1 }
+    let present = counts.filter { $0 > 0 }.count
+    let per = counts.map { $0 > 0 ? Double(drawn.count) / (Double(present) * Double($0)) : 0 }
+    return codes.map { per[$0] }
 }
 
 /// Grows one exact tree (scikit-learn's algorithm) with sample weights, if any.
@@ -99,10 +141,11 @@ public struct DecisionTreeClassifier: Classifier, Codable {
 
     public mutating func fit(_ x: Matrix, _ y: [Double]) throws {
         let classes = try checkTrainingData(x, y)
-        let settings = try parameters.settings(nFeatures: x.cols)
+        let codes = classCodes(y, classes: classes)
+        let weights = parameters.classWeight == nil ? nil : balancedWeights(codes, classCount: classes.count)
+        let settings = try parameters.settings(nFeatures: x.cols, weights: weights, rows: x.rows)
         let grown = growExactTree(
-            TreeFeatures(x), classCodes(y, classes: classes), classCount: classes.count, settings: settings,
-            seed: parameters.seed, weights: nil)
+            TreeFeatures(x), codes, classCount: classes.count, settings: settings, seed: parameters.seed, weights: weights)
         self.tree = grown.model
         featureImportances = grown.featureImportances(features: x.cols)
         nFeatures = x.cols

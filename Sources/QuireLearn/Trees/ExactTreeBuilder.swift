@@ -305,9 +305,6 @@ struct ExactTreeBuilder {
                 if proxy > bestProxy {
                     bestProxy = proxy
                     current.threshold = Double(featureValues[previous]) / 2.0 + Double(featureValues[p]) / 2.0
-                    if current.threshold == Double(featureValues[p]) || current.threshold.isInfinite {
-                        current.threshold = Double(featureValues[previous])
-                    }
                     best = current
                 }
             }
@@ -330,24 +327,25 @@ struct ExactTreeBuilder {
     /// `partition_samples_final`: samples at or below the threshold first.
     private mutating func partition(_ best: Split) {
         var p = start
-        var partitionEnd = end - 1
+        var partitionEnd = end
         while p < partitionEnd {
             if Double(x.value(samples[p], best.feature)) <= best.threshold {
                 p += 1
             } else {
-                samples.swapAt(p, partitionEnd)
                 partitionEnd -= 1
+                samples.swapAt(p, partitionEnd)
             }
         }
     }
 
     /// Copies feature `f` of samples[start..<end] into featureValues and sorts both by value
-    /// with scikit-learn's introsort (so that equal values keep scikit-learn's order).
+    /// with scikit-learn's `simultaneous_sort` (three-way introsort), so that equal values end
+    /// in scikit-learn's order.
     private mutating func sortSamples(by f: Int) {
         for i in start..<end { featureValues[i] = x.value(samples[i], f) }
         let n = end - start
         guard n > 0 else { return }
-        let maxDepth = 2 * Int(Foundation.log(Double(n)) / Foundation.log(2.0))
+        let maxDepth = 2 * Int(Foundation.log2(Double(n)))
         featureValues.withUnsafeMutableBufferPointer { v in
             samples.withUnsafeMutableBufferPointer { s in
                 introsort(v.baseAddress! + start, s.baseAddress! + start, n, maxDepth)
@@ -484,11 +482,12 @@ struct ExactTreeBuilder {
 
 // MARK: scikit-learn's sort of feature values and samples together
 
-/// Introsort with a median-of-three pivot and a three-way partition, falling back to heapsort
-/// (`sort` in sklearn/tree/_splitter): the same algorithm, so equal values end in the same order.
+/// Introsort with a median-of-three pivot and a three-way partition, falling back to heapsort,
+/// and insertion sort for runs of 15 or fewer (`simultaneous_sort(use_three_way_partition=True)`
+/// in sklearn/utils/_sorting): the same algorithm, so equal values end in the same order.
 private func introsort(_ values: UnsafeMutablePointer<Float>, _ samples: UnsafeMutablePointer<Int>, _ count: Int, _ depth: Int) {
     var values = values, samples = samples, n = count, maxDepth = depth
-    while n > 1 {
+    while n > 15 {
         if maxDepth <= 0 {
             heapsort(values, samples, n)
             return
@@ -512,6 +511,22 @@ private func introsort(_ values: UnsafeMutablePointer<Float>, _ samples: UnsafeM
         values += r
         samples += r
         n -= r
+    }
+    insertionSort(values, samples, n)
+}
+
+private func insertionSort(_ values: UnsafeMutablePointer<Float>, _ samples: UnsafeMutablePointer<Int>, _ n: Int) {
+    guard n > 1 else { return }
+    for i in 1..<n {
+        let value = values[i], sample = samples[i]
+        var j = i
+        while j > 0 && values[j - 1] > value {
+            values[j] = values[j - 1]
+            samples[j] = samples[j - 1]
+            j -= 1
+        }
+        values[j] = value
+        samples[j] = sample
     }
 }
 

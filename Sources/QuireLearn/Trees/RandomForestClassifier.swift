@@ -9,11 +9,20 @@ public struct RandomForestClassifier: Classifier, Codable {
 
     public var nEstimators = 100
     public var bootstrap = true
-    public var parameters = TreeParameters(maxFeatures: .string("sqrt"))
+    public var parameters = TreeParameters(maxFeatures: .string("sqrt"), classWeightChoices: ["balanced", "balanced_subsample"])
+    // Optional so that models saved before these settings existed still load.
+    /// none (every row), a count, or a fraction of the rows drawn for each tree.
+    public var maxSamples: ParameterValue?
+    public var oobScore: Bool?
+    /// Trees trained at once: none or -1 for every core, 1 for one at a time.
+    public var nJobs: Int?
     public private(set) var classes: [Double]?
     var trees: [TreeModel] = []
     var nFeatures = 0
     public private(set) var featureImportances: [Double]?
+    /// With `oob_score`: the accuracy on the rows each tree did not see, and their probabilities.
+    public private(set) var oobScoreValue: Double?
+    public private(set) var oobDecisionFunction: Matrix?
 
     public init() {}
 
@@ -21,7 +30,12 @@ public struct RandomForestClassifier: Classifier, Codable {
     public var hyperParameters: [HyperParameter] {
         [HyperParameter("n_estimators", .int(nEstimators), .int(100))]
             + parameters.hyperParameters(maxFeaturesDefault: .string("sqrt"))
-            + [HyperParameter("bootstrap", .bool(bootstrap), .bool(true))]
+            + [
+                HyperParameter("bootstrap", .bool(bootstrap), .bool(true)),
+                HyperParameter("max_samples", maxSamples ?? .none, .none),
+                HyperParameter("oob_score", .bool(oobScore ?? false), .bool(false)),
+                HyperParameter("n_jobs", nJobs.map { .int($0) } ?? .none, .none),
+            ]
     }
 
     public mutating func set(_ name: String, _ value: ParameterValue) throws {
@@ -30,6 +44,22 @@ public struct RandomForestClassifier: Classifier, Codable {
         case "bootstrap":
             guard case .bool(let b) = value else { throw LearnError.badParameter(name: name, expected: "true or false") }
             bootstrap = b
+        case "max_samples":
+            switch value {
+            case .none: maxSamples = nil
+            case .int(let i) where i >= 1: maxSamples = value
+            case .double(let d) where d > 0 && d <= 1: maxSamples = value
+            default: throw LearnError.badParameter(name: name, expected: "none, a count of rows or a fraction from 0 to 1")
+            }
+        case "oob_score":
+            guard case .bool(let b) = value else { throw LearnError.badParameter(name: name, expected: "true or false") }
+            oobScore = b
+        case "n_jobs":
+            switch value {
+            case .none: nJobs = nil
+            case .int(let j) where j == -1 || j >= 1: nJobs = j
+            default: throw LearnError.badParameter(name: name, expected: "none, -1 (every core) or a positive count")
+            }
         default:
             guard try parameters.set(name, value) else { throw unknownParameter(name) }
         }
@@ -40,31 +70,119 @@ public struct RandomForestClassifier: Classifier, Codable {
     /// Trains, calling `progress(done, total)` after each tree (from any thread).
     public mutating func fit(_ x: Matrix, _ y: [Double], progress: (@Sendable (Int, Int) -> Void)?) throws {
         let classes = try checkTrainingData(x, y)
-        let settings = try parameters.settings(nFeatures: x.cols)
         let codes = classCodes(y, classes: classes)
         let data = TreeFeatures(x)
         var rng = RandomState(seed: parameters.seed)
         let seeds = (0..<nEstimators).map { _ in UInt32(rng.randint(0, Self.maxSeed)) }
         let n = x.rows, k = classes.count, bootstrap = self.bootstrap
+        if oobScore == true, !bootstrap {
+            throw LearnError.badParameter(name: "oob_score", expected: "false when bootstrap is false (every tree sees every row)")
+        }
+        // "balanced_subsample" weighs each bootstrap sample on its own; without bootstrap it is "balanced".
+        let subsample = parameters.classWeight == "balanced_subsample" && bootstrap
+        let classWeights = parameters.classWeight == nil || subsample ? nil : balancedWeights(codes, classCount: k)
+        let draws = try bootstrapCount(rows: n, weights: classWeights)
+        let parameters = self.parameters
         let results = TreeResults(count: nEstimators)
-        DispatchQueue.concurrentPerform(iterations: nEstimators) { t in
-            var weights: [Double]?
+        let fitTree: @Sendable (Int) throws -> Void = { t in
+            var weights = classWeights
             if bootstrap {
-                // scikit-learn's _generate_sample_indices, counted into sample weights.
-                var draws = RandomState(seed: seeds[t])
-                var c = [Double](repeating: 0, count: n)
-                for _ in 0..<n { c[draws.randint(0, n)] += 1 }
-                weights = c
+                // As scikit-learn 1.9: class weights decide how likely a row is drawn; the
+                // tree's sample weights are the draw counts.
+                let indices = Self.sampleIndices(seed: seeds[t], rows: n, draws: draws, weights: classWeights)
+                var counts = [Double](repeating: 0, count: n)
+                for i in indices { counts[i] += 1 }
+                if subsample {
+                    let balanced = balancedWeights(codes, classCount: k, indices: indices)
+                    for i in 0..<n { counts[i] *= balanced[i] }
+                }
+                weights = counts
             }
+            let settings = try parameters.settings(nFeatures: x.cols, weights: weights, rows: n)
             let grown = growExactTree(data, codes, classCount: k, settings: settings, seed: seeds[t], weights: weights)
             let done = results.store(t, grown)
             progress?(done, results.count)
+        }
+        _ = try parameters.settings(nFeatures: x.cols)  // report a bad setting before any work
+        if nJobs == 1 {
+            for t in 0..<nEstimators { try fitTree(t) }
+        } else {
+            DispatchQueue.concurrentPerform(iterations: nEstimators) { t in try? fitTree(t) }
         }
         let grown = results.trees.map { $0! }
         trees = grown.map(\.model)
         featureImportances = Self.meanImportances(grown, features: x.cols)
         nFeatures = x.cols
         self.classes = classes
+        if oobScore == true {
+            try computeOutOfBag(x, codes: codes, seeds: seeds, draws: draws, weights: classWeights)
+        } else {
+            oobScoreValue = nil
+            oobDecisionFunction = nil
+        }
+    }
+
+    /// How many rows each tree draws (`_get_n_samples_bootstrap`): a fraction counts the rows,
+    /// or the sum of the sample weights when there are some.
+    func bootstrapCount(rows: Int, weights: [Double]?) throws -> Int {
+        switch maxSamples {
+        case .int(let i): return i
+        case .double(let d): return max(Int(d * (weights.map { numpySum($0[...]) } ?? Double(rows))), 1)
+        default: return rows
+        }
+    }
+
+    /// The rows tree `seed` draws (`_generate_sample_indices`): `RandomState(seed).randint(0,
+    /// rows, draws)`, or, with sample weights, `choice(rows, draws, p=weights / sum)`.
+    static func sampleIndices(seed: UInt32, rows: Int, draws: Int, weights: [Double]?) -> [Int] {
+        var rng = RandomState(seed: seed)
+        guard let weights else { return (0..<draws).map { _ in rng.randint(0, rows) } }
+        let total = numpySum(weights[...])
+        var cdf = [Double](repeating: 0, count: rows)
+        var running = 0.0
+        for i in 0..<rows {
+            running += weights[i] / total
+            cdf[i] = running
+        }
+        let last = cdf[rows - 1]
+        for i in 0..<rows { cdf[i] /= last }
+        return (0..<draws).map { _ in
+            // searchsorted(side="right"): the first position whose value is above u.
+            let u = rng.randomSample()
+            var lo = 0, hi = rows
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if cdf[mid] <= u { lo = mid + 1 } else { hi = mid }
+            }
+            return lo
+        }
+    }
+
+    /// scikit-learn's out-of-bag estimate: each row predicted by the trees that did not draw it.
+    private mutating func computeOutOfBag(_ x: Matrix, codes: [Int], seeds: [UInt32], draws: Int, weights: [Double]?) throws {
+        let n = x.rows, k = classes?.count ?? 0
+        var sums = [Double](repeating: 0, count: n * k)
+        var votes = [Int](repeating: 0, count: n)
+        var one = [Double](repeating: 0, count: k)
+        for (t, tree) in trees.enumerated() {
+            var drawn = [Bool](repeating: false, count: n)
+            for i in Self.sampleIndices(seed: seeds[t], rows: n, draws: draws, weights: weights) { drawn[i] = true }
+            for i in 0..<n where !drawn[i] {
+                for c in 0..<k { one[c] = 0 }
+                tree.accumulate(x.row(i), into: &one, at: 0)
+                normaliseRows(&one, width: k)
+                for c in 0..<k { sums[i * k + c] += one[c] }
+                votes[i] += 1
+            }
+        }
+        var correct = 0
+        for i in 0..<n {
+            let v = Double(max(votes[i], 1))
+            for c in 0..<k { sums[i * k + c] /= v }
+            if argmax(sums[(i * k)..<(i * k + k)]) == codes[i] { correct += 1 }
+        }
+        oobDecisionFunction = Matrix(rows: n, cols: k, values: sums)
+        oobScoreValue = Double(correct) / Double(n)
     }
 
     /// scikit-learn's forest importances: the mean of the trees' normalised importances (trees
