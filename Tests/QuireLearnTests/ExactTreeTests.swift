@@ -79,6 +79,8 @@ import Testing
         case let tree as DecisionTreeClassifier:
             importances = try #require(tree.featureImportances)
             #expect(tree.tree?.feature.count == entry["node_count"] as? Int)
+            let classNames = (tree.classes ?? []).map { String(Int($0)) }
+            #expect(try tree.exportText(classNames: classNames) == entry["export_text"] as? String)
         case let forest as RandomForestClassifier:
             importances = try #require(forest.featureImportances)
             #expect(forest.trees.map(\.feature.count) == entry["node_counts"] as? [Int])

@@ -127,6 +127,8 @@ public struct DecisionTreeClassifier: Classifier, Codable {
     public var parameters = TreeParameters(maxFeatures: .none)
     public private(set) var classes: [Double]?
     var tree: TreeModel?
+    /// Impurity and sample counts per node (absent in models saved before they were kept).
+    public internal(set) var details: TreeNodeDetails?
     var nFeatures = 0
     public private(set) var featureImportances: [Double]?
 
@@ -147,6 +149,7 @@ public struct DecisionTreeClassifier: Classifier, Codable {
         let grown = growExactTree(
             TreeFeatures(x), codes, classCount: classes.count, settings: settings, seed: parameters.seed, weights: weights)
         self.tree = grown.model
+        details = TreeNodeDetails(impurity: grown.impurity, samples: grown.nodeSamples, weightedSamples: grown.weightedNodeSamples)
         featureImportances = grown.featureImportances(features: x.cols)
         nFeatures = x.cols
         self.classes = classes

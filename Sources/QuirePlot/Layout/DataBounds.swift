@@ -64,6 +64,13 @@ struct DataBounds {
             yHigh = Double(img.height) - 0.5
             exactX = true
             exactY = true
+        case .tree(let t):
+            xLow = -0.5
+            xHigh = t.width - 0.5
+            yLow = -0.5
+            yHigh = t.depth - 0.5
+            exactX = true
+            exactY = true
         case .boxes(let b):
             for (i, s) in b.summaries.enumerated() {
                 let (lo, hi) = s.extent

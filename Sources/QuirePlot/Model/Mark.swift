@@ -6,6 +6,7 @@ public enum Mark: Sendable {
     case heatCells(HeatCells)
     case image(ImagePixels)
     case boxes(Boxes)
+    case tree(TreeDiagram)
 
     /// The name shown in the legend, if any.
     public var name: String? {
@@ -13,7 +14,7 @@ public enum Mark: Sendable {
         case .bars(let m): m.name
         case .line(let m): m.name
         case .points(let m): m.name
-        case .heatCells, .image, .boxes: nil
+        case .heatCells, .image, .boxes, .tree: nil
         }
     }
 
@@ -23,7 +24,7 @@ public enum Mark: Sendable {
         case .bars(let m): m.color
         case .line(let m): m.color
         case .points(let m): m.color
-        case .heatCells, .image, .boxes: .black
+        case .heatCells, .image, .boxes, .tree: .black
         }
     }
 }

@@ -56,6 +56,7 @@ struct FigureRenderer {
             let shrinking = rect.width * 2 < Double(img.width)
             try canvas.image(rgb: img.rgb, width: img.width, height: img.height, in: rect, smooth: shrinking)
         case .boxes(let b): drawBoxes(b, in: a)
+        case .tree(let t): drawTree(t, in: a)
         }
     }
 
@@ -110,6 +111,43 @@ struct FigureRenderer {
         let height = canvas.measure("0", size: size).height
         if height * scale > cell.height * fill { scale = cell.height * fill / height }
         return size * scale
+    }
+
+    /// Boxes of text joined by lines; the text shrinks until the widest box fits its leaf slot
+    /// and the tallest its level.
+    private func drawTree(_ t: TreeDiagram, in a: AxesLayout) {
+        let style = layout.style
+        let slot = (width: abs(a.x(1) - a.x(0)), height: abs(a.y(1) - a.y(0)))
+        var size = style.annotationSize
+        let pad = 4.0
+        func box(_ node: TreeDiagram.Node, _ size: Double) -> (width: Double, height: Double) {
+            let sizes = node.lines.map { canvas.measure($0, size: size) }
+            let line = canvas.measure("Ag", size: size).height
+            return ((sizes.map(\.width).max() ?? 0) + 2 * pad, line * Double(max(node.lines.count, 1)) + 2 * pad)
+        }
+        let widest = t.nodes.map { box($0, size).width }.max() ?? 1
+        let tallest = t.nodes.map { box($0, size).height }.max() ?? 1
+        size *= min(1, slot.width * 0.92 / widest, slot.height * 0.7 / tallest)
+        size = max(size, 1)
+        let boxes = t.nodes.map { box($0, size) }
+        for (parent, child) in t.edges {
+            let p = t.nodes[parent], c = t.nodes[child]
+            canvas.polyline(
+                [Point(a.x(p.x), a.y(p.y) + boxes[parent].height / 2), Point(a.x(c.x), a.y(c.y) - boxes[child].height / 2)],
+                style.textColor, width: 0.8)
+        }
+        let line = canvas.measure("Ag", size: size).height
+        for (i, node) in t.nodes.enumerated() {
+            let b = boxes[i]
+            let rect = Rect(x: a.x(node.x) - b.width / 2, y: a.y(node.y) - b.height / 2, width: b.width, height: b.height)
+            canvas.fill(rect, node.fill)
+            canvas.stroke(rect, style.textColor, width: 0.8)
+            for (k, text) in node.lines.enumerated() {
+                canvas.text(
+                    text, at: Point(a.x(node.x), rect.y + pad + line * (Double(k) + 0.5)), size: size, color: style.textColor,
+                    horizontal: .center, vertical: .center)
+            }
+        }
     }
 
     private func drawBoxes(_ b: Boxes, in a: AxesLayout) {
