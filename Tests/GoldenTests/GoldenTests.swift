@@ -5,7 +5,8 @@ import Testing
 
 /// One behaviour per `.qr` file under Tests/Golden, with its expectations inline:
 /// `# expect: LINE` for each line the program prints (in order), or `# expect error: TEXT` for a
-/// program that must fail with TEXT in its error's first line.
+/// program that must fail with TEXT in its error's first line (and `# expect hint: TEXT` for
+/// TEXT in its hint).
 struct GoldenCase: CustomTestStringConvertible, Sendable {
     let path: String
     var testDescription: String { String(path.dropFirst(GoldenCase.root.count + 1)) }
@@ -36,6 +37,7 @@ func golden(_ test: GoldenCase) throws {
     let text = try String(contentsOfFile: test.path, encoding: .utf8)
     var expectedLines: [String] = []
     var expectedError: String?
+    var expectedHint: String?
     for line in text.components(separatedBy: "\n") {
         if let r = line.range(of: "# expect: ") {
             expectedLines.append(String(line[r.upperBound...]))
@@ -43,6 +45,8 @@ func golden(_ test: GoldenCase) throws {
             expectedLines.append("")
         } else if let r = line.range(of: "# expect error: ") {
             expectedError = String(line[r.upperBound...])
+        } else if let r = line.range(of: "# expect hint: ") {
+            expectedHint = String(line[r.upperBound...])
         }
     }
     #expect(!expectedLines.isEmpty || expectedError != nil, "\(test.testDescription) has no expectation")
@@ -70,6 +74,7 @@ func golden(_ test: GoldenCase) throws {
         }
         let first = error.render().components(separatedBy: "\n")[0]
         #expect(first.contains(expectedError), "error was:\n\(error.render())")
+        if let expectedHint { #expect(error.hint?.contains(expectedHint) == true, "error was:\n\(error.render())") }
         #expect(error.span != nil || error.kind == .importError, "the error has no location:\n\(error.render())")
         #expect(printed == expectedLines)
     }

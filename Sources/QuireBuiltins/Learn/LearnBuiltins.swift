@@ -2,5 +2,5 @@ import QuireLang
 
 /// The machine-learning builtins: models, splits and model selection, metrics.
 enum LearnBuiltins {
-    static let builtins: [Builtin] = models + modelMethods + selection + metrics
+    static let builtins: [Builtin] = models + modelMethods + selection + metrics + ModelObject.attributes + GridSearchObject.attributes
 }

@@ -1,53 +1,30 @@
 import Foundation
 
-/// The hyperparameters shared by a tree and a forest, with scikit-learn's names.
-public struct TreeParameters: Sendable, Equatable, Codable {
-    public var criterion = "gini"
-    public var maxDepth: Int?
-    public var minSamplesSplit = 2
-    public var minSamplesLeaf = 1
-    /// "sqrt", "log2", an int, a fraction, or none (every feature).
-    public var maxFeatures: ParameterValue
-    public var randomState: Int?
-
-    func hyperParameters(maxFeaturesDefault: ParameterValue) -> [HyperParameter] {
+/// The settings shared by a tree and a forest, with scikit-learn's names; they differ only in
+/// the default of `max_features`.
+enum SharedTreeSettings {
+    static func declarations(maxFeatures: ParameterValue) -> [Setting] {
         [
-            HyperParameter("criterion", .string(criterion), .string("gini")),
-            HyperParameter("max_depth", maxDepth.map { .int($0) } ?? .none, .none),
-            HyperParameter("min_samples_split", .int(minSamplesSplit), .int(2)),
-            HyperParameter("min_samples_leaf", .int(minSamplesLeaf), .int(1)),
-            HyperParameter("max_features", maxFeatures, maxFeaturesDefault),
-            HyperParameter("random_state", randomState.map { .int($0) } ?? .none, .none),
+            Setting("criterion", .choice(["gini", "entropy"]), .string("gini"), doc: "How a split's quality is measured."),
+            Setting("max_depth", .optional(.int(min: 1)), .none, doc: "The deepest a tree may grow; none grows until leaves are pure."),
+            Setting("min_samples_split", .int(min: 2), .int(2), doc: "The fewest rows a node needs to be split."),
+            Setting("min_samples_leaf", .int(min: 1), .int(1), doc: "The fewest rows each leaf must keep."),
+            Setting("max_features",
+                .optional(.oneOf([.choice(["sqrt", "log2"]), .int(min: 1), .fraction],
+                    expected: "\"sqrt\", \"log2\", a count, a fraction or none")), maxFeatures,
+                doc: "How many features each split considers: \"sqrt\", \"log2\", a count, a fraction, or none for all."),
         ]
     }
 
-    /// Sets one of the shared parameters; false when `name` is not one of them.
-    mutating func set(_ name: String, _ value: ParameterValue) throws -> Bool {
-        switch name {
-        case "criterion": criterion = try choiceParameter(name, value, ["gini", "entropy"])
-        case "max_depth": maxDepth = value == .none ? nil : try intParameter(name, value, minimum: 1)
-        case "min_samples_split": minSamplesSplit = try intParameter(name, value, minimum: 2)
-        case "min_samples_leaf": minSamplesLeaf = try intParameter(name, value, minimum: 1)
-        case "max_features":
-            switch value {
-            case .none: maxFeatures = .none
-            case .string: maxFeatures = .string(try choiceParameter(name, value, ["sqrt", "log2"]))
-            case .int(let i) where i >= 1: maxFeatures = value
-            case .double(let d) where d > 0 && d <= 1: maxFeatures = value
-            default:
-                throw LearnError.badParameter(name: name, expected: "\"sqrt\", \"log2\", a count, a fraction or none")
-            }
-        case "random_state":
-            randomState = value == .none ? nil : try intParameter(name, value, minimum: 0)
-        default: return false
-        }
-        return true
-    }
+    static let randomState = Setting(
+        "random_state", .optional(.int(min: 0)), .none, doc: "The seed of the random choices; none draws a new one each fit.")
+}
 
+extension Settings {
     /// The settings for `nFeatures` features, as scikit-learn resolves `max_features`.
-    func settings(nFeatures: Int) throws -> TreeSettings {
+    func tree(nFeatures: Int) throws -> TreeSettings {
         let count: Int
-        switch maxFeatures {
+        switch self["max_features"] {
         case .string("sqrt"): count = max(1, Int(Double(nFeatures).squareRoot()))
         case .string("log2"): count = max(1, Int(log2(Double(nFeatures))))
         case .int(let i):
@@ -59,12 +36,12 @@ public struct TreeParameters: Sendable, Equatable, Codable {
         default: count = nFeatures
         }
         return TreeSettings(
-            entropy: criterion == "entropy", maxDepth: maxDepth, minSamplesSplit: minSamplesSplit,
-            minSamplesLeaf: minSamplesLeaf, maxFeatures: count)
+            entropy: string("criterion") == "entropy", maxDepth: optionalInt("max_depth"),
+            minSamplesSplit: int("min_samples_split"), minSamplesLeaf: int("min_samples_leaf"), maxFeatures: count)
     }
 
     /// The seed drawn for a model: the given random_state, or a random one.
-    var seed: UInt32 { randomState.map { UInt32(truncatingIfNeeded: $0) } ?? UInt32.random(in: 0...UInt32.max) }
+    var seed: UInt32 { optionalInt("random_state").map { UInt32(truncatingIfNeeded: $0) } ?? UInt32.random(in: 0...UInt32.max) }
 }
 
 /// Grows one tree on all rows with weight 1; `(tree, importances)`.
@@ -92,8 +69,9 @@ func normalisedImportances(_ raw: [Double]) -> [Double] {
 }
 
 /// A CART classification tree with scikit-learn's parameters.
-public struct DecisionTreeClassifier: Classifier, Codable {
-    public var parameters = TreeParameters(maxFeatures: .none)
+public struct DecisionTreeClassifier: Classifier, Savable, HasFeatureImportances {
+    public static let declaredSettings = SharedTreeSettings.declarations(maxFeatures: .none) + [SharedTreeSettings.randomState]
+    public var settings = Settings(Self.declaredSettings)
     public private(set) var classes: [Double]?
     var tree: TreeModel?
     var nFeatures = 0
@@ -102,18 +80,11 @@ public struct DecisionTreeClassifier: Classifier, Codable {
     public init() {}
 
     public var estimatorName: String { "DecisionTreeClassifier" }
-    public var hyperParameters: [HyperParameter] { parameters.hyperParameters(maxFeaturesDefault: .none) }
-
-    public mutating func set(_ name: String, _ value: ParameterValue) throws {
-        guard try parameters.set(name, value) else { throw unknownParameter(name) }
-    }
-
     public mutating func fit(_ x: Matrix, _ y: [Double]) throws {
         let classes = try checkTrainingData(x, y)
-        let settings = try parameters.settings(nFeatures: x.cols)
         let (tree, raw) = growTree(
-            BinnedMatrix(x), classCodes(y, classes: classes), classCount: classes.count, settings: settings,
-            seed: parameters.seed)
+            BinnedMatrix(x), classCodes(y, classes: classes), classCount: classes.count,
+            settings: try settings.tree(nFeatures: x.cols), seed: settings.seed)
         self.tree = tree
         featureImportances = normalisedImportances(raw)
         nFeatures = x.cols

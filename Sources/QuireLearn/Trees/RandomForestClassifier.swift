@@ -3,13 +3,18 @@ import Foundation
 /// A random forest as scikit-learn grows it: per-tree seeds drawn from `RandomState(random_state)`,
 /// bootstrap rows drawn from `RandomState(seed)`, trees grown in parallel on every core, and
 /// predictions that average the trees' class probabilities.
-public struct RandomForestClassifier: Classifier, Codable {
+public struct RandomForestClassifier: Classifier, Savable, ReportsProgress, HasFeatureImportances {
     /// scikit-learn draws tree seeds below numpy's int32 maximum.
     static let maxSeed = Int(Int32.max)
 
-    public var nEstimators = 100
-    public var bootstrap = true
-    public var parameters = TreeParameters(maxFeatures: .string("sqrt"))
+    public static let declaredSettings =
+        [Setting("n_estimators", .int(min: 1), .int(100), doc: "How many trees to grow.")]
+        + SharedTreeSettings.declarations(maxFeatures: .string("sqrt"))
+        + [Setting("bootstrap", .bool, .bool(true), doc: "Whether each tree trains on a bootstrap sample of the rows."),
+           SharedTreeSettings.randomState]
+    public var settings = Settings(Self.declaredSettings)
+    var nEstimators: Int { settings.int("n_estimators") }
+    var bootstrap: Bool { settings.bool("bootstrap") }
     public private(set) var classes: [Double]?
     var trees: [TreeModel] = []
     var nFeatures = 0
@@ -18,32 +23,17 @@ public struct RandomForestClassifier: Classifier, Codable {
     public init() {}
 
     public var estimatorName: String { "RandomForestClassifier" }
-    public var hyperParameters: [HyperParameter] {
-        [HyperParameter("n_estimators", .int(nEstimators), .int(100))]
-            + parameters.hyperParameters(maxFeaturesDefault: .string("sqrt"))
-            + [HyperParameter("bootstrap", .bool(bootstrap), .bool(true))]
-    }
-
-    public mutating func set(_ name: String, _ value: ParameterValue) throws {
-        switch name {
-        case "n_estimators": nEstimators = try intParameter(name, value, minimum: 1)
-        case "bootstrap":
-            guard case .bool(let b) = value else { throw LearnError.badParameter(name: name, expected: "true or false") }
-            bootstrap = b
-        default:
-            guard try parameters.set(name, value) else { throw unknownParameter(name) }
-        }
-    }
+    public var progressNoun: String { "trees" }
 
     public mutating func fit(_ x: Matrix, _ y: [Double]) throws { try fit(x, y, progress: nil) }
 
     /// Trains, calling `progress(done, total)` after each tree (from any thread).
     public mutating func fit(_ x: Matrix, _ y: [Double], progress: (@Sendable (Int, Int) -> Void)?) throws {
         let classes = try checkTrainingData(x, y)
-        let settings = try parameters.settings(nFeatures: x.cols)
+        let settings = try self.settings.tree(nFeatures: x.cols)
         let codes = classCodes(y, classes: classes)
         let data = BinnedMatrix(x)
-        var rng = RandomState(seed: parameters.seed)
+        var rng = RandomState(seed: self.settings.seed)
         let seeds = (0..<nEstimators).map { _ in UInt32(rng.randint(0, Self.maxSeed)) }
         let n = x.rows, k = classes.count, bootstrap = self.bootstrap
         let results = TreeResults(count: nEstimators)
