@@ -37,7 +37,7 @@ enum PlotBuiltins {
             "heatmap",
             [
                 Parameter("data"), .opt("annot", .bool, .bool(false)), .opt("fmt", .optional(.string), .none),
-                .opt("cmap", .string, .string("viridis"), choices: Colormap.names, choiceNoun: "colormap"), .opt("cbar", .bool, .bool(true)),
+                .opt("cmap", .string, .string("viridis"), choices: Colormap.names, synonyms: Array(Colormap.aliases.keys), choiceNoun: "colormap"), .opt("cbar", .bool, .bool(true)),
                 .opt("xticklabels", .any, .none), .opt("yticklabels", .any, .none),
             ] + texts,
             doc:
@@ -45,7 +45,7 @@ enum PlotBuiltins {
             example: "heatmap(confusion_matrix(y_valid, y_pred), annot=true, cmap=\"BuPu\", title=\"Confusion Matrix\")"
         ) { try heatmap($0) },
         Builtin(
-            "imshow", [Parameter("image"), .opt("cmap", .optional(.string), .none, choices: Colormap.names, choiceNoun: "colormap")] + texts,
+            "imshow", [Parameter("image"), .opt("cmap", .optional(.string), .none, choices: Colormap.names, synonyms: Array(Colormap.aliases.keys), choiceNoun: "colormap")] + texts,
             doc:
                 "Shows an image: h x w through a colormap scaled from its minimum to its maximum, or h x w x 3 RGB (uint8, or floats in 0...1).",
             example: "imshow(magnitude, cmap=\"gray\")"

@@ -198,7 +198,10 @@ public protocol Savable: Configurable, Codable {
 
 extension CodingUserInfoKey {
     /// The model whose settings a decoder is reading: its name and declarations.
-    static let savedModel = CodingUserInfoKey(rawValue: "quire.savedModel")!
+    static let savedModel: CodingUserInfoKey = {
+        guard let key = CodingUserInfoKey(rawValue: "quire.savedModel") else { preconditionFailure("CodingUserInfoKey refused a plain name") }
+        return key
+    }()
 }
 
 /// What `Settings` needs to read a saved model's settings.
