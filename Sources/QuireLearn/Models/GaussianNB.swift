@@ -8,6 +8,7 @@ public struct GaussianNB: Classifier, Savable {
             doc: "Added to every variance, as a share of the largest feature variance, for stability."),
     ]
     public var settings = Settings(Self.declaredSettings)
+    var varSmoothing: Double { settings.double("var_smoothing") }
 
     public private(set) var classes: [Double]?
     var theta: [Double] = []
@@ -26,7 +27,7 @@ public struct GaussianNB: Classifier, Savable {
         let classes = try checkTrainingData(x, y)
         let codes = classCodes(y, classes: classes)
         let (n, d, k) = (x.rows, x.cols, classes.count)
-        let epsilon = settings.double("var_smoothing") * (0..<d).map { column(x, $0, rows: Array(0..<n)).variance }.max()!
+        let epsilon = varSmoothing * (0..<d).map { column(x, $0, rows: Array(0..<n)).variance }.max()!
         var byClass = [[Int]](repeating: [], count: k)
         for (i, c) in codes.enumerated() { byClass[c].append(i) }
         theta = []

@@ -13,6 +13,8 @@ public struct LogisticRegression: Classifier, Savable {
         Setting("max_iter", .int(min: 1), .int(100), doc: "The most iterations the L-BFGS optimiser may take."),
     ]
     public var settings = Settings(Self.declaredSettings)
+    var c: Double { settings.double("C") }
+    var maxIter: Int { settings.int("max_iter") }
     public private(set) var classes: [Double]?
     /// Weights, one row of `nFeatures` per output (one output for two classes).
     public private(set) var coefficients: [Double] = []
@@ -26,7 +28,7 @@ public struct LogisticRegression: Classifier, Savable {
         let classes = try checkTrainingData(x, y)
         let codes = classCodes(y, classes: classes)
         let outputs = classes.count == 2 ? 1 : classes.count
-        let d = x.cols, n = Double(x.rows), penalty = 1 / (settings.double("C") * n)
+        let d = x.cols, n = Double(x.rows), penalty = 1 / (c * n)
         let width = d + 1
         let objective: ([Double]) -> (Double, [Double]) = { w in
             var loss = 0.0
@@ -70,7 +72,7 @@ public struct LogisticRegression: Classifier, Savable {
             return (value, grad)
         }
         let start = [Double](repeating: 0, count: outputs * width)
-        let result = LBFGS.minimise(start, maxIterations: settings.int("max_iter"), gradientTolerance: Self.gradientTolerance, objective: objective)
+        let result = LBFGS.minimise(start, maxIterations: maxIter, gradientTolerance: Self.gradientTolerance, objective: objective)
         coefficients = []
         intercepts = []
         for o in 0..<outputs {

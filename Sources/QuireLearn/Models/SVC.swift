@@ -24,6 +24,8 @@ public struct SVC: Classifier, Configurable {
     var degree: Int { settings.int("degree") }
     var gamma: ParameterValue { settings["gamma"] }
     var coef0: Double { settings.double("coef0") }
+    var tol: Double { settings.double("tol") }
+    var c: Double { settings.double("C") }
     var probability: Bool { settings.bool("probability") }
 
     public private(set) var classes: [Double]?
@@ -66,7 +68,7 @@ public struct SVC: Classifier, Configurable {
         }
         let parameter = svm_parameter(
             svm_type: Int32(C_SVC), kernel_type: kernelType, degree: Int32(degree), gamma: resolvedGamma(x),
-            coef0: coef0, cache_size: Self.cacheSize, eps: settings.double("tol"), C: settings.double("C"), nr_weight: 0, weight_label: nil,
+            coef0: coef0, cache_size: Self.cacheSize, eps: tol, C: c, nr_weight: 0, weight_label: nil,
             weight: nil, nu: 0.5, p: 0.1, shrinking: 1, probability: probability ? 1 : 0)
         let rows = x.selecting(rows: order), labels = order.map { codes[$0] }
         let kernelSpec = SVMKernel(type: kernel, gamma: parameter.gamma, coef0: coef0, degree: degree)
