@@ -62,6 +62,12 @@ import Testing
         #expect(settings["max_depth"] as? Int == 4)
         let loaded = try ModelArchive.decode(try ModelArchive.encode(forest))
         #expect(loaded.repr == "RandomForestClassifier(max_depth=4)")
+        // A whole float stays a float: max_features=1.0 means every feature, 1 means one.
+        var tree = DecisionTreeClassifier()
+        try tree.set("max_features", .double(1.0))
+        let reloaded = try #require(try ModelArchive.decode(try ModelArchive.encode(tree)) as? DecisionTreeClassifier)
+        #expect(reloaded.settings["max_features"] == .double(1.0))
+        #expect(reloaded.repr == "DecisionTreeClassifier(max_features=1.0)")
     }
 
     @Test func loadingRefusesUnknownKindsAndMissingOrUnknownSettings() {

@@ -71,7 +71,7 @@ public indirect enum SettingKind: Sendable, Equatable {
             return .int(i)
         case .number(let min, let positive):
             guard value.isNumeric, let d = value.asDouble else { throw bad }
-            if let min, d < min || (positive && d == min) { throw bad }
+            if let min, !(positive ? d > min : d >= min) { throw bad }
             return .double(d)
         case .wholeOrNumber(let min):
             guard value.isNumeric, let d = value.asDouble, d >= min else { throw bad }
@@ -210,8 +210,12 @@ struct SavedModelContext: Sendable {
     let declarations: [Setting]
 }
 
-/// Settings are saved as a plain JSON object, `{"leaf_size": 30, "weights": "uniform"}`.
+/// Settings are saved as a plain JSON object, `{"leaf_size": 30, "weights": "uniform"}`. JSON
+/// writes the float 1.0 as `1`, which would read back as an int (for `max_features`, one feature
+/// instead of all), so a whole float is written tagged: `{"float": 1}`.
 extension Settings: Codable {
+    static let floatTag = Key(stringValue: "float")
+
     struct Key: CodingKey {
         let stringValue: String
         init(stringValue: String) { self.stringValue = stringValue }
@@ -227,6 +231,9 @@ extension Settings: Codable {
             case .none: try c.encodeNil(forKey: key)
             case .bool(let b): try c.encode(b, forKey: key)
             case .int(let i): try c.encode(i, forKey: key)
+            case .double(let d) where d == d.rounded():
+                var tagged = c.nestedContainer(keyedBy: Key.self, forKey: key)
+                try tagged.encode(d, forKey: Self.floatTag)
             case .double(let d): try c.encode(d, forKey: key)
             case .string(let s): try c.encode(s, forKey: key)
             }
@@ -251,6 +258,10 @@ extension Settings: Codable {
             let value: ParameterValue
             if try c.decodeNil(forKey: key) {
                 value = .none
+            } else if let tagged = try? c.nestedContainer(keyedBy: Key.self, forKey: key),
+                let d = try? tagged.decode(Double.self, forKey: Self.floatTag)
+            {
+                value = .double(d)
             } else if let b = try? c.decode(Bool.self, forKey: key) {
                 value = .bool(b)
             } else if let i = try? c.decode(Int.self, forKey: key) {
