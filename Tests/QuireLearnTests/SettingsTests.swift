@@ -99,4 +99,27 @@ import Testing
         #expect(!(GaussianNB() is any HasFeatureImportances))
         #expect(!(SVC() is any ReportsProgress))
     }
+
+    /// A model of the test's own: its one declaration is all that `set`, the repr and the saved
+    /// form need.
+    struct Toy: Savable {
+        static let declaredSettings = [
+            Setting("depth", .int(min: 1), .int(3), doc: "How deep."),
+            Setting("mode", .choice(["fast", "exact"]), .string("fast"), doc: "Which way."),
+        ]
+        var settings = Settings(Self.declaredSettings)
+        var estimatorName: String { "Toy" }
+    }
+
+    @Test func aDeclarationIsAllAModelNeeds() throws {
+        var toy = Toy()
+        try toy.set("mode", .string("exact"))
+        try toy.set("depth", .double(5))
+        #expect(toy.repr == "Toy(depth=5, mode='exact')")
+        #expect(throws: LearnError.badParameter(name: "mode", expected: "one of \"fast\", \"exact\"")) { try toy.set("mode", .string("slow")) }
+        let decoder = JSONDecoder()
+        decoder.userInfo[.savedModel] = SavedModelContext(name: "Toy", declarations: Toy.declaredSettings)
+        let again = try decoder.decode(Toy.self, from: try JSONEncoder().encode(toy))
+        #expect(again.settings == toy.settings)
+    }
 }

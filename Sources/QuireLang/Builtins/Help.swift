@@ -32,8 +32,11 @@ public enum Help {
         }
         let methods = registry.all.filter { $0.receiver != nil && $0.name == name }
         if !methods.isEmpty { return methods.map(describe).joined(separator: "\n\n") }
-        if !registry.methodNames(on: name).isEmpty {
-            return "\(name) methods: " + registry.methodNames(on: name).joined(separator: ", ")
+        if !registry.methodNames(on: name).isEmpty || !registry.attributeNames(on: name).isEmpty {
+            var out = "\(name) methods: " + registry.methodNames(on: name).joined(separator: ", ")
+            let attributes = registry.attributeNames(on: name)
+            if !attributes.isEmpty { out += "\n\(name) attributes: " + attributes.joined(separator: ", ") }
+            return out
         }
         let all = Array(registry.functions.keys) + registry.all.compactMap { b in b.receiver.map { r in "\(r).\(b.name)" } }
         if let close = Suggest.closest(to: name, in: all) { return "no builtin named \"\(name)\"; did you mean \"\(close)\"?" }
