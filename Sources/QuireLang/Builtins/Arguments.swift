@@ -89,7 +89,6 @@ public struct Arguments {
     /// a default outside them is caught too), with a did-you-mean hint when it is not.
     public func choice(_ name: String) throws -> String {
         let parameter = builtin.parameters[slot(name)]
-        precondition(!parameter.choices.isEmpty, "\(builtin.qualifiedName): \(name) declares no choices")
         let s = try string(name)
         guard parameter.allows(.string(s)) else { throw parameter.notAChoice(.string(s), in: builtin.qualifiedName) }
         return s
