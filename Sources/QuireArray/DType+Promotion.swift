@@ -52,16 +52,16 @@ extension DType {
         }
     }
 
-    /// A dtype from its numpy name, with numpy's short aliases (`int`, `float`, `double`).
+    /// numpy's short aliases (`int`, `float`, `double`), accepted wherever a dtype is named.
+    public static let aliases: [String: DType] = [
+        "bool_": .bool, "u1": .uint8, "int": .int64, "i8": .int64, "single": .float32, "f4": .float32,
+        "float": .float64, "double": .float64, "f8": .float64,
+    ]
+
+    /// A dtype from its numpy name, or one of its `aliases`.
     public init?(name: String) {
-        switch name {
-        case "bool", "bool_": self = .bool
-        case "uint8", "u1": self = .uint8
-        case "int64", "int", "i8": self = .int64
-        case "float32", "single", "f4": self = .float32
-        case "float64", "float", "double", "f8": self = .float64
-        default: return nil
-        }
+        guard let dtype = DType(rawValue: name) ?? Self.aliases[name] else { return nil }
+        self = dtype
     }
 }
 

@@ -23,6 +23,11 @@ public enum Completer {
         case .comment:
             return Completion()
         case .string(let quote, let start):
+            if let open = scan.brackets.last, open.character == "(",
+                let choices = argumentChoices(chars, quoteAt: start, quote: quote, paren: open.index, interpreter)
+            {
+                return choices
+            }
             return subscriptKeys(chars, quoteAt: start, quote: quote, interpreter)
         case .code:
             break
@@ -82,6 +87,36 @@ public enum Completer {
         return Completion(word: word, candidates: candidates, closing: "\(mark)]")
     }
 
+    /// `svc(kernel="li|`: the declared choices of the parameter, closed with the quote; nil when
+    /// the string is not a keyword argument of a builtin.
+    static func argumentChoices(
+        _ chars: [Character], quoteAt quote: Int, quote mark: Character, paren: Int, _ interpreter: Interpreter
+    ) -> Completion? {
+        var end = quote
+        while end > paren + 1 && chars[end - 1] == " " { end -= 1 }
+        guard end > paren + 1, chars[end - 1] == "=" else { return nil }
+        end -= 1
+        while end > paren + 1 && chars[end - 1] == " " { end -= 1 }
+        var start = end
+        while start > paren + 1 && isNameCharacter(chars[start - 1]) { start -= 1 }
+        let name = String(chars[start..<end])
+        guard let parts = nameChain(chars, endingAt: paren), let builtin = builtin(ofCallee: parts, interpreter),
+            let parameter = builtin.parameters.first(where: { $0.name == name }), !parameter.choices.isEmpty
+        else { return nil }
+        let word = String(chars[(quote + 1)...])
+        return Completion(word: word, candidates: parameter.choices.filter { $0.hasPrefix(word) }, closing: String(mark))
+    }
+
+    /// The builtin named by `parts` (`svc`, `img.resize`), if it is one.
+    static func builtin(ofCallee parts: [String], _ interpreter: Interpreter) -> Builtin? {
+        if parts.count == 1 {
+            if case .builtin(let bound)? = interpreter.global(parts[0]) { return bound.builtin }
+            return interpreter.global(parts[0]) == nil ? interpreter.registry.functions[parts[0]] : nil
+        }
+        guard let receiver = value(of: Array(parts.dropLast()), interpreter) else { return nil }
+        return interpreter.registry.method(parts[parts.count - 1], on: receiver.typeName)
+    }
+
     /// `f(a, te|`: the parameters of `f` not yet given, written `name=`.
     static func keywordArguments(_ chars: [Character], paren: Int, word: String, _ interpreter: Interpreter) -> [String] {
         guard let parts = nameChain(chars, endingAt: paren), !followsFnKeyword(chars, chainEnd: paren, parts),
@@ -101,7 +136,7 @@ public enum Completer {
         guard let receiver = value(of: Array(parts.dropLast()), interpreter) else { return nil }
         let name = parts[parts.count - 1]
         if let method = registry.method(name, on: receiver.typeName) { return namedParameters(method) }
-        return member(name, of: receiver).flatMap { parameterNames(of: $0, interpreter) }
+        return member(name, of: receiver, interpreter).flatMap { parameterNames(of: $0, interpreter) }
     }
 
     static func parameterNames(of value: Value, _ interpreter: Interpreter) -> [String]? {
@@ -174,17 +209,21 @@ public enum Completer {
             return nil
         }
         for name in parts.dropFirst() {
-            guard let next = member(name, of: value) else { return nil }
+            guard let next = member(name, of: value, interpreter) else { return nil }
             value = next
         }
         return value
     }
 
-    static func member(_ name: String, of value: Value) -> Value? {
+    /// A registered attribute (a read without side effects) or a member of an object or dict.
+    static func member(_ name: String, of value: Value, _ interpreter: Interpreter) -> Value? {
+        if let attribute = interpreter.registry.attribute(name, on: value.typeName) {
+            return try? interpreter.readAttribute(attribute, of: value)
+        }
         switch value {
-        case .object(let object): (try? object.member(name)) ?? nil
-        case .dict(let dict): (try? dict.get(.string(name))) ?? nil
-        default: nil
+        case .object(let object): return (try? object.member(name)) ?? nil
+        case .dict(let dict): return (try? dict.get(.string(name))) ?? nil
+        default: return nil
         }
     }
 
@@ -193,7 +232,8 @@ public enum Completer {
     static func memberNames(of value: Value, _ registry: BuiltinRegistry) -> [String] {
         switch value {
         case .object(let object):
-            return object.memberNames.filter(isIdentifier) + registry.methodNames(on: object.typeName)
+            return registry.attributeNames(on: object.typeName) + object.memberNames.filter(isIdentifier)
+                + registry.methodNames(on: object.typeName)
         case .dict(let dict):
             let keys = dict.keys.compactMap { key -> String? in
                 if case .string(let s) = key, isIdentifier(s) { return s }

@@ -8,7 +8,7 @@ import Testing
 /// program that must fail with TEXT in its error's first line. The error must also point at the
 /// right line: the line the comment ends, or, for a comment on a line of its own, the nearest
 /// code line above it; `# expect error at line N: TEXT` names the line explicitly (an error at
-/// the end of the input, say).
+/// the end of the input, say); `# expect hint: TEXT` checks TEXT is in its hint.
 struct GoldenCase: CustomTestStringConvertible, Sendable {
     let path: String
     var testDescription: String { String(path.dropFirst(GoldenCase.root.count + 1)) }
@@ -40,6 +40,7 @@ func golden(_ test: GoldenCase) throws {
     var expectedLines: [String] = []
     var expectedError: String?
     var expectedErrorLine: Int?
+    var expectedHint: String?
     var lastCodeLine = 0
     for (index, line) in text.components(separatedBy: "\n").enumerated() {
         let number = index + 1
@@ -58,6 +59,8 @@ func golden(_ test: GoldenCase) throws {
         } else if let r = line.range(of: "# expect error: ") {
             expectedError = String(line[r.upperBound...])
             expectedErrorLine = isCode ? number : lastCodeLine
+        } else if let r = line.range(of: "# expect hint: ") {
+            expectedHint = String(line[r.upperBound...])
         }
     }
     #expect(!expectedLines.isEmpty || expectedError != nil, "\(test.testDescription) has no expectation")
@@ -85,6 +88,7 @@ func golden(_ test: GoldenCase) throws {
         }
         let first = error.render().components(separatedBy: "\n")[0]
         #expect(first.contains(expectedError), "error was:\n\(error.render())")
+        if let expectedHint { #expect(error.hint?.contains(expectedHint) == true, "error was:\n\(error.render())") }
         #expect(error.span != nil || error.kind == .importError, "the error has no location:\n\(error.render())")
         if let span = error.span, span.source.name == test.testDescription, let expectedErrorLine {
             let line = span.line

@@ -159,4 +159,27 @@ import Testing
         #expect(completion.listing(width: 3) == "show\nsorted\nsqrt\nstr\nsum\n")
         #expect(Completion().listing(width: 80) == "")
     }
+
+    @Test func choicesOfAStringArgumentFromItsDeclaration() throws {
+        let interpreter = Interpreter(registry: Builtins.registry)
+        let one = complete("m = svc(kernel=\"li", interpreter)
+        #expect(one.candidates == ["linear"])
+        #expect(one.insertion == "near\"")
+        #expect(complete("svc(C=1, kernel = 'p", interpreter).candidates == ["poly"])
+        #expect(complete("svc(kernel=\"", interpreter).candidates == ["rbf", "linear", "poly", "sigmoid"])
+        // A parameter without choices, and a string that is not a keyword argument, offer nothing.
+        #expect(complete("read_csv(path=\"da", interpreter).candidates.isEmpty)
+        #expect(complete("svc(\"li", interpreter).candidates.isEmpty)
+    }
+
+    @Test func registeredAttributesAreCompletedAfterADot() throws {
+        let interpreter = Interpreter(registry: Builtins.registry)
+        try interpreter.run(Source(name: "<test>", text: "m = random_forest()"))
+        #expect(complete("m.feat", interpreter).candidates == ["feature_importances"])
+        #expect(complete("m.", interpreter).candidates.contains("params"))
+        #expect(complete("m.", interpreter).candidates.contains("predict"))
+        // An attribute's value is followed: m.params is a dict with the settings as keys.
+        #expect(complete("m.params.leaf", interpreter).candidates.isEmpty)
+        #expect(complete("m.params.n_est", interpreter).candidates == ["n_estimators"])
+    }
 }

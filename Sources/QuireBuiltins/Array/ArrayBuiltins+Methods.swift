@@ -43,7 +43,7 @@ extension ArrayBuiltins {
 
     static let methods: [Builtin] = [
         Builtin(
-            "astype", on: "Array", [Parameter("dtype", .string)],
+            "astype", on: "Array", [Parameter("dtype", .string, choices: ArrayValues.dtypeNames, synonyms: DType.aliases.keys.sorted())],
             doc: "The array converted to another dtype; floats to ints truncate, ints to uint8 wrap.",
             example: "img.astype(\"float32\")"
         ) { args in .object(ArrayObject(receiver(args).astype(try ArrayValues.dtype(args, "dtype")!))) },

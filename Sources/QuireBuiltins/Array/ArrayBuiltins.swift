@@ -24,7 +24,7 @@ enum ArrayBuiltins {
 
     static let functions: [Builtin] = [
         Builtin(
-            "array", [Parameter("values"), .opt("dtype", .optional(.string), .none)],
+            "array", [Parameter("values"), ArrayValues.dtypeParameter(nil)],
             doc: "Makes an array from a (nested) list of numbers, as numpy.array.",
             example: "a = array([[1, 2], [3, 4]], dtype=\"float32\")"
         ) { args in
@@ -33,7 +33,7 @@ enum ArrayBuiltins {
             return .object(ArrayObject(try arrayCall { () throws(ArrayError) in try a.convertingLiterals(to: dtype) }))
         },
         Builtin(
-            "zeros", [Parameter("shape", .oneOf([.int, .sequence])), .opt("dtype", .string, .string("float64"))],
+            "zeros", [Parameter("shape", .oneOf([.int, .sequence])), ArrayValues.dtypeParameter(.float64)],
             doc: "An array of zeros of the given shape.", example: "zeros((2, 3), dtype=\"uint8\")"
         ) { args in
             let shape = try ArrayValues.shape(args, "shape")
@@ -41,7 +41,7 @@ enum ArrayBuiltins {
             return .object(ArrayObject(try arrayCall { () throws(ArrayError) in try NDArray.zeros(shape, dtype: dtype) }))
         },
         Builtin(
-            "ones", [Parameter("shape", .oneOf([.int, .sequence])), .opt("dtype", .string, .string("float64"))],
+            "ones", [Parameter("shape", .oneOf([.int, .sequence])), ArrayValues.dtypeParameter(.float64)],
             doc: "An array of ones of the given shape.", example: "ones(5)"
         ) { args in
             let shape = try ArrayValues.shape(args, "shape")
@@ -50,7 +50,7 @@ enum ArrayBuiltins {
         },
         Builtin(
             "full",
-            [Parameter("shape", .oneOf([.int, .sequence])), Parameter("fill_value", .number), .opt("dtype", .optional(.string), .none)],
+            [Parameter("shape", .oneOf([.int, .sequence])), Parameter("fill_value", .number), ArrayValues.dtypeParameter(nil)],
             doc: "An array of the given shape with every element fill_value.", example: "full((2, 2), 255, dtype=\"uint8\")"
         ) { args in
             let shape = try ArrayValues.shape(args, "shape")
@@ -62,7 +62,7 @@ enum ArrayBuiltins {
             "arange",
             [
                 Parameter("start", .number), .opt("stop", .optional(.number), .none), .opt("step", .number, .int(1)),
-                .opt("dtype", .optional(.string), .none),
+                ArrayValues.dtypeParameter(nil),
             ],
             doc: "Evenly spaced values from start up to (not including) stop; arange(n) counts from 0.",
             example: "arange(0, 1, 0.25)"
@@ -142,5 +142,5 @@ enum ArrayBuiltins {
     ]
 
     /// Every array function and method, for the registry.
-    static let builtins: [Builtin] = functions + methods
+    static let builtins: [Builtin] = functions + methods + ArrayObject.attributes
 }

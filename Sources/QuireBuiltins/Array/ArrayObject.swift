@@ -20,17 +20,21 @@ final class ArrayObject: ArrayConvertible {
         return .html("<pre class=\"quire-array\">\(escaped)</pre>")
     }
 
-    var memberNames: [String] { ["T", "dtype", "ndim", "shape", "size"] }
+    /// The attributes of an Array, registered like its methods.
+    static let attributes: [Builtin] = [
+        attribute("shape", "The length of each axis, as a tuple.", "a.shape") { .tuple($0.shape.map { .int($0) }) },
+        attribute("dtype", "The element type: \"bool\", \"uint8\", \"int64\", \"float32\" or \"float64\".", "a.dtype") {
+            .string($0.dtype.rawValue)
+        },
+        attribute("ndim", "The number of axes.", "a.ndim") { .int($0.ndim) },
+        attribute("size", "The number of elements.", "a.size") { .int($0.count) },
+        attribute("T", "The array with its axes reversed (the transpose of a matrix).", "a.T") { array in
+            .object(ArrayObject(try arrayCall { () throws(ArrayError) in try array.transpose() }))
+        },
+    ]
 
-    func member(_ name: String) throws -> Value? {
-        switch name {
-        case "shape": .tuple(array.shape.map { .int($0) })
-        case "dtype": .string(array.dtype.rawValue)
-        case "ndim": .int(array.ndim)
-        case "size": .int(array.count)
-        case "T": .object(ArrayObject(try arrayCall { () throws(ArrayError) in try array.transpose() }))
-        default: nil
-        }
+    private static func attribute(_ name: String, _ doc: String, _ example: String, _ read: @escaping (NDArray) throws -> Value) -> Builtin {
+        Builtin(attribute: name, on: "Array", doc: doc, example: example) { args in try read(args.receiver(as: ArrayObject.self).array) }
     }
 
     func subscriptGet(_ index: Value) throws -> Value {

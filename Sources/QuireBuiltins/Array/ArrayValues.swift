@@ -76,14 +76,16 @@ enum ArrayValues {
 
     static let dtypeNames = DType.allCases.map(\.rawValue)
 
+    /// A `dtype` parameter: numpy's names as its choices, its aliases accepted too.
+    static func dtypeParameter(_ defaultValue: DType?) -> Parameter {
+        .opt("dtype", defaultValue == nil ? .optional(.string) : .string, defaultValue.map { .string($0.rawValue) } ?? .none,
+            choices: dtypeNames, synonyms: DType.aliases.keys.sorted())
+    }
+
     /// A dtype argument by numpy's name ("uint8", "float32", ...), or nil when none.
     static func dtype(_ args: Arguments, _ name: String) throws -> DType? {
         guard let text = try args.optionalString(name) else { return nil }
-        guard let dtype = DType(name: text) else {
-            var error = args.bad(name, expected: "a dtype: " + dtypeNames.map { "\"\($0)\"" }.joined(separator: ", "))
-            if let close = Suggest.closest(to: text, in: dtypeNames) { error.hint = "did you mean \"\(close)\"?" }
-            throw error
-        }
+        guard let dtype = DType(name: text) else { throw args.bad(name, expected: Parameter.listing(dtypeNames)) }
         return dtype
     }
 

@@ -2,7 +2,8 @@ import QuireData
 import QuireLang
 
 extension DataBuiltins {
-    static let builtins: [Builtin] = functions + frameMethods + seriesMethods + groupByMethods
+    static let builtins: [Builtin] =
+        functions + frameMethods + seriesMethods + groupByMethods + DataFrameObject.attributes + SeriesObject.attributes
         + Reduction.allCases.flatMap { r in ["DataFrame", "Series", "GroupBy"].map { reduction(r, on: $0) } }
 
     static let functions: [Builtin] = [

@@ -11,26 +11,34 @@ final class DataFrameObject: ArrayConvertible {
 
     var typeName: String { "DataFrame" }
     var length: Int? { frame.rowCount }
-    static let attributes = ["shape", "columns", "dtypes", "index", "values"]
-    var memberNames: [String] { Self.attributes + frame.names }
-    var columnLabels: [String]? { frame.names }
-
-    func member(_ name: String) throws -> Value? {
-        switch name {
-        case "shape": return .tuple([.int(frame.rowCount), .int(frame.columnCount)])
-        case "columns": return .list(ListBox(frame.names.map(Value.string)))
-        case "dtypes":
-            var s = Series(name: nil, column: Column(string: frame.dtypes), index: RowIndex(labels: Column(string: frame.names)))
+    /// The attributes of a DataFrame, registered like its methods; its columns are members too.
+    static let attributes: [Builtin] = [
+        attribute("shape", "(rows, columns), as a tuple.", "df.shape") { .tuple([.int($0.frame.rowCount), .int($0.frame.columnCount)]) },
+        attribute("columns", "The column names, as a list.", "df.columns") { .list(ListBox($0.frame.names.map(Value.string))) },
+        attribute("dtypes", "pandas' dtype of each column, as a Series indexed by column name.", "df.dtypes") { o in
+            var s = Series(name: nil, column: Column(string: o.frame.dtypes), index: RowIndex(labels: Column(string: o.frame.names)))
             s.dtypeName = "object"
             return .object(SeriesObject(s))
-        case "index": return .list(ListBox((0..<frame.rowCount).map { DataConversions.value(frame.index[$0]) }))
-        case "values": return .object(ArrayObject(try toNDArray()))
-        default: break
-        }
+        },
+        attribute("index", "The row labels, as a list.", "df.index") { o in
+            .list(ListBox((0..<o.frame.rowCount).map { DataConversions.value(o.frame.index[$0]) }))
+        },
+        attribute("values", "The table as a 2-D Array.", "df.values") { .object(ArrayObject(try $0.toNDArray())) },
+    ]
+
+    private static func attribute(_ name: String, _ doc: String, _ example: String, _ read: @escaping (DataFrameObject) throws -> Value) -> Builtin {
+        Builtin(attribute: name, on: "DataFrame", doc: doc, example: example) { args in try read(args.receiver(as: DataFrameObject.self)) }
+    }
+
+    var memberNames: [String] { frame.names }
+    var columnLabels: [String]? { frame.names }
+
+    /// A column as a member: `df.price`.
+    func member(_ name: String) throws -> Value? {
         if frame.names.contains(name) { return .object(SeriesObject(try frame.column(name))) }
         // A misspelt method gets the interpreter's own did-you-mean; anything else is a column.
         if Suggest.closest(to: name, in: frame.names) == nil,
-           Suggest.closest(to: name, in: Builtins.registry.methodNames(on: typeName) + Self.attributes) != nil {
+           Suggest.closest(to: name, in: Builtins.registry.methodNames(on: typeName) + Builtins.registry.attributeNames(on: typeName)) != nil {
             return nil
         }
         throw DataConversions.error(.noSuchColumn(name: name, columns: frame.names))

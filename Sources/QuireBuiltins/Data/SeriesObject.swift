@@ -10,18 +10,22 @@ final class SeriesObject: SeriesLike {
 
     var typeName: String { "Series" }
     var length: Int? { series.count }
-    var memberNames: [String] { ["name", "dtype", "shape", "size", "index", "values"] }
+    /// The attributes of a Series, registered like its methods.
+    static let attributes: [Builtin] = [
+        attribute("name", "The Series' name (its column's name), or none.", "df.price.name") { $0.series.name.map(Value.string) ?? .none },
+        attribute("dtype", "pandas' name for the element type: \"int64\", \"float64\", \"bool\" or \"object\".", "df.price.dtype") {
+            .string($0.series.column.pandasDtype)
+        },
+        attribute("shape", "(length,), as a tuple.", "df.price.shape") { .tuple([.int($0.series.count)]) },
+        attribute("size", "The number of values.", "df.price.size") { .int($0.series.count) },
+        attribute("index", "The row labels, as a list.", "counts.index") { o in
+            .list(ListBox((0..<o.series.count).map { DataConversions.value(o.series.index[$0]) }))
+        },
+        attribute("values", "The values as an Array.", "df.price.values") { .object(ArrayObject(try $0.toNDArray())) },
+    ]
 
-    func member(_ name: String) throws -> Value? {
-        switch name {
-        case "name": return series.name.map(Value.string) ?? Value.none
-        case "dtype": return .string(series.column.pandasDtype)
-        case "shape": return .tuple([.int(series.count)])
-        case "size": return .int(series.count)
-        case "index": return .list(ListBox((0..<series.count).map { DataConversions.value(series.index[$0]) }))
-        case "values": return .object(ArrayObject(try toNDArray()))
-        default: return nil
-        }
+    private static func attribute(_ name: String, _ doc: String, _ example: String, _ read: @escaping (SeriesObject) throws -> Value) -> Builtin {
+        Builtin(attribute: name, on: "Series", doc: doc, example: example) { args in try read(args.receiver(as: SeriesObject.self)) }
     }
 
     /// `s[mask]`, `s[2:5]`, or one value by its label (`counts[3]`, `counts["a"]`).

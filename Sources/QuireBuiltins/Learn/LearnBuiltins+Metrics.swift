@@ -4,7 +4,7 @@ import QuireLearn
 
 extension LearnBuiltins {
     private static let pair: [Parameter] = [Parameter("y_true"), Parameter("y_pred")]
-    private static let averaged: [Parameter] = pair + [.opt("average", .string, .string("binary")), .opt("pos_label", .number, .int(1))]
+    private static let averaged: [Parameter] = pair + [.choice("average", Averaging.allCases.map(\.rawValue), default: "binary"), .opt("pos_label", .number, .int(1))]
 
     static let metrics: [Builtin] = [
         Builtin("accuracy_score", pair, doc: "The fraction of labels predicted exactly.",
@@ -63,14 +63,14 @@ extension LearnBuiltins {
 
     private static func score(_ args: Arguments, _ pick: ((precision: Double, recall: Double, f1: Double)) -> Double) throws -> Value {
         let (t, p) = try labelPair(args)
-        let average = try args.choice("average", Averaging.allCases.map(\.rawValue))
+        let average = try args.choice("average", as: Averaging.self)
         let positive = try args.double("pos_label")
         let scores = try LearnErrors.run(args) { try ClassScores(t.values, p.values) }
-        if average == "binary", scores.labels.count > 2 {
+        if average == .binary, scores.labels.count > 2 {
             throw args.bad("average", expected: "\"micro\", \"macro\" or \"weighted\" for more than two classes")
         }
         let result = try LearnErrors.run(args, argument: "average") {
-            try scores.averaged(Averaging(rawValue: average)!, positive: positive)
+            try scores.averaged(average, positive: positive)
         }
         return .double(pick(result))
     }

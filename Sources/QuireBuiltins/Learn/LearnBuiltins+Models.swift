@@ -8,44 +8,28 @@ extension LearnBuiltins {
         { args in .object(ModelObject(try LearnConversions.configure(make(), args))) }
     }
 
-    private static let treeParameters: [Parameter] = [
-        .opt("criterion", .string, .string("gini")),
-        .opt("max_depth", .optional(.int), .none),
-        .opt("min_samples_split", .int, .int(2)),
-        .opt("min_samples_leaf", .int, .int(1)),
-        .opt("min_weight_fraction_leaf", .number, .double(0)),
-        .opt("max_leaf_nodes", .optional(.int), .none),
-        .opt("min_impurity_decrease", .number, .double(0)),
-        .opt("class_weight", .optional(.string), .none),
-    ]
+    /// A constructor's parameters: the model's declared settings.
+    private static func settings<M: Configurable>(of model: M.Type) -> [Parameter] {
+        LearnConversions.parameters(M.declaredSettings)
+    }
 
     static let models: [Builtin] = [
-        Builtin("gaussian_nb", [.opt("var_smoothing", .number, .double(1e-9))],
+        Builtin("gaussian_nb", settings(of: GaussianNB.self),
             doc: "Gaussian naive Bayes, as scikit-learn's GaussianNB.", example: "nb = gaussian_nb()",
             body: model { GaussianNB() }),
-        Builtin("knn", [
-            .opt("n_neighbors", .int, .int(5)), .opt("weights", .string, .string("uniform")),
-            .opt("p", .number, .int(2)), .opt("leaf_size", .int, .int(30)),
-        ], doc: "k-nearest neighbours with a k-d tree, as scikit-learn's KNeighborsClassifier.",
+        Builtin("knn", settings(of: KNeighborsClassifier.self),
+            doc: "k-nearest neighbours with a k-d tree, as scikit-learn's KNeighborsClassifier.",
             example: "knn(n_neighbors=3, leaf_size=25)", body: model { KNeighborsClassifier() }),
-        Builtin("svc", [
-            .opt("C", .number, .double(1.0)), .opt("kernel", .string, .string("rbf")),
-            .opt("gamma", .oneOf([.string, .number]), .string("scale")), .opt("degree", .int, .int(3)),
-            .opt("coef0", .number, .double(0.0)), .opt("tol", .number, .double(1e-3)),
-            .opt("probability", .bool, .bool(false)), .opt("decision_function_shape", .string, .string("ovr")),
-        ], doc: "A support vector classifier on LIBSVM, as scikit-learn's SVC.",
+        Builtin("svc", settings(of: SVC.self),
+            doc: "A support vector classifier on LIBSVM, as scikit-learn's SVC.",
             example: "svc(decision_function_shape=\"ovo\")", body: model { SVC() }),
-        Builtin("decision_tree", treeParameters + [
-            .opt("max_features", .any, .none), .opt("random_state", .optional(.int), .none),
-        ], doc: "A CART decision tree, as scikit-learn's DecisionTreeClassifier.",
+        Builtin("decision_tree", settings(of: DecisionTreeClassifier.self),
+            doc: "A CART decision tree, as scikit-learn's DecisionTreeClassifier.",
             example: "decision_tree(max_depth=5, random_state=0)", body: model { DecisionTreeClassifier() }),
-        Builtin("random_forest", [.opt("n_estimators", .int, .int(100))] + treeParameters + [
-            .opt("max_features", .any, .string("sqrt")), .opt("bootstrap", .bool, .bool(true)),
-            .opt("random_state", .optional(.int), .none), .opt("max_samples", .optional(.number), .none),
-            .opt("oob_score", .bool, .bool(false)), .opt("n_jobs", .optional(.int), .none),
-        ], doc: "A random forest that averages its trees' probabilities, as scikit-learn's RandomForestClassifier.",
+        Builtin("random_forest", settings(of: RandomForestClassifier.self),
+            doc: "A random forest that averages its trees' probabilities, as scikit-learn's RandomForestClassifier.",
             example: "random_forest(n_estimators=200, max_depth=7, random_state=7)", body: model { RandomForestClassifier() }),
-        Builtin("logistic_regression", [.opt("C", .number, .double(1.0)), .opt("max_iter", .int, .int(100))],
+        Builtin("logistic_regression", settings(of: LogisticRegression.self),
             doc: "Multinomial logistic regression with an L2 penalty, as scikit-learn's LogisticRegression.",
             example: "logistic_regression(C=0.5, max_iter=500)", body: model { LogisticRegression() }),
         Builtin("standard_scaler", [], doc: "Scales each feature to mean 0 and standard deviation 1.",
@@ -122,11 +106,11 @@ extension LearnBuiltins {
         let (y, integral) = try LearnConversions.labels(args, "y")
         var model = object.model
         try LearnErrors.run(args, argument: "y") {
-            if var forest = model as? RandomForestClassifier, args.context.isInteractive {
-                let bar = ProgressBar(noun: "trees")
+            if var reporting = model as? any ReportsProgress, args.context.isInteractive {
+                let bar = ProgressBar(noun: reporting.progressNoun)
                 defer { bar.finish() }
-                try forest.fit(x, y) { done, total in bar.update(done, total) }
-                model = forest
+                try reporting.fit(x, y) { done, total in bar.update(done, total) }
+                model = reporting
             } else {
                 try model.fit(x, y)
             }

@@ -53,7 +53,7 @@ extension LearnBuiltins {
                 throw args.bad("feature_names", expected: "\(tree.featureCount) names, one per feature")
             }
             if let classNames, classNames.count != k { throw args.bad("class_names", expected: "\(k) names, one per class") }
-            let criterion = tree.parameters.criterion
+            let criterion = tree.settings.string("criterion")
             let showImpurity = try args.bool("impurity")
             let colors = classColors(k)
             let filled = try args.bool("filled")

@@ -2,5 +2,6 @@ import QuireLang
 
 /// The machine-learning builtins: models, splits and model selection, metrics.
 enum LearnBuiltins {
-    static let builtins: [Builtin] = models + modelMethods + trees + treePlots + selection + metrics
+    static let builtins: [Builtin] =
+        models + modelMethods + trees + treePlots + selection + metrics + ModelObject.attributes + GridSearchObject.attributes
 }

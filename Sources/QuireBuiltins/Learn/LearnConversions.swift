@@ -62,6 +62,30 @@ enum LearnConversions {
         }
     }
 
+    /// A constructor builtin's parameters, derived from the model's declared settings: type,
+    /// default, choices and doc line come from the one declaration.
+    static func parameters(_ settings: [Setting]) -> [Parameter] {
+        settings.map { .opt($0.name, accepts($0.kind), value($0.defaultValue), choices: $0.kind.choices, doc: $0.doc) }
+    }
+
+    /// What the language checks before the model does: the value's type.
+    static func accepts(_ kind: SettingKind) -> Accepts {
+        switch kind {
+        case .int: return .int
+        case .number, .wholeOrNumber, .fraction: return .number
+        case .bool: return .bool
+        case .choice: return .string
+        case .optional(let inner): return .optional(accepts(inner))
+        case .oneOf(let kinds, _):
+            // "a string or a number": an int is a number already.
+            let all = kinds.map(accepts)
+            let types = all.reduce(into: [Accepts]()) { types, a in
+                if !types.contains(a) && !(a == .int && all.contains(.number)) { types.append(a) }
+            }
+            return types.count == 1 ? types[0] : .oneOf(types)
+        }
+    }
+
     /// Sets every declared parameter of a constructor builtin on a new estimator.
     static func configure<E: Estimator>(_ estimator: E, _ args: Arguments) throws -> E {
         var estimator = estimator

@@ -15,30 +15,29 @@ final class ModelObject: NativeObject {
     var typeName: String { "Model" }
     func displayText() -> String { model.repr }
 
-    var memberNames: [String] { ["classes", "feature_importances", "params"] }
-
-    func member(_ name: String) throws -> Value? {
-        switch name {
-        case "classes":
-            guard let classes = model.classes else { throw LearnErrors.notFitted(model.estimatorName) }
-            return LearnConversions.labelArray(classes, integral: integralLabels)
-        case "feature_importances":
-            let importances: [Double]?
-            switch model {
-            case let m as RandomForestClassifier: importances = m.featureImportances
-            case let m as DecisionTreeClassifier: importances = m.featureImportances
-            default:
-                throw QuireError(.name, "\(model.estimatorName) has no feature_importances", hint: "only decision_tree and random_forest have them")
+    /// The attributes of a model, registered like its methods.
+    static let attributes: [Builtin] = [
+        attribute("classes", "The class labels seen by fit, sorted.", "rfc.classes") { object in
+            guard let classes = object.model.classes else { throw LearnErrors.notFitted(object.model.estimatorName) }
+            return LearnConversions.labelArray(classes, integral: object.integralLabels)
+        },
+        attribute("feature_importances", "How much each feature counted, summing to 1 (tree models only).", "rfc.feature_importances") { object in
+            let model = object.model
+            guard let learns = model as? any HasFeatureImportances else {
+                throw QuireError(.name, "\(model.estimatorName) has no feature_importances", hint: "only tree models (decision_tree, random_forest) learn them")
             }
-            guard let importances else { throw LearnErrors.notFitted(model.estimatorName) }
+            guard let importances = learns.featureImportances else { throw LearnErrors.notFitted(model.estimatorName) }
             return .object(ArrayObject(NDArray(shape: [importances.count], float64: importances)))
-        case "params":
+        },
+        attribute("params", "Every setting and its value, as a dict (scikit-learn's get_params).", "rfc.params") { object in
             let dict = DictBox()
-            for p in model.hyperParameters { try dict.set(.string(p.name), LearnConversions.value(p.value)) }
+            for p in object.model.hyperParameters { try dict.set(.string(p.name), LearnConversions.value(p.value)) }
             return .dict(dict)
-        default:
-            return nil
-        }
+        },
+    ]
+
+    private static func attribute(_ name: String, _ doc: String, _ example: String, _ read: @escaping (ModelObject) throws -> Value) -> Builtin {
+        Builtin(attribute: name, on: "Model", doc: doc, example: example) { args in try read(args.receiver(as: ModelObject.self)) }
     }
 }
 

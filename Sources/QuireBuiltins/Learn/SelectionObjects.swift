@@ -50,28 +50,37 @@ final class GridSearchObject: NativeObject {
     }
 
     var typeName: String { "GridSearch" }
-    var memberNames: [String] { ["best_params", "best_score", "best_estimator", "cv_results"] }
-
-    func member(_ name: String) throws -> Value? {
-        guard memberNames.contains(name) else { return nil }
-        guard let result else { throw LearnErrors.notFitted("GridSearchCV") }
-        switch name {
-        case "best_params": return .dict(try Self.dict(result.bestParameters))
-        case "best_score": return .double(result.bestScore)
-        case "best_estimator":
-            let object = ModelObject(result.bestEstimator)
-            object.integralLabels = integralLabels
-            return .object(object)
-        default:
-            return .list(ListBox(try result.rows.map { row in
+    /// The attributes of a grid search, registered like its methods; each needs `fit` first.
+    static let attributes: [Builtin] = [
+        attribute("best_params", "The parameters of the best candidate, as a dict.", "search.best_params") {
+            .dict(try GridSearchObject.dict($0.bestParameters))
+        },
+        attribute("best_score", "The best candidate's mean cross-validated accuracy.", "search.best_score") { .double($0.bestScore) },
+        attribute("best_estimator", "The best candidate, refitted on all rows.", "search.best_estimator") { result in
+            .object(ModelObject(result.bestEstimator))
+        },
+        attribute("cv_results", "Every candidate's parameters, scores and rank, as a list of dicts.", "search.cv_results") { result in
+            .list(ListBox(try result.rows.map { row in
                 let d = DictBox()
-                try d.set(.string("params"), .dict(try Self.dict(row.parameters)))
+                try d.set(.string("params"), .dict(try GridSearchObject.dict(row.parameters)))
                 try d.set(.string("mean_test_score"), .double(row.meanScore))
                 try d.set(.string("std_test_score"), .double(row.stdScore))
                 try d.set(.string("rank_test_score"), .int(row.rank))
                 try d.set(.string("split_test_scores"), .list(ListBox(row.splitScores.map { .double($0) })))
                 return .dict(d)
             }))
+        },
+    ]
+
+    private static func attribute(
+        _ name: String, _ doc: String, _ example: String, _ read: @escaping (GridSearchResult) throws -> Value
+    ) -> Builtin {
+        Builtin(attribute: name, on: "GridSearch", doc: doc, example: example) { args in
+            let search = args.receiver(as: GridSearchObject.self)
+            guard let result = search.result else { throw LearnErrors.notFitted("GridSearchCV") }
+            let value = try read(result)
+            if case .object(let model as ModelObject) = value { model.integralLabels = search.integralLabels }
+            return value
         }
     }
 

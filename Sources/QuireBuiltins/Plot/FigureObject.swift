@@ -36,17 +36,23 @@ final class FigureObject: NativeObject, FigureDisplay {
         return hasImage ? "png" : "svg"
     }
 
-    var memberNames: [String] { ["size", "axes_count", "title", "xticks", "yticks", "xticklabels", "yticklabels", "legend"] }
+    /// Figure facts, as matplotlib's `ax.get_xticks()` and friends give them (of the first plot),
+    /// registered like the figure's methods.
+    static let attributes: [Builtin] = [
+        attribute("size", "(width, height) in inches.", "fig.size") { .tuple([.double($0.figure.width), .double($0.figure.height)]) },
+        attribute("axes_count", "How many plots the figure holds.", "fig.axes_count") { .int($0.figure.axes.count) },
+        attribute("title", "The figure's title (or its first plot's), or none.", "fig.title") {
+            ($0.figure.title ?? $0.figure.axes.first?.title).map(Value.string) ?? Value.none
+        },
+        attribute("xticks", "The x tick positions of the first plot.", "fig.xticks") { $0.layoutMember("xticks") },
+        attribute("yticks", "The y tick positions of the first plot.", "fig.yticks") { $0.layoutMember("yticks") },
+        attribute("xticklabels", "The x tick labels of the first plot.", "fig.xticklabels") { $0.layoutMember("xticklabels") },
+        attribute("yticklabels", "The y tick labels of the first plot.", "fig.yticklabels") { $0.layoutMember("yticklabels") },
+        attribute("legend", "The legend's entries of the first plot.", "fig.legend") { $0.layoutMember("legend") },
+    ]
 
-    /// Figure facts, as matplotlib's `ax.get_xticks()` and friends give them (of the first plot).
-    func member(_ name: String) throws -> Value? {
-        switch name {
-        case "size": return .tuple([.double(figure.width), .double(figure.height)])
-        case "axes_count": return .int(figure.axes.count)
-        case "title": return (figure.title ?? figure.axes.first?.title).map(Value.string) ?? Value.none
-        case "xticks", "yticks", "xticklabels", "yticklabels", "legend": return layoutMember(name)
-        default: return nil
-        }
+    private static func attribute(_ name: String, _ doc: String, _ example: String, _ read: @escaping (FigureObject) throws -> Value) -> Builtin {
+        Builtin(attribute: name, on: "Figure", doc: doc, example: example) { args in try read(args.receiver(as: FigureObject.self)) }
     }
 
     private func layoutMember(_ name: String) -> Value {

@@ -79,7 +79,7 @@ extension PlotBuiltins {
     }
 
     static func logScales(_ args: Arguments) throws -> (Bool, Bool) {
-        (try args.choice("xscale", ["linear", "log"]) == "log", try args.choice("yscale", ["linear", "log"]) == "log")
+        (try args.choice("xscale") == "log", try args.choice("yscale") == "log")
     }
 
     static func heatmap(_ args: Arguments) throws -> Value {

@@ -8,8 +8,8 @@ enum PlotBuiltins {
     private static let ylabel = Parameter.opt("ylabel", .optional(.string), .none)
     private static let color = Parameter.opt("color", .optional(.string), .none)
     private static let bins = Parameter.opt("bins", .oneOf([.int, .string]), .int(10))
-    private static let xscale = Parameter.opt("xscale", .string, .string("linear"))
-    private static let yscale = Parameter.opt("yscale", .string, .string("linear"))
+    private static let xscale = Parameter.choice("xscale", ["linear", "log"])
+    private static let yscale = Parameter.choice("yscale", ["linear", "log"])
     private static let texts = [title, xlabel, ylabel]
 
     static let builtins: [Builtin] = [
@@ -37,7 +37,7 @@ enum PlotBuiltins {
             "heatmap",
             [
                 Parameter("data"), .opt("annot", .bool, .bool(false)), .opt("fmt", .optional(.string), .none),
-                .opt("cmap", .string, .string("viridis")), .opt("cbar", .bool, .bool(true)),
+                .opt("cmap", .string, .string("viridis"), choices: Colormap.names, synonyms: Array(Colormap.aliases.keys), choiceNoun: "colormap"), .opt("cbar", .bool, .bool(true)),
                 .opt("xticklabels", .any, .none), .opt("yticklabels", .any, .none),
             ] + texts,
             doc:
@@ -45,7 +45,7 @@ enum PlotBuiltins {
             example: "heatmap(confusion_matrix(y_valid, y_pred), annot=true, cmap=\"BuPu\", title=\"Confusion Matrix\")"
         ) { try heatmap($0) },
         Builtin(
-            "imshow", [Parameter("image"), .opt("cmap", .optional(.string), .none)] + texts,
+            "imshow", [Parameter("image"), .opt("cmap", .optional(.string), .none, choices: Colormap.names, synonyms: Array(Colormap.aliases.keys), choiceNoun: "colormap")] + texts,
             doc:
                 "Shows an image: h x w through a colormap scaled from its minimum to its maximum, or h x w x 3 RGB (uint8, or floats in 0...1).",
             example: "imshow(magnitude, cmap=\"gray\")"
@@ -71,15 +71,15 @@ enum PlotBuiltins {
             example: "fig.save(\"counts.png\", dpi=150)"
         ) { args in try save(args.receiver(as: FigureObject.self), args) },
         Builtin(
-            "plot", on: "Series", [.opt("kind", .string, .string("bar")), bins] + texts + [color],
+            "plot", on: "Series", [.choice("kind", ["bar", "hist", "line"]), bins] + texts + [color],
             doc: "Plots the Series: kind=\"bar\" (by its labels), \"hist\" or \"line\".",
             example: "df.price_range.value_counts().plot(kind=\"bar\")"
         ) { try seriesPlot($0) },
-    ]
+    ] + FigureObject.attributes
 
     /// `series.plot(kind=)`: the chart builtins with the receiver as their data.
     static func seriesPlot(_ args: Arguments) throws -> Value {
-        let kind = try args.choice("kind", ["bar", "hist", "line"])
+        let kind = try args.choice("kind")
         guard case .object(let o as SeriesLike)? = args.receiver else {
             throw QuireError(.type, "plot needs a Series")
         }

@@ -45,7 +45,7 @@ extension VisionBuiltins {
     static let borderNames = BorderMode.allCases.map(\.rawValue)
 
     static func border(_ args: Arguments, _ name: String = "border") throws -> BorderMode {
-        BorderMode(rawValue: try args.choice(name, borderNames))!
+        try args.choice(name, as: BorderMode.self)
     }
 
     /// A window size: a positive odd int (or, where allowed, even).

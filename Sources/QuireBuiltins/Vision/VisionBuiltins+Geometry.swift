@@ -12,7 +12,7 @@ extension VisionBuiltins {
             example: "g = gray(img)", methodExample: "g = img.gray()"
         ) { args in wrap(try run(args) { try ColorConversion.gray(image(args)) }) }
         + functionAndMethod(
-            "resize", [Parameter("size", .sequence), .opt("interpolation", .string, .string("linear"))],
+            "resize", [Parameter("size", .sequence), .choice("interpolation", interpolationNames, default: "linear")],
             doc: "Resizes to size=(width, height) as OpenCV's resize (interpolation \"linear\", \"area\", \"nearest\" or \"cubic\").",
             example: "small = resize(img, (256, 256), interpolation=\"area\")", methodExample: "small = img.resize((256, 256))"
         ) { args in
@@ -20,7 +20,7 @@ extension VisionBuiltins {
             guard size.count == 2, case .int(let w) = size[0], case .int(let h) = size[1], w > 0, h > 0 else {
                 throw args.bad("size", expected: "a (width, height) pair of positive ints")
             }
-            let method = Interpolation(rawValue: try args.choice("interpolation", interpolationNames))!
+            let method = try args.choice("interpolation", as: Interpolation.self)
             return wrap(try run(args) { try Resize.resize(image(args), width: w, height: h, interpolation: method) })
         }
         + functionAndMethod(
@@ -38,11 +38,11 @@ extension VisionBuiltins {
             return wrap(try run(args) { try Transforms.crop(picture, x: x, y: y, width: w, height: h) })
         }
         + functionAndMethod(
-            "flip", [.opt("axis", .string, .string("horizontal"))],
+            "flip", [.choice("axis", FlipAxis.allCases.map(\.rawValue), default: "horizontal")],
             doc: "Mirrors left-right (\"horizontal\", cv2.flip code 1), top-bottom (\"vertical\", code 0) or \"both\" (code -1).",
             example: "mirrored = flip(img)", methodExample: "upside_down = img.flip(\"vertical\")"
         ) { args in
-            let axis = FlipAxis(rawValue: try args.choice("axis", FlipAxis.allCases.map(\.rawValue)))!
+            let axis = try args.choice("axis", as: FlipAxis.self)
             return wrap(try run(args) { try Transforms.flip(image(args), axis) })
         }
         + functionAndMethod(
@@ -58,7 +58,7 @@ extension VisionBuiltins {
             "pad",
             [
                 Parameter("top", .int), .opt("bottom", .optional(.int), .none), .opt("left", .optional(.int), .none),
-                .opt("right", .optional(.int), .none), .opt("border", .string, .string("constant")),
+                .opt("right", .optional(.int), .none), .choice("border", borderNames, default: "constant"),
                 .opt("value", .number, .int(0)),
             ],
             doc: "OpenCV's copyMakeBorder: adds top, bottom, left and right pixels (bottom, left, right default to top) made by border=, value= for \"constant\".",

@@ -5,7 +5,7 @@ import QuireVision
 /// Images: reading and writing PNG/JPEG, OpenCV's filters, colour and geometry.
 enum VisionBuiltins {
     static let img = Parameter("img", .any)
-    static let borderParameter = Parameter.opt("border", .string, .string("reflect_101"))
+    static let borderParameter = Parameter.choice("border", borderNames, default: "reflect_101")
 
     /// A builtin that exists both as `name(img, ...)` and as the method `img.name(...)`.
     static func functionAndMethod(
@@ -58,21 +58,21 @@ enum VisionBuiltins {
     static let filters: [Builtin] = [
         Builtin(
             "filter2d",
-            [img, Parameter("kernel", .any), .opt("depth", .optional(.string), .none), borderParameter],
+            [img, Parameter("kernel", .any), .opt("depth", .optional(.string), .none, choices: ["uint8", "float32"]), borderParameter],
             doc: "OpenCV's filter2D: correlation with the kernel anchored at its centre; uint8 stays uint8 (rounded, clamped) unless depth=\"float32\", which keeps negative values.",
             example: "gx = filter2d(gray, [[-1, 0, 1], [-2, 0, 2], [-1, 0, 1]], depth=\"float32\")"
         ) { args in
-            let depth = try args.optional("depth").map { _ in DType(rawValue: try args.choice("depth", ["uint8", "float32"]))! }
+            let depth = try args.optionalChoice("depth", as: DType.self)
             let (picture, k, b) = (try image(args), try kernel(args), try border(args))
             return wrap(try run(args) { try Filters.filter2D(picture, k, depth: depth, border: b) })
         },
         gradientPair(.roberts), gradientPair(.prewitt), gradientPair(.sobel), gradientPair(.scharr),
         Builtin(
-            "gradient", [img, .opt("method", .string, .string("sobel")), borderParameter],
+            "gradient", [img, .choice("method", GradientKind.allCases.map(\.rawValue), default: "sobel"), borderParameter],
             doc: "The gradient magnitude hypot(gx, gy) and orientation in degrees, atan2(gy, gx) from -180 to 180, as float32 (numpy's arithmetic).",
             example: "magnitude, orientation = gradient(gray)"
         ) { args in
-            let kind = GradientKind(rawValue: try args.choice("method", GradientKind.allCases.map(\.rawValue)))!
+            let kind = try args.choice("method", as: GradientKind.self)
             let (m, o) = try run(args) { try Filters.gradient(image(args), kind: kind, border: border(args)) }
             return .tuple([wrap(m), wrap(o)])
         },

@@ -85,15 +85,26 @@ public struct Arguments {
 
     public func optionalString(_ name: String) throws -> String? { optional(name) == nil ? nil : try string(name) }
 
-    /// A string that must be one of `choices`, with a did-you-mean hint when it is not.
-    public func choice(_ name: String, _ choices: [String]) throws -> String {
+    /// A string that must be one of the parameter's declared `choices` (checked again here, so
+    /// a default outside them is caught too), with a did-you-mean hint when it is not.
+    public func choice(_ name: String) throws -> String {
+        let parameter = builtin.parameters[slot(name)]
         let s = try string(name)
-        guard choices.contains(s) else {
-            var error = bad(name, expected: "one of " + choices.map { "\"\($0)\"" }.joined(separator: ", "))
-            if let close = Suggest.closest(to: s, in: choices) { error.hint = "did you mean \"\(close)\"?" }
-            throw error
-        }
+        guard parameter.allows(.string(s)) else { throw parameter.notAChoice(.string(s), in: builtin.qualifiedName) }
         return s
+    }
+
+    /// A declared choice as the library's enum: `try args.choice("border", as: BorderMode.self)`.
+    /// The enum's raw values must be the declared choices; one that is not fails as a bad argument.
+    public func choice<T: RawRepresentable>(_ name: String, as type: T.Type) throws -> T where T.RawValue == String {
+        let s = try choice(name)
+        guard let value = T(rawValue: s) else { throw bad(name, expected: Parameter.listing(builtin.parameters[slot(name)].choices)) }
+        return value
+    }
+
+    /// An optional declared choice as the library's enum; nil when the argument is none.
+    public func optionalChoice<T: RawRepresentable>(_ name: String, as type: T.Type) throws -> T? where T.RawValue == String {
+        optional(name) == nil ? nil : try choice(name, as: type)
     }
 
     public func bool(_ name: String) throws -> Bool {

@@ -59,16 +59,62 @@ public struct Parameter: Sendable {
     public let name: String
     public let kind: Kind
     public let accepts: Accepts
+    /// The strings this parameter allows, when it takes a fixed set of names (`kernel`, `cmap`):
+    /// checked before the body runs, listed by `:help`, completion and `docs/builtins.md`.
+    public let choices: [String]
+    /// Other spellings accepted but not listed (numpy's "float" for "float64").
+    public let synonyms: [String]
+    /// What a choice is called in the error for a wrong one (`unknown colormap "bupu"`).
+    public let choiceNoun: String?
+    /// One line on what the parameter does, for `:help` and the reference page.
+    public let doc: String?
 
-    public init(_ name: String, _ accepts: Accepts = .any, _ kind: Kind = .required) {
+    public init(
+        _ name: String, _ accepts: Accepts = .any, _ kind: Kind = .required, choices: [String] = [],
+        synonyms: [String] = [], choiceNoun: String? = nil, doc: String? = nil
+    ) {
         self.name = name
         self.accepts = accepts
         self.kind = kind
+        self.choices = choices
+        self.synonyms = synonyms
+        self.choiceNoun = choiceNoun
+        self.doc = doc
     }
 
     /// A parameter with a default value.
-    public static func opt(_ name: String, _ accepts: Accepts = .any, _ defaultValue: Value) -> Parameter {
-        Parameter(name, accepts, .optional(defaultValue))
+    public static func opt(
+        _ name: String, _ accepts: Accepts = .any, _ defaultValue: Value, choices: [String] = [],
+        synonyms: [String] = [], choiceNoun: String? = nil, doc: String? = nil
+    ) -> Parameter {
+        Parameter(name, accepts, .optional(defaultValue), choices: choices, synonyms: synonyms, choiceNoun: choiceNoun, doc: doc)
+    }
+
+    /// A string parameter that must be one of `choices`; the default is the first unless given.
+    public static func choice(_ name: String, _ choices: [String], default defaultValue: String? = nil, doc: String? = nil) -> Parameter {
+        Parameter(name, .string, .optional(.string(defaultValue ?? choices[0])), choices: choices, doc: doc)
+    }
+
+    /// Whether `value` is allowed by `choices` (anything is, when there are none; so are
+    /// values that are not strings, which `accepts` judges).
+    public func allows(_ value: Value) -> Bool {
+        guard !choices.isEmpty, case .string(let s) = value else { return true }
+        return choices.contains(s) || synonyms.contains(s)
+    }
+
+    /// The error for a string that is not one of the choices, with the closest as a hint.
+    public func notAChoice(_ value: Value, in function: String) -> QuireError {
+        var error = Arguments.badArgument(name, to: function, expected: Parameter.listing(choices), got: value)
+        if let noun = choiceNoun {
+            error = QuireError(.value, "unknown \(noun) \(Printer.shortRepr(value)) for \(function): expected \(Parameter.listing(choices))", argument: name)
+        }
+        if case .string(let s) = value, let close = Suggest.closest(to: s, in: choices) { error.hint = "did you mean \"\(close)\"?" }
+        return error
+    }
+
+    /// `one of "rbf", "linear", "poly"`.
+    public static func listing(_ choices: [String]) -> String {
+        "one of " + choices.map { "\"\($0)\"" }.joined(separator: ", ")
     }
 
     /// The text of the parameter in signatures: `test_size=0.25`, `*values`.
@@ -93,6 +139,8 @@ public struct Builtin: @unchecked Sendable {
     public let parameters: [Parameter]
     public let doc: String
     public let example: String
+    /// True for an attribute (`df.shape`): read without a call, its body given only the receiver.
+    public let isAttribute: Bool
     public let body: Body
 
     public init(
@@ -104,15 +152,27 @@ public struct Builtin: @unchecked Sendable {
         self.parameters = parameters
         self.doc = doc
         self.example = example
+        self.isAttribute = false
+        self.body = body
+    }
+
+    /// An attribute of a native object, declared like a method: `df.shape`, `fig.xticks`.
+    public init(attribute name: String, on receiver: String, doc: String, example: String, body: @escaping Body) {
+        self.name = name
+        self.receiver = receiver
+        self.parameters = []
+        self.doc = doc
+        self.example = example
+        self.isAttribute = true
         self.body = body
     }
 
     /// `train_test_split` or `DataFrame.head`: how messages name it.
     public var qualifiedName: String { receiver.map { "\($0).\(name)" } ?? name }
 
-    /// `head(n=5)`.
+    /// `head(n=5)`, or `DataFrame.shape` for an attribute.
     public var signature: String {
-        "\(qualifiedName)(\(parameters.map(\.signature).joined(separator: ", ")))"
+        isAttribute ? qualifiedName : "\(qualifiedName)(\(parameters.map(\.signature).joined(separator: ", ")))"
     }
 }
 
@@ -131,11 +191,17 @@ public final class BuiltinRegistry: @unchecked Sendable {
     public let all: [Builtin]
     public private(set) var functions: [String: Builtin] = [:]
     public private(set) var methods: [String: [String: Builtin]] = [:]
+    public private(set) var attributes: [String: [String: Builtin]] = [:]
 
     public init(_ tables: [[Builtin]]) {
         all = tables.flatMap { $0 }
         for b in all {
-            if let receiver = b.receiver {
+            if let receiver = b.receiver, b.isAttribute {
+                precondition(attributes[receiver]?[b.name] == nil && methods[receiver]?[b.name] == nil,
+                    "attribute \(b.qualifiedName) declared twice")
+                attributes[receiver, default: [:]][b.name] = b
+            } else if let receiver = b.receiver {
+                precondition(attributes[receiver]?[b.name] == nil, "method \(b.qualifiedName) declared as an attribute too")
                 precondition(methods[receiver]?[b.name] == nil, "method \(b.qualifiedName) declared twice")
                 methods[receiver, default: [:]][b.name] = b
             } else {
@@ -151,5 +217,13 @@ public final class BuiltinRegistry: @unchecked Sendable {
 
     public func methodNames(on typeName: String) -> [String] {
         (methods[typeName]?.keys).map { Array($0).sorted() } ?? []
+    }
+
+    public func attribute(_ name: String, on typeName: String) -> Builtin? {
+        attributes[typeName]?[name]
+    }
+
+    public func attributeNames(on typeName: String) -> [String] {
+        (attributes[typeName]?.keys).map { Array($0).sorted() } ?? []
     }
 }

@@ -13,6 +13,8 @@ public enum Help {
         case .object(let o):
             let methods = registry.methodNames(on: o.typeName)
             var out = "\(o.typeName)"
+            let attributes = registry.attributeNames(on: o.typeName)
+            if !attributes.isEmpty { out += "\n  attributes: " + attributes.joined(separator: ", ") }
             if !o.memberNames.isEmpty { out += "\n  members: " + o.memberNames.prefix(30).joined(separator: ", ") }
             if !methods.isEmpty { out += "\n  methods: " + methods.joined(separator: ", ") }
             return out
@@ -25,11 +27,16 @@ public enum Help {
     public static func text(forName name: String, registry: BuiltinRegistry) -> String {
         if let b = registry.functions[name] { return describe(b) }
         let parts = name.split(separator: ".", maxSplits: 1).map(String.init)
-        if parts.count == 2, let m = registry.method(parts[1], on: parts[0]) { return describe(m) }
+        if parts.count == 2, let m = registry.method(parts[1], on: parts[0]) ?? registry.attribute(parts[1], on: parts[0]) {
+            return describe(m)
+        }
         let methods = registry.all.filter { $0.receiver != nil && $0.name == name }
         if !methods.isEmpty { return methods.map(describe).joined(separator: "\n\n") }
-        if !registry.methodNames(on: name).isEmpty {
-            return "\(name) methods: " + registry.methodNames(on: name).joined(separator: ", ")
+        if !registry.methodNames(on: name).isEmpty || !registry.attributeNames(on: name).isEmpty {
+            var out = "\(name) methods: " + registry.methodNames(on: name).joined(separator: ", ")
+            let attributes = registry.attributeNames(on: name)
+            if !attributes.isEmpty { out += "\n\(name) attributes: " + attributes.joined(separator: ", ") }
+            return out
         }
         let all = Array(registry.functions.keys) + registry.all.compactMap { b in b.receiver.map { r in "\(r).\(b.name)" } }
         if let close = Suggest.closest(to: name, in: all) { return "no builtin named \"\(name)\"; did you mean \"\(close)\"?" }
@@ -37,7 +44,22 @@ public enum Help {
     }
 
     public static func describe(_ b: Builtin) -> String {
-        "\(b.signature)\n  \(b.doc)\n  example: \(b.example)"
+        var out = "\(b.signature)\n  \(b.doc)\n"
+        for p in b.parameters where !p.choices.isEmpty || p.doc != nil {
+            out += "  \(p.name): " + parameterText(p) + "\n"
+        }
+        return out + "  example: \(b.example)"
+    }
+
+    /// `one of "rbf", "linear" (the kernel function)`, or the doc line alone.
+    static func parameterText(_ p: Parameter) -> String {
+        let choices = p.choices.isEmpty ? nil : Parameter.listing(p.choices)
+        switch (choices, p.doc) {
+        case (let c?, let d?): return "\(c): \(d)"
+        case (let c?, nil): return c
+        case (nil, let d?): return d
+        case (nil, nil): return p.accepts.noun
+        }
     }
 
     /// `docs/builtins.md`: every builtin, grouped by receiver, generated from the registry.
@@ -49,17 +71,30 @@ public enum Help {
         }
         let receivers = Set(registry.all.compactMap(\.receiver)).sorted()
         for r in receivers {
-            out += "\n## Methods of \(r)\n\n"
-            for b in registry.all.filter({ $0.receiver == r }).sorted(by: { $0.name < $1.name }) { out += entry(b) }
+            let members = registry.all.filter { $0.receiver == r }.sorted { $0.name < $1.name }
+            let attributes = members.filter(\.isAttribute), methods = members.filter { !$0.isAttribute }
+            if !methods.isEmpty {
+                out += "\n## Methods of \(r)\n\n"
+                for b in methods { out += entry(b) }
+            }
+            if !attributes.isEmpty {
+                out += "\n## Attributes of \(r)\n\n"
+                for b in attributes { out += entry(b) }
+            }
         }
         return out
     }
 
     static func entry(_ b: Builtin) -> String {
         var out = "### `\(b.signature)`\n\n\(b.doc)\n\n"
-        let typed = b.parameters.filter { $0.accepts != .any }
+        let typed = b.parameters.filter { $0.accepts != .any || !$0.choices.isEmpty || $0.doc != nil }
         if !typed.isEmpty {
-            out += typed.map { "- `\($0.name)`: \($0.accepts.noun)" }.joined(separator: "\n") + "\n\n"
+            out += typed.map { p in
+                var line = "- `\(p.name)`: \(p.accepts.noun)"
+                if !p.choices.isEmpty { line += ", " + Parameter.listing(p.choices) }
+                if let doc = p.doc { line += ". " + doc }
+                return line
+            }.joined(separator: "\n") + "\n\n"
         }
         out += "```quire\n\(b.example)\n```\n\n"
         return out

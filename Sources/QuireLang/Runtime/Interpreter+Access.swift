@@ -47,10 +47,11 @@ extension Interpreter {
     func getMember(_ value: Value, _ name: String) throws -> Value {
         let typeKey = registryType(of: value)
         if let method = registry.method(name, on: typeKey) { return .builtin(BoundBuiltin(method, receiver: value)) }
+        if let attribute = registry.attribute(name, on: typeKey) { return try readAttribute(attribute, of: value) }
         switch value {
         case .object(let o):
             if let v = try o.member(name) { return v }
-            let candidates = o.memberNames + registry.methodNames(on: typeKey)
+            let candidates = registry.attributeNames(on: typeKey) + o.memberNames + registry.methodNames(on: typeKey)
             let hint = Suggest.closest(to: name, in: candidates).map { "did you mean \"\($0)\"?" }
             throw QuireError(.name, "\(article(o.typeName)) has no member \"\(name)\"", hint: hint)
         case .dict(let d):
@@ -66,6 +67,11 @@ extension Interpreter {
                 ?? (methods.isEmpty ? nil : "\(value.typeName) methods: \(methods.joined(separator: ", "))")
             throw QuireError(.name, "\(value.typeNoun) has no member \"\(name)\"", hint: hint)
         }
+    }
+
+    /// The value of a registered attribute of `receiver`.
+    public func readAttribute(_ attribute: Builtin, of receiver: Value) throws -> Value {
+        try attribute.body(Arguments(builtin: attribute, receiver: receiver, context: self, bound: [], given: [], rest: [], keywords: []))
     }
 
     func setMember(_ target: Value, _ name: String, _ value: Value) throws {

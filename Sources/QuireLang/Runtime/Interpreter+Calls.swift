@@ -199,6 +199,7 @@ extension Interpreter {
             if given[i], let v = bound[i], !param.accepts.matches(v) {
                 throw Arguments.badArgument(param.name, to: name, expected: param.accepts.noun, got: v)
             }
+            if given[i], let v = bound[i], !param.allows(v) { throw param.notAChoice(v, in: name) }
         }
         if let i = params.firstIndex(where: { if case .variadic = $0.kind { true } else { false } }) {
             for v in rest where !params[i].accepts.matches(v) {

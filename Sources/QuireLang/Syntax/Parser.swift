@@ -216,11 +216,12 @@ struct Parser {
             _ = eq
             return Node(.assign(target, value), expr.span.through(value.span))
         }
-        if case .op(let o) = current.kind, o.count >= 2, o.hasSuffix("="), !["==", "!=", "<=", ">="].contains(o) {
+        if case .op(let o) = current.kind, o.count >= 2, o.hasSuffix("="), !["==", "!=", "<=", ">="].contains(o),
+            let op = BinaryOperator(rawValue: String(o.dropLast()))
+        {
             _ = advance()
             let target = try makeTarget(expr)
             if case .tuple = target { throw error("cannot use \(o) with several targets", at: tokens[index - 1]) }
-            let op = BinaryOperator(rawValue: String(o.dropLast()))!
             let value = try expression()
             return Node(.augmentedAssign(target, op, value), expr.span.through(value.span))
         }

@@ -19,11 +19,13 @@ public enum UnaryOperator: String, Sendable {
 public protocol NativeObject: AnyObject {
     /// The type's name as users see it: "DataFrame", "Series", "Figure".
     var typeName: String { get }
-    /// An attribute such as `df.shape` or a column `df.price`; nil when there is none.
+    /// A member that is not a registered attribute, such as a column `df.price`; nil when there
+    /// is none. Fixed attributes (`df.shape`) are rows in the builtin registry, like methods.
     func member(_ name: String) throws -> Value?
     /// Assigns `obj.name = value`; returns false when the object has no such settable member.
     func setMember(_ name: String, _ value: Value) throws -> Bool
-    /// Attribute names, for completion and did-you-mean (methods come from the registry).
+    /// Names `member` answers (columns), for completion and did-you-mean; registered
+    /// attributes and methods come from the registry.
     var memberNames: [String] { get }
     /// `obj[index]`; `index` is a tuple for `a[1:3, :]` and a `SliceValue` object for `a[1:3]`.
     func subscriptGet(_ index: Value) throws -> Value

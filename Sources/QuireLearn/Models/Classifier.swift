@@ -115,32 +115,3 @@ extension Classifier {
         return accuracyScore(y, try predict(x))
     }
 }
-
-/// Checks for `set`: reads a value as an int at least `minimum`.
-func intParameter(_ name: String, _ value: ParameterValue, minimum: Int) throws -> Int {
-    guard let i = value.asInt, i >= minimum else {
-        throw LearnError.badParameter(name: name, expected: "an int of at least \(minimum)")
-    }
-    return i
-}
-
-/// Checks for `set`: reads a value as a positive number.
-func positiveParameter(_ name: String, _ value: ParameterValue, allowZero: Bool = false) throws -> Double {
-    guard let d = value.asDouble, d > 0 || (allowZero && d == 0) else {
-        throw LearnError.badParameter(name: name, expected: allowZero ? "a number of at least 0" : "a positive number")
-    }
-    return d
-}
-
-/// Checks for `set`: reads a string that must be one of `choices`.
-func choiceParameter(_ name: String, _ value: ParameterValue, _ choices: [String]) throws -> String {
-    guard case .string(let s) = value, choices.contains(s) else {
-        throw LearnError.badParameter(name: name, expected: "one of " + choices.map { "\"\($0)\"" }.joined(separator: ", "))
-    }
-    return s
-}
-
-/// The error for a parameter name the estimator does not have.
-func unknownParameter(_ name: String) -> LearnError {
-    LearnError.badParameter(name: name, expected: "a parameter of this model")
-}

@@ -2,8 +2,13 @@ import Foundation
 
 /// Gaussian naive Bayes with scikit-learn's exact arithmetic: per-class means and variances,
 /// variances smoothed by `varSmoothing` times the largest feature variance.
-public struct GaussianNB: Classifier, Codable {
-    public var varSmoothing = 1e-9
+public struct GaussianNB: Classifier, Savable {
+    public static let declaredSettings = [
+        Setting("var_smoothing", .number(min: 0), .double(1e-9),
+            doc: "Added to every variance, as a share of the largest feature variance, for stability."),
+    ]
+    public var settings = Settings(Self.declaredSettings)
+    var varSmoothing: Double { settings.double("var_smoothing") }
 
     public private(set) var classes: [Double]?
     var theta: [Double] = []
@@ -11,17 +16,12 @@ public struct GaussianNB: Classifier, Codable {
     var classPrior: [Double] = []
     var nFeatures = 0
 
-    public init(varSmoothing: Double = 1e-9) { self.varSmoothing = varSmoothing }
+    public init() {}
+
+    /// A classifier with this smoothing (for tests; the language sets it through `set`).
+    public init(varSmoothing: Double) { try? settings.set("var_smoothing", .double(varSmoothing)) }
 
     public var estimatorName: String { "GaussianNB" }
-    public var hyperParameters: [HyperParameter] {
-        [HyperParameter("var_smoothing", .double(varSmoothing), .double(1e-9))]
-    }
-
-    public mutating func set(_ name: String, _ value: ParameterValue) throws {
-        guard name == "var_smoothing" else { throw unknownParameter(name) }
-        varSmoothing = try positiveParameter(name, value, allowZero: true)
-    }
 
     public mutating func fit(_ x: Matrix, _ y: [Double]) throws {
         let classes = try checkTrainingData(x, y)

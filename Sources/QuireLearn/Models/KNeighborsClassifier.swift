@@ -3,15 +3,22 @@ import Foundation
 /// k-nearest neighbours with scikit-learn's choice of search (k-d tree, or brute force above
 /// `bruteForceFeatureCount` features), its neighbour order on equal distances, and its votes:
 /// the smallest label among equally voted classes.
-public struct KNeighborsClassifier: Classifier {
+public struct KNeighborsClassifier: Classifier, Configurable {
     /// scikit-learn's `algorithm="auto"` searches by brute force above this many features,
     /// where a tree stops paying off.
     static let bruteForceFeatureCount = 15
 
-    public var nNeighbors = 5
-    public var weights = "uniform"
-    public var leafSize = 30
-    public var p = 2.0
+    public static let declaredSettings = [
+        Setting("n_neighbors", .int(min: 1), .int(5), doc: "How many nearest training rows vote."),
+        Setting("weights", .choice(["uniform", "distance"]), .string("uniform"),
+            doc: "\"uniform\": every neighbour counts the same; \"distance\": nearer ones count more."),
+        Setting("leaf_size", .int(min: 1), .int(30), doc: "Rows in a leaf of the k-d tree."),
+        Setting("p", .wholeOrNumber(min: 1), .int(2), doc: "The Minkowski power: 2 is Euclidean, 1 is Manhattan distance."),
+    ]
+    public var settings = Settings(Self.declaredSettings)
+    var nNeighbors: Int { settings.int("n_neighbors") }
+    var weights: String { settings.string("weights") }
+    var p: Double { settings.double("p") }
 
     public private(set) var classes: [Double]?
     var training: Matrix?
@@ -20,34 +27,17 @@ public struct KNeighborsClassifier: Classifier {
     /// The features of largest spread, for the brute-force search's early rejection.
     var screeningFeatures: [Int] = []
 
+    public init() {}
+
+    /// A classifier with these settings (for tests; the language sets them through `set`).
     public init(nNeighbors: Int = 5, weights: String = "uniform", leafSize: Int = 30, p: Double = 2) {
-        self.nNeighbors = nNeighbors
-        self.weights = weights
-        self.leafSize = leafSize
-        self.p = p
+        try? settings.set("n_neighbors", .int(nNeighbors))
+        try? settings.set("weights", .string(weights))
+        try? settings.set("leaf_size", .int(leafSize))
+        try? settings.set("p", .double(p))
     }
 
     public var estimatorName: String { "KNeighborsClassifier" }
-    public var hyperParameters: [HyperParameter] {
-        [
-            HyperParameter("n_neighbors", .int(nNeighbors), .int(5)),
-            HyperParameter("weights", .string(weights), .string("uniform")),
-            HyperParameter("leaf_size", .int(leafSize), .int(30)),
-            HyperParameter("p", p == p.rounded() ? .int(Int(p)) : .double(p), .int(2)),
-        ]
-    }
-
-    public mutating func set(_ name: String, _ value: ParameterValue) throws {
-        switch name {
-        case "n_neighbors": nNeighbors = try intParameter(name, value, minimum: 1)
-        case "weights": weights = try choiceParameter(name, value, ["uniform", "distance"])
-        case "leaf_size": leafSize = try intParameter(name, value, minimum: 1)
-        case "p":
-            guard let v = value.asDouble, v >= 1 else { throw LearnError.badParameter(name: name, expected: "a number of at least 1") }
-            p = v
-        default: throw unknownParameter(name)
-        }
-    }
 
     public mutating func fit(_ x: Matrix, _ y: [Double]) throws {
         let classes = try checkTrainingData(x, y, needsTwoClasses: false)
@@ -55,7 +45,7 @@ public struct KNeighborsClassifier: Classifier {
         codes = classCodes(y, classes: classes)
         training = x
         let brute = x.cols > Self.bruteForceFeatureCount || nNeighbors >= x.rows / 2
-        tree = brute ? nil : KDTree(x, leafSize: leafSize, p: p)
+        tree = brute ? nil : KDTree(x, leafSize: settings.int("leaf_size"), p: p)
         screeningFeatures = brute ? Self.widestFeatures(x) : []
         self.classes = classes
     }
@@ -149,15 +139,14 @@ public struct KNeighborsClassifier: Classifier {
     public func predict(_ x: Matrix) throws -> [Double] { try predictByProbability(x) }
 }
 
-extension KNeighborsClassifier: Codable {
-    enum CodingKeys: String, CodingKey { case nNeighbors, weights, leafSize, p, classes, training, codes }
+extension KNeighborsClassifier: Savable {
+    enum CodingKeys: String, CodingKey { case settings, classes, training, codes }
 
     /// Reads a saved model; the k-d tree is built again from the training rows.
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        self.init(
-            nNeighbors: try c.decode(Int.self, forKey: .nNeighbors), weights: try c.decode(String.self, forKey: .weights),
-            leafSize: try c.decode(Int.self, forKey: .leafSize), p: try c.decode(Double.self, forKey: .p))
+        self.init()
+        settings = try c.decode(Settings.self, forKey: .settings)
         if let classes = try c.decodeIfPresent([Double].self, forKey: .classes),
             let training = try c.decodeIfPresent(Matrix.self, forKey: .training)
         {
@@ -167,10 +156,7 @@ extension KNeighborsClassifier: Codable {
 
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(nNeighbors, forKey: .nNeighbors)
-        try c.encode(weights, forKey: .weights)
-        try c.encode(leafSize, forKey: .leafSize)
-        try c.encode(p, forKey: .p)
+        try c.encode(settings, forKey: .settings)
         try c.encodeIfPresent(classes, forKey: .classes)
         try c.encodeIfPresent(training, forKey: .training)
         try c.encode(codes, forKey: .codes)

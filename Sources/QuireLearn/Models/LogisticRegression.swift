@@ -2,13 +2,19 @@ import Foundation
 
 /// L2-regularised logistic regression as scikit-learn's default (lbfgs): binomial for two
 /// classes, multinomial (softmax) for more, intercepts not penalised.
-public struct LogisticRegression: Classifier, Codable {
+public struct LogisticRegression: Classifier, Savable {
     /// The optimiser stops when no gradient component of the averaged objective exceeds this;
     /// far below scikit-learn's own 1e-4, so both land on the same optimum.
     static let gradientTolerance = 1e-10
 
-    public var c = 1.0
-    public var maxIter = 100
+    public static let declaredSettings = [
+        Setting("C", .number(min: 0, positive: true), .double(1.0),
+            doc: "Inverse strength of the L2 penalty: smaller values regularise more."),
+        Setting("max_iter", .int(min: 1), .int(100), doc: "The most iterations the L-BFGS optimiser may take."),
+    ]
+    public var settings = Settings(Self.declaredSettings)
+    var c: Double { settings.double("C") }
+    var maxIter: Int { settings.int("max_iter") }
     public private(set) var classes: [Double]?
     /// Weights, one row of `nFeatures` per output (one output for two classes).
     public private(set) var coefficients: [Double] = []
@@ -18,18 +24,6 @@ public struct LogisticRegression: Classifier, Codable {
     public init() {}
 
     public var estimatorName: String { "LogisticRegression" }
-    public var hyperParameters: [HyperParameter] {
-        [HyperParameter("C", .double(c), .double(1.0)), HyperParameter("max_iter", .int(maxIter), .int(100))]
-    }
-
-    public mutating func set(_ name: String, _ value: ParameterValue) throws {
-        switch name {
-        case "C": c = try positiveParameter(name, value)
-        case "max_iter": maxIter = try intParameter(name, value, minimum: 1)
-        default: throw unknownParameter(name)
-        }
-    }
-
     public mutating func fit(_ x: Matrix, _ y: [Double]) throws {
         let classes = try checkTrainingData(x, y)
         let codes = classCodes(y, classes: classes)

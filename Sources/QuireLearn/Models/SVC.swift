@@ -3,19 +3,30 @@ import Foundation
 
 /// scikit-learn's SVC on LIBSVM, the solver scikit-learn itself wraps: C-support vector
 /// classification, one-against-one, with the same defaults.
-public struct SVC: Classifier {
+public struct SVC: Classifier, Configurable {
     /// LIBSVM's kernel cache, in megabytes (scikit-learn's `cache_size` default).
     static let cacheSize = 200.0
 
-    public var c = 1.0
-    public var kernel = "rbf"
-    public var degree = 3
-    /// "scale", "auto", or a number.
-    public var gamma: ParameterValue = .string("scale")
-    public var coef0 = 0.0
-    public var tol = 1e-3
-    public var probability = false
-    public var decisionFunctionShape = "ovr"
+    public static let declaredSettings = [
+        Setting("C", .number(min: 0, positive: true), .double(1.0), doc: "Penalty for misclassified rows: larger fits the training data closer."),
+        Setting("kernel", .choice(SVMKernel.Kind.allCases.map(\.rawValue)), .string("rbf"), doc: "The kernel function."),
+        Setting("degree", .int(min: 0), .int(3), doc: "The degree of the \"poly\" kernel."),
+        Setting("gamma", .oneOf([.choice(["scale", "auto"]), .number(min: 0)], expected: nil), .string("scale"),
+            doc: "The kernel coefficient: \"scale\" is 1 / (features * X.var()), \"auto\" 1 / features, or a number."),
+        Setting("coef0", .number(min: nil), .double(0.0), doc: "The constant term of the \"poly\" and \"sigmoid\" kernels."),
+        Setting("tol", .number(min: 0, positive: true), .double(1e-3), doc: "The tolerance for stopping the solver."),
+        Setting("probability", .bool, .bool(false), doc: "Whether to fit LIBSVM's probability model, for predict_proba."),
+        Setting("decision_function_shape", .choice(["ovr", "ovo"]), .string("ovr"),
+            doc: "\"ovr\" (one-vs-rest) or \"ovo\" (one-vs-one) decision values."),
+    ]
+    public var settings = Settings(Self.declaredSettings)
+    var kernel: SVMKernel.Kind { SVMKernel.Kind(rawValue: settings.string("kernel")) ?? .rbf }
+    var degree: Int { settings.int("degree") }
+    var gamma: ParameterValue { settings["gamma"] }
+    var coef0: Double { settings.double("coef0") }
+    var tol: Double { settings.double("tol") }
+    var c: Double { settings.double("C") }
+    var probability: Bool { settings.bool("probability") }
 
     public private(set) var classes: [Double]?
     /// With probabilities, LIBSVM's model itself (its probability code is used as it is).
@@ -29,42 +40,6 @@ public struct SVC: Classifier {
     public init() {}
 
     public var estimatorName: String { "SVC" }
-    public var hyperParameters: [HyperParameter] {
-        [
-            HyperParameter("C", .double(c), .double(1.0)),
-            HyperParameter("kernel", .string(kernel), .string("rbf")),
-            HyperParameter("degree", .int(degree), .int(3)),
-            HyperParameter("gamma", gamma, .string("scale")),
-            HyperParameter("coef0", .double(coef0), .double(0.0)),
-            HyperParameter("tol", .double(tol), .double(1e-3)),
-            HyperParameter("probability", .bool(probability), .bool(false)),
-            HyperParameter("decision_function_shape", .string(decisionFunctionShape), .string("ovr")),
-        ]
-    }
-
-    public mutating func set(_ name: String, _ value: ParameterValue) throws {
-        switch name {
-        case "C": c = try positiveParameter(name, value)
-        case "kernel": kernel = try choiceParameter(name, value, ["rbf", "linear", "poly", "sigmoid"])
-        case "degree": degree = try intParameter(name, value, minimum: 0)
-        case "gamma":
-            if case .string = value {
-                gamma = .string(try choiceParameter(name, value, ["scale", "auto"]))
-            } else {
-                gamma = .double(try positiveParameter(name, value, allowZero: true))
-            }
-        case "coef0":
-            guard let v = value.asDouble else { throw LearnError.badParameter(name: name, expected: "a number") }
-            coef0 = v
-        case "tol": tol = try positiveParameter(name, value)
-        case "probability":
-            guard case .bool(let b) = value else { throw LearnError.badParameter(name: name, expected: "true or false") }
-            probability = b
-        case "decision_function_shape": decisionFunctionShape = try choiceParameter(name, value, ["ovr", "ovo"])
-        default: throw unknownParameter(name)
-        }
-    }
-
     /// The kernel coefficient actually used: `1 / (n_features * X.var())` for "scale".
     func resolvedGamma(_ x: Matrix) -> Double {
         switch gamma {
@@ -86,17 +61,17 @@ public struct SVC: Classifier {
         // grouped by class (stable, so each class keeps its order) make the two agree.
         let order = codes.indices.sorted { codes[$0] == codes[$1] ? $0 < $1 : codes[$0] < codes[$1] }
         let kernelType: Int32 = switch kernel {
-        case "linear": Int32(LINEAR)
-        case "poly": Int32(POLY)
-        case "sigmoid": Int32(SIGMOID)
-        default: Int32(RBF)
+        case .linear: Int32(LINEAR)
+        case .poly: Int32(POLY)
+        case .sigmoid: Int32(SIGMOID)
+        case .rbf: Int32(RBF)
         }
         let parameter = svm_parameter(
             svm_type: Int32(C_SVC), kernel_type: kernelType, degree: Int32(degree), gamma: resolvedGamma(x),
             coef0: coef0, cache_size: Self.cacheSize, eps: tol, C: c, nr_weight: 0, weight_label: nil,
             weight: nil, nu: 0.5, p: 0.1, shrinking: 1, probability: probability ? 1 : 0)
         let rows = x.selecting(rows: order), labels = order.map { codes[$0] }
-        let kernelSpec = SVMKernel(type: SVMKernel.Kind(rawValue: kernel) ?? .rbf, gamma: parameter.gamma, coef0: coef0, degree: degree)
+        let kernelSpec = SVMKernel(type: kernel, gamma: parameter.gamma, coef0: coef0, degree: degree)
         model = nil
         decision = nil
         if probability {
@@ -128,23 +103,14 @@ public struct SVC: Classifier {
     }
 }
 
-extension SVC: Codable {
-    enum CodingKeys: String, CodingKey {
-        case c, kernel, degree, gamma, coef0, tol, probability, decisionFunctionShape, classes, nFeatures, libsvm, decision
-    }
+extension SVC: Savable {
+    enum CodingKeys: String, CodingKey { case settings, classes, nFeatures, libsvm, decision }
 
     /// Reads a saved model; the trained part is LIBSVM's own model text.
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         self.init()
-        self.c = try c.decode(Double.self, forKey: .c)
-        kernel = try c.decode(String.self, forKey: .kernel)
-        degree = try c.decode(Int.self, forKey: .degree)
-        gamma = try c.decode(ParameterValue.self, forKey: .gamma)
-        coef0 = try c.decode(Double.self, forKey: .coef0)
-        tol = try c.decode(Double.self, forKey: .tol)
-        probability = try c.decode(Bool.self, forKey: .probability)
-        decisionFunctionShape = try c.decode(String.self, forKey: .decisionFunctionShape)
+        settings = try c.decode(Settings.self, forKey: .settings)
         classes = try c.decodeIfPresent([Double].self, forKey: .classes)
         nFeatures = try c.decodeIfPresent(Int.self, forKey: .nFeatures) ?? 0
         decision = try c.decodeIfPresent(SVMDecision.self, forKey: .decision)
@@ -155,14 +121,7 @@ extension SVC: Codable {
 
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(self.c, forKey: .c)
-        try c.encode(kernel, forKey: .kernel)
-        try c.encode(degree, forKey: .degree)
-        try c.encode(gamma, forKey: .gamma)
-        try c.encode(coef0, forKey: .coef0)
-        try c.encode(tol, forKey: .tol)
-        try c.encode(probability, forKey: .probability)
-        try c.encode(decisionFunctionShape, forKey: .decisionFunctionShape)
+        try c.encode(settings, forKey: .settings)
         try c.encodeIfPresent(classes, forKey: .classes)
         try c.encode(nFeatures, forKey: .nFeatures)
         try c.encodeIfPresent(decision, forKey: .decision)

@@ -5,7 +5,7 @@ import Foundation
 /// zeros and a dense sum that adds them give the same doubles).
 struct SVMKernel: Sendable, Codable, Equatable {
     /// An enum, not the parameter's string: the kernel is evaluated millions of times.
-    enum Kind: String, Sendable, Codable { case rbf, linear, poly, sigmoid }
+    enum Kind: String, Sendable, Codable, CaseIterable { case rbf, linear, poly, sigmoid }
 
     var type: Kind
     var gamma: Double

@@ -1,11 +1,24 @@
 import Foundation
 
-/// Saving and loading models as JSON: `{"format": "quire-model", "version": 1, "type": ..., "model": ...}`.
+/// Saving and loading models as JSON: `{"format": "quire-model", "version": 2, "type": ...,
+/// "model": {"settings": {...}, ...what fit learnt}}`.
 public enum ModelArchive {
     /// Marks a file as a Quire model.
     static let format = "quire-model"
-    /// Bumped when the stored layout changes; older files are then refused, not misread.
-    static let version = 1
+    /// Bumped when the stored layout changes. Version 1 kept settings under Swift property names;
+    /// such files are translated on reading (`Version1`).
+    static let version = 2
+
+    /// Every type that can be saved: adding a model to Quire's files is one entry here.
+    public static let kinds: [any Savable.Type] = [
+        GaussianNB.self, KNeighborsClassifier.self, SVC.self, DecisionTreeClassifier.self,
+        RandomForestClassifier.self, LogisticRegression.self, StandardScaler.self, MinMaxScaler.self,
+    ]
+
+    /// The savable type with this scikit-learn name.
+    static func kind(named name: String) -> (any Savable.Type)? {
+        kinds.first { $0.init().estimatorName == name }
+    }
 
     private struct Header: Codable {
         let format: String
@@ -22,56 +35,98 @@ public enum ModelArchive {
 
     /// The JSON text of a model (a classifier or a scaler).
     public static func encode(_ estimator: any Estimator) throws -> Data {
+        guard let savable = estimator as? any Savable else {
+            throw LearnError.badModelFile("\(estimator.estimatorName) cannot be saved")
+        }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
-        func wrap<M: Codable>(_ model: M) throws -> Data {
-            try encoder.encode(Envelope(format: format, version: version, type: estimator.estimatorName, model: model))
+        func wrap<M: Savable>(_ model: M) throws -> Data {
+            try encoder.encode(Envelope(format: format, version: version, type: model.estimatorName, model: model))
         }
-        switch estimator {
-        case let m as GaussianNB: return try wrap(m)
-        case let m as KNeighborsClassifier: return try wrap(m)
-        case let m as SVC: return try wrap(m)
-        case let m as DecisionTreeClassifier: return try wrap(m)
-        case let m as RandomForestClassifier: return try wrap(m)
-        case let m as LogisticRegression: return try wrap(m)
-        case let m as StandardScaler: return try wrap(m)
-        case let m as MinMaxScaler: return try wrap(m)
-        default: throw LearnError.badModelFile("\(estimator.estimatorName) cannot be saved")
-        }
+        return try wrap(savable)
     }
 
-    /// Reads a model written by `encode`.
+    /// Reads a model written by `encode` (or by the version before).
     public static func decode(_ data: Data) throws -> any Estimator {
-        let decoder = JSONDecoder()
         let header: Header
         do {
-            header = try decoder.decode(Header.self, from: data)
+            header = try JSONDecoder().decode(Header.self, from: data)
         } catch {
             throw LearnError.badModelFile("not a Quire model file")
         }
         guard header.format == format else { throw LearnError.badModelFile("not a Quire model file") }
-        guard header.version == version else {
+        guard header.version == version || header.version == 1 else {
             throw LearnError.badModelFile("written by another version of Quire (format \(header.version))")
         }
-        func unwrap<M: Codable & Estimator>(_ type: M.Type) throws -> any Estimator {
+        guard let kind = kind(named: header.type) else {
+            let known = kinds.map { $0.init().estimatorName }.joined(separator: ", ")
+            throw LearnError.badModelFile("unknown model type \"\(header.type)\" (Quire saves \(known))")
+        }
+        let text = header.version == 1 ? try Version1.translate(data, kind.declaredSettings) : data
+        func unwrap<M: Savable>(_ type: M.Type) throws -> any Estimator {
+            let decoder = JSONDecoder()
+            decoder.userInfo[.savedModel] = SavedModelContext(name: header.type, declarations: M.declaredSettings)
             do {
-                return try decoder.decode(Envelope<M>.self, from: data).model
+                return try decoder.decode(Envelope<M>.self, from: text).model
             } catch let error as LearnError {
                 throw error
             } catch {
                 throw LearnError.badModelFile("the \(header.type) in it is damaged")
             }
         }
-        switch header.type {
-        case "GaussianNB": return try unwrap(GaussianNB.self)
-        case "KNeighborsClassifier": return try unwrap(KNeighborsClassifier.self)
-        case "SVC": return try unwrap(SVC.self)
-        case "DecisionTreeClassifier": return try unwrap(DecisionTreeClassifier.self)
-        case "RandomForestClassifier": return try unwrap(RandomForestClassifier.self)
-        case "LogisticRegression": return try unwrap(LogisticRegression.self)
-        case "StandardScaler": return try unwrap(StandardScaler.self)
-        case "MinMaxScaler": return try unwrap(MinMaxScaler.self)
-        default: throw LearnError.badModelFile("unknown model type \(header.type)")
+        return try unwrap(kind)
+    }
+}
+
+/// Files of format version 1 kept each setting under its Swift property name (`leafSize`, the
+/// trees' under `parameters`), some as tagged values (`{"int": {"_0": 5}}`). Reading one moves
+/// them into `settings` under their scikit-learn names.
+enum Version1 {
+    static func translate(_ data: Data, _ declarations: [Setting]) throws -> Data {
+        guard var file = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any],
+            var model = file["model"] as? [String: Any]
+        else { throw LearnError.badModelFile("not a Quire model file") }
+        let nested = model["parameters"] as? [String: Any] ?? [:]
+        var settings: [String: Any] = [:]
+        for setting in declarations {
+            let key = propertyName(setting.name)
+            let saved = model[key] ?? nested[key]
+            // A setting added after version 1 takes its default; any other missing one is damage.
+            let fallback: Any = addedAfterVersion1.contains(setting.name) ? json(setting.defaultValue) : NSNull()
+            settings[setting.name] = untagged(saved ?? fallback)
         }
+        model["settings"] = settings
+        file["model"] = model
+        return try JSONSerialization.data(withJSONObject: file)
+    }
+
+    /// Settings that version 1 files cannot have.
+    static let addedAfterVersion1: Set<String> = [
+        "min_weight_fraction_leaf", "max_leaf_nodes", "min_impurity_decrease", "class_weight", "max_samples", "oob_score", "n_jobs",
+    ]
+
+    /// A default as `Settings` saves it.
+    static func json(_ value: ParameterValue) -> Any {
+        switch value {
+        case .none: NSNull()
+        case .bool(let b): b
+        case .int(let i): i
+        case .double(let d) where d == d.rounded(): ["float": d]
+        case .double(let d): d
+        case .string(let s): s
+        }
+    }
+
+    /// `min_samples_leaf` → `minSamplesLeaf`, `C` → `c`.
+    static func propertyName(_ name: String) -> String {
+        let words = name.split(separator: "_")
+        return words.enumerated().map { i, w in i == 0 ? w.lowercased() : w.prefix(1).uppercased() + w.dropFirst() }.joined()
+    }
+
+    /// A value as Swift's synthesized coding tagged a `ParameterValue`, untagged.
+    static func untagged(_ value: Any) -> Any {
+        guard let tagged = value as? [String: Any], tagged.count == 1, let (tag, inner) = tagged.first else { return value }
+        if tag == "none" { return NSNull() }
+        return (inner as? [String: Any])?["_0"] ?? value
     }
 }

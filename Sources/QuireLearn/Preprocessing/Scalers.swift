@@ -13,14 +13,14 @@ extension Scaler {
 
 /// Centres each feature on its mean and divides by its (population) standard deviation;
 /// a constant feature is only centred.
-public struct StandardScaler: Scaler, Codable {
+public struct StandardScaler: Scaler, Savable {
     public private(set) var mean: [Double]?
     public private(set) var scale: [Double]?
 
     public init() {}
     public var estimatorName: String { "StandardScaler" }
-    public var hyperParameters: [HyperParameter] { [] }
-    public mutating func set(_ name: String, _ value: ParameterValue) throws { throw unknownParameter(name) }
+    public static let declaredSettings: [Setting] = []
+    public var settings = Settings(Self.declaredSettings)
 
     public mutating func fit(_ x: Matrix) throws {
         var mean = [Double](repeating: 0, count: x.cols)
@@ -49,14 +49,14 @@ public struct StandardScaler: Scaler, Codable {
 }
 
 /// Maps each feature's training range onto [0, 1]; a constant feature maps to 0.
-public struct MinMaxScaler: Scaler, Codable {
+public struct MinMaxScaler: Scaler, Savable {
     public private(set) var minimum: [Double]?
     public private(set) var range: [Double]?
 
     public init() {}
     public var estimatorName: String { "MinMaxScaler" }
-    public var hyperParameters: [HyperParameter] { [] }
-    public mutating func set(_ name: String, _ value: ParameterValue) throws { throw unknownParameter(name) }
+    public static let declaredSettings: [Setting] = []
+    public var settings = Settings(Self.declaredSettings)
 
     public mutating func fit(_ x: Matrix) throws {
         var lo = [Double](repeating: .infinity, count: x.cols), hi = [Double](repeating: -.infinity, count: x.cols)

@@ -1,75 +1,39 @@
 import Foundation
 
-/// The hyperparameters shared by a tree and a forest, with scikit-learn's names.
-public struct TreeParameters: Sendable, Equatable, Codable {
-    public var criterion = "gini"
-    public var maxDepth: Int?
-    public var minSamplesSplit = 2
-    public var minSamplesLeaf = 1
-    /// "sqrt", "log2", an int, a fraction, or none (every feature).
-    public var maxFeatures: ParameterValue
-    public var randomState: Int?
-    // Optional so that models saved before these settings existed still load.
-    public var minWeightFractionLeaf: Double?
-    public var maxLeafNodes: Int?
-    public var minImpurityDecrease: Double?
-    /// "balanced" (and, for a forest, "balanced_subsample"), or none.
-    public var classWeight: String?
-
-    func hyperParameters(maxFeaturesDefault: ParameterValue) -> [HyperParameter] {
+/// The settings shared by a tree and a forest, with scikit-learn's names; they differ in the
+/// default of `max_features` and in the `class_weight` values they take.
+enum SharedTreeSettings {
+    static func declarations(maxFeatures: ParameterValue, classWeights: [String]) -> [Setting] {
         [
-            HyperParameter("criterion", .string(criterion), .string("gini")),
-            HyperParameter("max_depth", maxDepth.map { .int($0) } ?? .none, .none),
-            HyperParameter("min_samples_split", .int(minSamplesSplit), .int(2)),
-            HyperParameter("min_samples_leaf", .int(minSamplesLeaf), .int(1)),
-            HyperParameter("max_features", maxFeatures, maxFeaturesDefault),
-            HyperParameter("random_state", randomState.map { .int($0) } ?? .none, .none),
-            HyperParameter("min_weight_fraction_leaf", .double(minWeightFractionLeaf ?? 0), .double(0)),
-            HyperParameter("max_leaf_nodes", maxLeafNodes.map { .int($0) } ?? .none, .none),
-            HyperParameter("min_impurity_decrease", .double(minImpurityDecrease ?? 0), .double(0)),
-            HyperParameter("class_weight", classWeight.map { .string($0) } ?? .none, .none),
+            Setting("criterion", .choice(["gini", "entropy", "log_loss"]), .string("gini"), doc: "How a split's quality is measured."),
+            Setting("max_depth", .optional(.int(min: 1)), .none, doc: "The deepest a tree may grow; none grows until leaves are pure."),
+            Setting("min_samples_split", .int(min: 2), .int(2), doc: "The fewest rows a node needs to be split."),
+            Setting("min_samples_leaf", .int(min: 1), .int(1), doc: "The fewest rows each leaf must keep."),
+            Setting("min_weight_fraction_leaf", .number(min: 0), .double(0),
+                doc: "The smallest share of the total sample weight each leaf must keep (at most 0.5)."),
+            Setting("max_features",
+                .optional(.oneOf([.choice(["sqrt", "log2"]), .int(min: 1), .fraction],
+                    expected: "\"sqrt\", \"log2\", a count, a fraction or none")), maxFeatures,
+                doc: "How many features each split considers: \"sqrt\", \"log2\", a count, a fraction, or none for all."),
+            Setting("max_leaf_nodes", .optional(.int(min: 2)), .none,
+                doc: "Grows best first with at most this many leaves; none grows depth first without a limit."),
+            Setting("min_impurity_decrease", .number(min: 0), .double(0),
+                doc: "A split must decrease the weighted impurity by at least this much."),
+            Setting("class_weight", .optional(.choice(classWeights)), .none,
+                doc: "\"balanced\" weighs each class by the inverse of its frequency; none weighs every row alike."),
         ]
     }
 
-    /// Sets one of the shared parameters; false when `name` is not one of them.
-    mutating func set(_ name: String, _ value: ParameterValue) throws -> Bool {
-        switch name {
-        case "criterion": criterion = try choiceParameter(name, value, ["gini", "entropy", "log_loss"])
-        case "max_depth": maxDepth = value == .none ? nil : try intParameter(name, value, minimum: 1)
-        case "min_samples_split": minSamplesSplit = try intParameter(name, value, minimum: 2)
-        case "min_samples_leaf": minSamplesLeaf = try intParameter(name, value, minimum: 1)
-        case "max_features":
-            switch value {
-            case .none: maxFeatures = .none
-            case .string: maxFeatures = .string(try choiceParameter(name, value, ["sqrt", "log2"]))
-            case .int(let i) where i >= 1: maxFeatures = value
-            case .double(let d) where d > 0 && d <= 1: maxFeatures = value
-            default:
-                throw LearnError.badParameter(name: name, expected: "\"sqrt\", \"log2\", a count, a fraction or none")
-            }
-        case "random_state":
-            randomState = value == .none ? nil : try intParameter(name, value, minimum: 0)
-        case "min_weight_fraction_leaf":
-            let f = try positiveParameter(name, value, allowZero: true)
-            guard f <= 0.5 else { throw LearnError.badParameter(name: name, expected: "a fraction from 0 to 0.5") }
-            minWeightFractionLeaf = f
-        case "max_leaf_nodes": maxLeafNodes = value == .none ? nil : try intParameter(name, value, minimum: 2)
-        case "min_impurity_decrease": minImpurityDecrease = try positiveParameter(name, value, allowZero: true)
-        case "class_weight":
-            classWeight = value == .none ? nil : try choiceParameter(name, value, classWeightChoices)
-        default: return false
-        }
-        return true
-    }
+    static let randomState = Setting(
+        "random_state", .optional(.int(min: 0)), .none, doc: "The seed of the random choices; none draws a new one each fit.")
+}
 
-    /// The class_weight values a tree takes (a forest adds "balanced_subsample").
-    var classWeightChoices: [String] = ["balanced"]
-
+extension Settings {
     /// The settings for `nFeatures` features, as scikit-learn resolves them (`max_features`,
     /// `max_depth` none, `min_samples_split` at least twice `min_samples_leaf`).
-    func settings(nFeatures: Int) throws -> ExactTreeSettings {
+    func tree(nFeatures: Int) throws -> ExactTreeSettings {
         let count: Int
-        switch maxFeatures {
+        switch self["max_features"] {
         case .string("sqrt"): count = max(1, Int(Double(nFeatures).squareRoot()))
         case .string("log2"): count = max(1, Int(log2(Double(nFeatures))))
         case .int(let i):
@@ -80,23 +44,26 @@ public struct TreeParameters: Sendable, Equatable, Codable {
         case .double(let d): count = max(1, Int(d * Double(nFeatures)))
         default: count = nFeatures
         }
+        guard double("min_weight_fraction_leaf") <= 0.5 else {
+            throw LearnError.badParameter(name: "min_weight_fraction_leaf", expected: "a fraction from 0 to 0.5")
+        }
+        let leafSamples = int("min_samples_leaf")
         return ExactTreeSettings(
-            criterion: criterion == "gini" ? .gini : .entropy, maxDepth: maxDepth ?? Int(Int32.max),
-            minSamplesSplit: max(minSamplesSplit, 2 * minSamplesLeaf), minSamplesLeaf: minSamplesLeaf,
-            maxFeatures: count, maxLeafNodes: maxLeafNodes, minImpurityDecrease: minImpurityDecrease ?? 0)
+            criterion: string("criterion") == "gini" ? .gini : .entropy, maxDepth: optionalInt("max_depth") ?? Int(Int32.max),
+            minSamplesSplit: max(int("min_samples_split"), 2 * leafSamples), minSamplesLeaf: leafSamples,
+            maxFeatures: count, maxLeafNodes: optionalInt("max_leaf_nodes"), minImpurityDecrease: double("min_impurity_decrease"))
     }
 
     /// The settings for one tree fitted with these sample weights (nil: all 1): the leaf weight
     /// limit is `min_weight_fraction_leaf` of their numpy sum.
-    func settings(nFeatures: Int, weights: [Double]?, rows: Int) throws -> ExactTreeSettings {
-        var s = try settings(nFeatures: nFeatures)
-        let fraction = minWeightFractionLeaf ?? 0
-        s.minWeightLeaf = fraction * (weights.map { numpySum($0[...]) } ?? Double(rows))
+    func tree(nFeatures: Int, weights: [Double]?, rows: Int) throws -> ExactTreeSettings {
+        var s = try tree(nFeatures: nFeatures)
+        s.minWeightLeaf = double("min_weight_fraction_leaf") * (weights.map { numpySum($0[...]) } ?? Double(rows))
         return s
     }
 
     /// The seed drawn for a model: the given random_state, or a random one.
-    var seed: UInt32 { randomState.map { UInt32(truncatingIfNeeded: $0) } ?? UInt32.random(in: 0...UInt32.max) }
+    var seed: UInt32 { optionalInt("random_state").map { UInt32(truncatingIfNeeded: $0) } ?? UInt32.random(in: 0...UInt32.max) }
 }
 
 /// scikit-learn's "balanced" sample weights, `n / (classes * count of the sample's class)`,
@@ -123,8 +90,10 @@ func growExactTree(
 }
 
 /// A CART classification tree with scikit-learn's parameters.
-public struct DecisionTreeClassifier: Classifier, Codable {
-    public var parameters = TreeParameters(maxFeatures: .none)
+public struct DecisionTreeClassifier: Classifier, Savable, HasFeatureImportances {
+    public static let declaredSettings =
+        SharedTreeSettings.declarations(maxFeatures: .none, classWeights: ["balanced"]) + [SharedTreeSettings.randomState]
+    public var settings = Settings(Self.declaredSettings)
     public private(set) var classes: [Double]?
     var tree: TreeModel?
     /// Impurity and sample counts per node (absent in models saved before they were kept).
@@ -135,19 +104,13 @@ public struct DecisionTreeClassifier: Classifier, Codable {
     public init() {}
 
     public var estimatorName: String { "DecisionTreeClassifier" }
-    public var hyperParameters: [HyperParameter] { parameters.hyperParameters(maxFeaturesDefault: .none) }
-
-    public mutating func set(_ name: String, _ value: ParameterValue) throws {
-        guard try parameters.set(name, value) else { throw unknownParameter(name) }
-    }
-
     public mutating func fit(_ x: Matrix, _ y: [Double]) throws {
         let classes = try checkTrainingData(x, y)
         let codes = classCodes(y, classes: classes)
-        let weights = parameters.classWeight == nil ? nil : balancedWeights(codes, classCount: classes.count)
-        let settings = try parameters.settings(nFeatures: x.cols, weights: weights, rows: x.rows)
+        let weights = settings["class_weight"] == .none ? nil : balancedWeights(codes, classCount: classes.count)
         let grown = growExactTree(
-            TreeFeatures(x), codes, classCount: classes.count, settings: settings, seed: parameters.seed, weights: weights)
+            TreeFeatures(x), codes, classCount: classes.count, settings: try settings.tree(nFeatures: x.cols, weights: weights, rows: x.rows),
+            seed: settings.seed, weights: weights)
         self.tree = grown.model
         details = TreeNodeDetails(impurity: grown.impurity, samples: grown.nodeSamples, weightedSamples: grown.weightedNodeSamples)
         featureImportances = grown.featureImportances(features: x.cols)

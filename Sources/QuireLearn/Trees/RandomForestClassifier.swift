@@ -3,19 +3,29 @@ import Foundation
 /// A random forest as scikit-learn grows it: per-tree seeds drawn from `RandomState(random_state)`,
 /// bootstrap rows drawn from `RandomState(seed)`, trees grown in parallel on every core, and
 /// predictions that average the trees' class probabilities.
-public struct RandomForestClassifier: Classifier, Codable {
+public struct RandomForestClassifier: Classifier, Savable, ReportsProgress, HasFeatureImportances {
     /// scikit-learn draws tree seeds below numpy's int32 maximum.
     static let maxSeed = Int(Int32.max)
 
-    public var nEstimators = 100
-    public var bootstrap = true
-    public var parameters = TreeParameters(maxFeatures: .string("sqrt"), classWeightChoices: ["balanced", "balanced_subsample"])
-    // Optional so that models saved before these settings existed still load.
-    /// none (every row), a count, or a fraction of the rows drawn for each tree.
-    public var maxSamples: ParameterValue?
-    public var oobScore: Bool?
-    /// Trees trained at once: none or -1 for every core, 1 for one at a time.
-    public var nJobs: Int?
+    public static let declaredSettings =
+        [Setting("n_estimators", .int(min: 1), .int(100), doc: "How many trees to grow.")]
+        + SharedTreeSettings.declarations(maxFeatures: .string("sqrt"), classWeights: ["balanced", "balanced_subsample"])
+        + [
+            Setting("bootstrap", .bool, .bool(true), doc: "Whether each tree trains on a bootstrap sample of the rows."),
+            Setting("max_samples",
+                .optional(.oneOf([.int(min: 1), .fraction], expected: "none, a count of rows or a fraction from 0 to 1")), .none,
+                doc: "How many rows each tree draws: none for as many as there are, a count, or a fraction."),
+            Setting("oob_score", .bool, .bool(false), doc: "Whether to score each row with the trees that did not draw it."),
+            Setting("n_jobs", .optional(.int(min: -1)), .none, doc: "Trees trained at once: none or -1 for every core, 1 for one at a time."),
+            SharedTreeSettings.randomState,
+        ]
+    public var settings = Settings(Self.declaredSettings)
+    var nEstimators: Int { settings.int("n_estimators") }
+    var bootstrap: Bool { settings.bool("bootstrap") }
+    var maxSamples: ParameterValue { settings["max_samples"] }
+    var oobScore: Bool { settings.bool("oob_score") }
+    var nJobs: Int? { settings.optionalInt("n_jobs") }
+    var classWeight: String? { settings["class_weight"] == .none ? nil : settings.string("class_weight") }
     public private(set) var classes: [Double]?
     var trees: [TreeModel] = []
     var nFeatures = 0
@@ -27,43 +37,7 @@ public struct RandomForestClassifier: Classifier, Codable {
     public init() {}
 
     public var estimatorName: String { "RandomForestClassifier" }
-    public var hyperParameters: [HyperParameter] {
-        [HyperParameter("n_estimators", .int(nEstimators), .int(100))]
-            + parameters.hyperParameters(maxFeaturesDefault: .string("sqrt"))
-            + [
-                HyperParameter("bootstrap", .bool(bootstrap), .bool(true)),
-                HyperParameter("max_samples", maxSamples ?? .none, .none),
-                HyperParameter("oob_score", .bool(oobScore ?? false), .bool(false)),
-                HyperParameter("n_jobs", nJobs.map { .int($0) } ?? .none, .none),
-            ]
-    }
-
-    public mutating func set(_ name: String, _ value: ParameterValue) throws {
-        switch name {
-        case "n_estimators": nEstimators = try intParameter(name, value, minimum: 1)
-        case "bootstrap":
-            guard case .bool(let b) = value else { throw LearnError.badParameter(name: name, expected: "true or false") }
-            bootstrap = b
-        case "max_samples":
-            switch value {
-            case .none: maxSamples = nil
-            case .int(let i) where i >= 1: maxSamples = value
-            case .double(let d) where d > 0 && d <= 1: maxSamples = value
-            default: throw LearnError.badParameter(name: name, expected: "none, a count of rows or a fraction from 0 to 1")
-            }
-        case "oob_score":
-            guard case .bool(let b) = value else { throw LearnError.badParameter(name: name, expected: "true or false") }
-            oobScore = b
-        case "n_jobs":
-            switch value {
-            case .none: nJobs = nil
-            case .int(let j) where j == -1 || j >= 1: nJobs = j
-            default: throw LearnError.badParameter(name: name, expected: "none, -1 (every core) or a positive count")
-            }
-        default:
-            guard try parameters.set(name, value) else { throw unknownParameter(name) }
-        }
-    }
+    public var progressNoun: String { "trees" }
 
     public mutating func fit(_ x: Matrix, _ y: [Double]) throws { try fit(x, y, progress: nil) }
 
@@ -72,17 +46,18 @@ public struct RandomForestClassifier: Classifier, Codable {
         let classes = try checkTrainingData(x, y)
         let codes = classCodes(y, classes: classes)
         let data = TreeFeatures(x)
-        var rng = RandomState(seed: parameters.seed)
+        var rng = RandomState(seed: settings.seed)
         let seeds = (0..<nEstimators).map { _ in UInt32(rng.randint(0, Self.maxSeed)) }
         let n = x.rows, k = classes.count, bootstrap = self.bootstrap
-        if oobScore == true, !bootstrap {
+        if nJobs == 0 { throw LearnError.badParameter(name: "n_jobs", expected: "none, -1 (every core) or a positive count") }
+        if oobScore, !bootstrap {
             throw LearnError.badParameter(name: "oob_score", expected: "false when bootstrap is false (every tree sees every row)")
         }
         // "balanced_subsample" weighs each bootstrap sample on its own; without bootstrap it is "balanced".
-        let subsample = parameters.classWeight == "balanced_subsample" && bootstrap
-        let classWeights = parameters.classWeight == nil || subsample ? nil : balancedWeights(codes, classCount: k)
+        let subsample = classWeight == "balanced_subsample" && bootstrap
+        let classWeights = classWeight == nil || subsample ? nil : balancedWeights(codes, classCount: k)
         let draws = try bootstrapCount(rows: n, weights: classWeights)
-        let parameters = self.parameters
+        let settings = self.settings
         let results = TreeResults(count: nEstimators)
         let fitTree: @Sendable (Int) throws -> Void = { t in
             var weights = classWeights
@@ -98,12 +73,12 @@ public struct RandomForestClassifier: Classifier, Codable {
                 }
                 weights = counts
             }
-            let settings = try parameters.settings(nFeatures: x.cols, weights: weights, rows: n)
-            let grown = growExactTree(data, codes, classCount: k, settings: settings, seed: seeds[t], weights: weights)
+            let treeSettings = try settings.tree(nFeatures: x.cols, weights: weights, rows: n)
+            let grown = growExactTree(data, codes, classCount: k, settings: treeSettings, seed: seeds[t], weights: weights)
             let done = results.store(t, grown)
             progress?(done, results.count)
         }
-        _ = try parameters.settings(nFeatures: x.cols)  // report a bad setting before any work
+        _ = try settings.tree(nFeatures: x.cols)  // report a bad setting before any work
         if nJobs == 1 {
             for t in 0..<nEstimators { try fitTree(t) }
         } else {
@@ -114,7 +89,7 @@ public struct RandomForestClassifier: Classifier, Codable {
         featureImportances = Self.meanImportances(grown, features: x.cols)
         nFeatures = x.cols
         self.classes = classes
-        if oobScore == true {
+        if oobScore {
             try computeOutOfBag(x, codes: codes, seeds: seeds, draws: draws, weights: classWeights)
         } else {
             oobScoreValue = nil

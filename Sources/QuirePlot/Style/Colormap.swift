@@ -40,10 +40,13 @@ public struct Colormap: Sendable {
     public static let names = ["viridis", "gray", "BuPu", "Blues", "magma", "coolwarm"]
 
     /// The map of this name (exact spelling, as matplotlib), or nil.
+    /// Other spellings `named` accepts, not listed among the names.
+    public static let aliases = ["grey": "gray"]
+
     public static func named(_ name: String) -> Colormap? {
-        switch name {
+        switch aliases[name] ?? name {
         case "viridis": viridis
-        case "gray", "grey": gray
+        case "gray": gray
         case "BuPu": buPu
         case "Blues": blues
         case "magma": magma
