@@ -1,3 +1,5 @@
+import QuireSupport
+
 /// Reshaping, transposing and joining. `reshape` and `flatten` share the buffer (copy-on-write);
 /// `transpose`, `concatenate` and `stack` make new buffers.
 extension NDArray {
@@ -7,8 +9,10 @@ extension NDArray {
         guard unknown.count <= 1, newShape.allSatisfy({ $0 >= -1 }) else { throw .badReshape(from: shape, to: newShape) }
         var resolved = newShape
         if let u = unknown.first {
-            let known = newShape.enumerated().filter { $0.offset != u }.reduce(1) { $0 * $1.element }
-            guard known > 0, count % known == 0 else { throw .badReshape(from: shape, to: newShape) }
+            let others = newShape.enumerated().filter { $0.offset != u }.map(\.element)
+            guard let known = Memory.elementCount(others), known > 0, count % known == 0 else {
+                throw .badReshape(from: shape, to: newShape)
+            }
             resolved[u] = count / known
         }
         guard let result = reshaped(resolved) else { throw .badReshape(from: shape, to: newShape) }

@@ -25,6 +25,15 @@ public final class Source: @unchecked Sendable {
         self.utf8 = Array(text.utf8)
     }
 
+    /// True when some line ends with a carriage return alone (classic Mac line endings): the
+    /// lexer sees such a file as one long line, and errors say why.
+    public private(set) lazy var hasLoneCarriageReturns: Bool = {
+        for (i, b) in utf8.enumerated() where b == UInt8(ascii: "\r") {
+            if i + 1 == utf8.count || utf8[i + 1] != UInt8(ascii: "\n") { return true }
+        }
+        return false
+    }()
+
     /// The 1-based line and column (in characters) of a byte offset.
     public func lineAndColumn(of offset: Int) -> (line: Int, column: Int) {
         var lo = 0

@@ -1,0 +1,47 @@
+import QuireSupport
+
+/// The sentences for sizes refused before allocation: the one place their wording lives.
+extension QuireError {
+    public init(_ error: SizeError) {
+        switch error {
+        case .tooLarge(let what, let bytes):
+            self.init(
+                .memory, "\(QuireError.describe(what)) is too large to exist (\(Memory.describe(bytes: bytes)))",
+                hint: QuireError.sizeHint(what))
+        case .outOfMemory(let what, let bytes, let available):
+            self.init(
+                .memory, "not enough memory for \(QuireError.describe(what)) (\(Memory.describe(bytes: Double(bytes))))",
+                hint: "about \(Memory.describe(bytes: Double(available))) is available; " + QuireError.sizeHint(what))
+        }
+    }
+
+    private static func describe(_ what: Allocation) -> String {
+        switch what {
+        case .array(let shape):
+            "an array of shape (" + shape.map(String.init).joined(separator: ", ") + (shape.count == 1 ? ",)" : ")")
+        case .string(let length): "a string of \(length) characters"
+        case .list(let count): "a list of \(count) items"
+        case .data(let bytes): "\(bytes) bytes of data"
+        }
+    }
+
+    private static func sizeHint(_ what: Allocation) -> String {
+        switch what {
+        case .array: "check the shape: every dimension multiplies the size"
+        case .string, .list: "check the repeat count"
+        case .data: "work on a smaller part of the data"
+        }
+    }
+}
+
+extension Memory {
+    /// `Memory.reserve` for the language's own values (strings, lists): a refusal is a
+    /// QuireError the interpreter locates like any other.
+    static func check(_ what: Allocation, count: Int, elementSize: Int) throws(QuireError) {
+        do {
+            try reserve(what, count: count, elementSize: elementSize)
+        } catch {
+            throw QuireError(error)
+        }
+    }
+}
