@@ -41,13 +41,13 @@ struct ParserTests {
     }
 
     @Test func longLineIsShownAsAWindowAroundTheColumn() {
-        let line = "x = [" + String(repeating: "1, ", count: 2_000_000) + "+ ]"
+        let line = "x = [" + String(repeating: "1, ", count: 60_000) + "+ ]"
         let rendered = error(line).render()
         // A screenful, not five megabytes: the line is cut around the error with ellipses.
         #expect(rendered.utf8.count < 1_000)
         let lines = rendered.components(separatedBy: "\n")
         let shown = lines.first { $0.hasPrefix("1 | ") }!
-        #expect(shown.hasPrefix("1 | ...1, 1, "))
+        #expect(shown.hasPrefix("1 | ..."))
         #expect(shown.hasSuffix("+ ]"))
         // The caret still points at the "]" under the window.
         let caret = lines.first { $0.contains("^") }!
@@ -65,6 +65,8 @@ struct ParserTests {
     @Test func loneCarriageReturnsAreNamed() {
         let rendered = error("x = 1\ry = (2 +\r").render()
         #expect(rendered.contains("lone carriage return"))
+        // The line is shown with spaces for the carriage returns, which would move the cursor.
+        #expect(!rendered.contains("\r"))
         let crlf = error("x = 1\r\ny = (2 +\r\n").render()
         #expect(!crlf.contains("carriage return"))
     }

@@ -80,7 +80,9 @@ extension QuireError: CustomStringConvertible {
         var width = endLine == rawLine ? max(1, endColumn - column) : max(1, lineLength - column + 1)
         // A long line is shown as a window around the column, so that an error on a line of
         // megabytes prints a screenful.
-        let (text, shownColumn) = QuireError.window(fullText, lineLength, column)
+        var (text, shownColumn) = QuireError.window(fullText, lineLength, column)
+        // A lone carriage return would send the terminal's cursor back over the line.
+        if span.source.hasLoneCarriageReturns { text = text.replacingOccurrences(of: "\r", with: " ") }
         width = min(width, max(1, text.count - shownColumn + 1))
         out += "\(line) | \(text)\n"
         let prefix = String(text.prefix(shownColumn - 1).map { $0 == "\t" ? "\t" : " " })

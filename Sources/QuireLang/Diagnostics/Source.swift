@@ -10,9 +10,13 @@ public final class Source: @unchecked Sendable {
     /// The folder that relative paths in this source are resolved against.
     public let directory: String?
     let utf8: [UInt8]
+    // Plain index loops below: QuireLang is not optimised in debug builds, where enumerated()
+    // costs seconds on a line of megabytes.
     private(set) lazy var lineStarts: [Int] = {
         var starts = [0]
-        for (i, b) in utf8.enumerated() where b == UInt8(ascii: "\n") { starts.append(i + 1) }
+        utf8.withUnsafeBufferPointer { bytes in
+            for i in 0..<bytes.count where bytes[i] == UInt8(ascii: "\n") { starts.append(i + 1) }
+        }
         return starts
     }()
 
@@ -28,10 +32,12 @@ public final class Source: @unchecked Sendable {
     /// True when some line ends with a carriage return alone (classic Mac line endings): the
     /// lexer sees such a file as one long line, and errors say why.
     public private(set) lazy var hasLoneCarriageReturns: Bool = {
-        for (i, b) in utf8.enumerated() where b == UInt8(ascii: "\r") {
-            if i + 1 == utf8.count || utf8[i + 1] != UInt8(ascii: "\n") { return true }
+        utf8.withUnsafeBufferPointer { bytes in
+            for i in 0..<bytes.count where bytes[i] == UInt8(ascii: "\r") {
+                if i + 1 == bytes.count || bytes[i + 1] != UInt8(ascii: "\n") { return true }
+            }
+            return false
         }
-        return false
     }()
 
     /// The 1-based line and column (in characters) of a byte offset.
