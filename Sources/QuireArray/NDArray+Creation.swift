@@ -40,7 +40,7 @@ extension NDArray {
     /// `linspace(start, stop, num, endpoint)`: `num` evenly spaced float64 values, computed as
     /// numpy does (`i * step + start`, the last set to `stop` exactly).
     public static func linspace(_ start: Double, _ stop: Double, num: Int, endpoint: Bool = true) throws(ArrayError) -> NDArray {
-        guard num >= 0, num <= maxRangeCount else { throw .negativeDimension([num]) }
+        guard num >= 0 else { throw .negativeDimension([num]) }
         try reserve([num], .float64)
         let divisions = endpoint ? num - 1 : num
         let delta = stop - start

@@ -116,7 +116,7 @@ enum CoreBuiltins {
             guard d.isFinite else { return .double(d) }
             if n < 0 {
                 // Whole tens, hundreds...: past 10**308 every finite double rounds to 0.
-                let scale = pow(10.0, Double(min(-n, 400)))
+                let scale = pow(10.0, Double(min(n.magnitude, 400)))  // magnitude: -Int.min traps
                 return .double(scale.isFinite ? (d / scale).rounded(.toNearestOrEven) * scale : 0 * d)
             }
             // Python rounds the exact binary value; formatting to n decimals does the same. A
