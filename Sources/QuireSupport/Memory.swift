@@ -82,23 +82,16 @@ public enum Memory {
         free(probe)
     }
 
-    /// Allocates `bytes` with malloc, or throws instead of aborting. The caller frees.
-    public static func allocate(_ what: Allocation, bytes: Int) throws(SizeError) -> UnsafeMutableRawPointer {
-        if bytes >= checkThreshold {
-            let room = available()
-            guard bytes <= room else { throw .outOfMemory(what, bytes: bytes, available: room) }
-        }
-        guard let p = malloc(Swift.max(bytes, 1)) else { throw .outOfMemory(what, bytes: bytes, available: available()) }
-        return p
-    }
-
     /// The bytes the process may still allocate: physical memory, or the address-space limit
     /// less the address space already in use when that is smaller.
     public static func available() -> Int {
-        let physical = Int(clamping: ProcessInfo.processInfo.physicalMemory)
+        let physical = physicalMemory
         guard let limit = addressSpaceLimit() else { return physical }
         return Swift.min(physical, Swift.max(0, limit - addressSpaceInUse()))
     }
+
+    /// The machine's memory, read once.
+    static let physicalMemory = Int(clamping: ProcessInfo.processInfo.physicalMemory)
 
     /// The soft RLIMIT_AS in bytes, or nil when unlimited.
     public static func addressSpaceLimit() -> Int? {
