@@ -37,7 +37,7 @@ extension QuireError {
 extension Memory {
     /// `Memory.reserve` for the language's own values (strings, lists): a refusal is a
     /// QuireError the interpreter locates like any other.
-    static func check(_ what: Allocation, count: Int, elementSize: Int) throws(QuireError) {
+    public static func check(_ what: Allocation, count: Int, elementSize: Int) throws(QuireError) {
         do {
             try reserve(what, count: count, elementSize: elementSize)
         } catch {

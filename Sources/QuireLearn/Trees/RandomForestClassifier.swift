@@ -8,6 +8,9 @@ public struct RandomForestClassifier: Classifier, Codable {
     static let maxSeed = Int(Int32.max)
 
     public var nEstimators = 100
+    /// More trees than this is surely a typo: the seeds and trees of 2**63 trees would be
+    /// allocated before the first was grown (scikit-learn has no limit, and would hang).
+    public static let maxEstimators = 100_000
     public var bootstrap = true
     public var parameters = TreeParameters(maxFeatures: .string("sqrt"))
     public private(set) var classes: [Double]?
@@ -26,7 +29,11 @@ public struct RandomForestClassifier: Classifier, Codable {
 
     public mutating func set(_ name: String, _ value: ParameterValue) throws {
         switch name {
-        case "n_estimators": nEstimators = try intParameter(name, value, minimum: 1)
+        case "n_estimators":
+            nEstimators = try intParameter(name, value, minimum: 1)
+            guard nEstimators <= Self.maxEstimators else {
+                throw LearnError.badParameter(name: name, expected: "an int from 1 to \(Self.maxEstimators)")
+            }
         case "bootstrap":
             guard case .bool(let b) = value else { throw LearnError.badParameter(name: name, expected: "true or false") }
             bootstrap = b
