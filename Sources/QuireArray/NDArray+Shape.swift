@@ -60,7 +60,18 @@ extension NDArray {
         }
         let type = arrays.dropFirst().reduce(first.dtype) { DType.promote($0, $1.dtype) }
         var shape = first.shape
-        shape[a] = arrays.reduce(0) { $0 + $1.shape[a] }
+        var joined = 0
+        for x in arrays {
+            let (sum, overflow) = joined.addingReportingOverflow(x.shape[a])
+            // Only empty arrays can be this long: their lengths along the axis add past Int.max.
+            guard !overflow else {
+                let length = arrays.reduce(0.0) { $0 + Double($1.shape[a]) }
+                throw .size(.tooLarge(.array(shape: shape), bytes: length * Double(type.itemSize)))
+            }
+            joined = sum
+        }
+        shape[a] = joined
+        try reserve(shape, type)
         let outer = first.shape[..<a].reduce(1, *)
         let parts = arrays.map { $0.astype(type) }
         func join<T: ArrayElement>(_ t: T.Type) -> NDArray {

@@ -52,6 +52,15 @@ struct LimitsCommandLineTests {
         #expect(r.stderr.hasPrefix("error: not enough memory for an array of shape (150000000,) (1.2 GB)"), "\(r.stderr)")
     }
 
+    /// A list that grows without end stops with a memory error at a doubling of its buffer,
+    /// pointing at the comprehension, instead of aborting in the allocator.
+    @Test func growingListStopsAtTheLimit() throws {
+        let r = try limited("[i for i in range(10**12)]", kilobytes: 2_097_152)
+        #expect(r.status == 1, "status \(r.status)\n\(r.stderr)")
+        #expect(r.stderr.hasPrefix("error: not enough memory for a list of "), "\(r.stderr)")
+        #expect(r.stderr.contains("<command line>:1:1"))
+    }
+
     @Test func lenOfAHugeRangeAnswersAtOnce() throws {
         let r = try limited("len(range(10**18))")
         #expect(r.status == 0)

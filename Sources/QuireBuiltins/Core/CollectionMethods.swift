@@ -23,7 +23,7 @@ enum CollectionMethods {
 
     static let listMethods: [Builtin] = [
         Builtin("append", on: "list", [Parameter("item")], doc: "Adds an item at the end.", example: "xs.append(4)") { args in
-            list(args).items.append(args.value("item"))
+            try list(args).items.appendChecked(args.value("item"))
             return .none
         },
         Builtin("extend", on: "list", [Parameter("items")], doc: "Adds every item of another sequence at the end.", example: "xs.extend([5, 6])") { args in

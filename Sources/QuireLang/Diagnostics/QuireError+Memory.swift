@@ -28,7 +28,7 @@ extension QuireError {
     private static func sizeHint(_ what: Allocation) -> String {
         switch what {
         case .array: "check the shape: every dimension multiplies the size"
-        case .string, .list: "check the repeat count"
+        case .string, .list: "check the repeat count, or the loop that builds it"
         case .data: "work on a smaller part of the data"
         }
     }
@@ -43,5 +43,21 @@ extension Memory {
         } catch {
             throw QuireError(error)
         }
+    }
+}
+
+extension Array where Element == Value {
+    /// Lists from this length on check, before each doubling of their buffer, that the doubled
+    /// buffer can be had: a loop appending without end then stops with a clear error.
+    static let growthCheckLength = 1 << 16
+
+    /// `append`, but a list that would outgrow memory is an error rather than an abort.
+    @inline(__always)
+    public mutating func appendChecked(_ value: Value) throws(QuireError) {
+        if count == capacity && count >= Self.growthCheckLength {
+            let doubled = count &* 2
+            try Memory.check(.list(count: doubled), count: doubled, elementSize: MemoryLayout<Value>.stride)
+        }
+        append(value)
     }
 }

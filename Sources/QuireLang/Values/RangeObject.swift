@@ -69,6 +69,12 @@ public final class RangeObject: NativeObject {
     }
 
     public func binary(_ op: BinaryOperator, _ other: Value, reflected: Bool) throws -> Value? {
+        if op == .equal || op == .notEqual {
+            guard case .object(let other as RangeObject) = other else { return nil }
+            // Python compares ranges as the sequences they are.
+            let same = count == other.count && (count == 0 || (start == other.start && (count == 1 || step == other.step)))
+            return .bool(op == .equal ? same : !same)
+        }
         guard op == .contains else { return nil }
         let i: Int
         switch other {
