@@ -33,6 +33,7 @@ extension NDArray {
         guard normalized.count == ndim, Set(normalized).count == ndim else { throw .badPermutation(axes: order, ndim: ndim) }
         let strides = self.strides
         let newShape = normalized.map { shape[$0] }
+        try NDArray.reserve(newShape, dtype)
         let offsets = normalized.map { axis in (0..<shape[axis]).map { $0 * strides[axis] } }
         func move<T: ArrayElement>(_ v: [T]) -> NDArray {
             if ndim == 2 && normalized == [1, 0] {

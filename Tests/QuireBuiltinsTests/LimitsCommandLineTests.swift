@@ -61,6 +61,19 @@ struct LimitsCommandLineTests {
         #expect(r.stderr.contains("<command line>:1:1"))
     }
 
+    /// Conversions of an array that exists into a larger one check first (2 GB limit).
+    static let conversions: [(code: String, message: String)] = [
+        ("zeros(300000000, dtype=\"uint8\").astype(\"float64\")", "error: not enough memory for an array of shape (300000000,) (2.4 GB)"),
+        ("zeros(100000000, dtype=\"uint8\").tolist()", "error: not enough memory for a list of 100000000 items (2.4 GB)"),
+    ]
+
+    @Test(arguments: conversions)
+    func conversionIsRefusedNearTheLimit(_ conversion: (code: String, message: String)) throws {
+        let r = try limited(conversion.code, kilobytes: 2_097_152)
+        #expect(r.status == 1, "\(conversion.code): status \(r.status)\n\(r.stderr)")
+        #expect(r.stderr.hasPrefix(conversion.message), "\(conversion.code):\n\(r.stderr)")
+    }
+
     @Test func lenOfAHugeRangeAnswersAtOnce() throws {
         let r = try limited("len(range(10**18))")
         #expect(r.status == 0)
