@@ -69,5 +69,8 @@ struct ParserTests {
         #expect(!rendered.contains("\r"))
         let crlf = error("x = 1\r\ny = (2 +\r\n").render()
         #expect(!crlf.contains("carriage return"))
+        // One stray carriage return among ordinary lines is not a line-ending style.
+        let stray = error("x = 1\ry = 2\nz = 3\nw = (4 +\n").render()
+        #expect(!stray.contains("carriage return"))
     }
 }

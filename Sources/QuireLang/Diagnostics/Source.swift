@@ -29,14 +29,20 @@ public final class Source: @unchecked Sendable {
         self.utf8 = Array(text.utf8)
     }
 
-    /// True when some line ends with a carriage return alone (classic Mac line endings): the
-    /// lexer sees such a file as one long line, and errors say why.
+    /// True when lines end with a carriage return alone (classic Mac line endings) more often
+    /// than with a newline: the lexer sees such a file as one long line, and errors say why. (A
+    /// stray carriage return in an otherwise ordinary file is not worth the note.)
     public private(set) lazy var hasLoneCarriageReturns: Bool = {
         utf8.withUnsafeBufferPointer { bytes in
-            for i in 0..<bytes.count where bytes[i] == UInt8(ascii: "\r") {
-                if i + 1 == bytes.count || bytes[i + 1] != UInt8(ascii: "\n") { return true }
+            var lone = 0, newlines = 0
+            for i in 0..<bytes.count {
+                if bytes[i] == UInt8(ascii: "\n") {
+                    newlines += 1
+                } else if bytes[i] == UInt8(ascii: "\r"), i + 1 == bytes.count || bytes[i + 1] != UInt8(ascii: "\n") {
+                    lone += 1
+                }
             }
-            return false
+            return lone > newlines
         }
     }()
 
