@@ -11,6 +11,7 @@ public enum Allocation: Equatable, Sendable {
     case array(shape: [Int])
     case string(length: Int)
     case list(count: Int)
+    case dict(count: Int)
     /// Bytes of a file or stream (e.g. a decompressed CSV).
     case data(bytes: Int)
 }

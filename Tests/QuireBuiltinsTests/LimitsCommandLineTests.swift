@@ -61,6 +61,12 @@ struct LimitsCommandLineTests {
         #expect(r.stderr.contains("<command line>:1:1"))
     }
 
+    @Test func growingDictStopsAtTheLimit() throws {
+        let r = try limited("squares = {n: n * n for n in range(4294967296)}", kilobytes: 2_097_152)
+        #expect(r.status == 1, "status \(r.status)\n\(r.stderr)")
+        #expect(r.stderr.hasPrefix("error: not enough memory for a dict of "), "\(r.stderr)")
+    }
+
     /// Conversions of an array that exists into a larger one check first (2 GB limit).
     static let conversions: [(code: String, message: String)] = [
         ("zeros(300000000, dtype=\"uint8\").astype(\"float64\")", "error: not enough memory for an array of shape (300000000,) (2.4 GB)"),

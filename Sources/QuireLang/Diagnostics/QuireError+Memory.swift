@@ -21,6 +21,7 @@ extension QuireError {
             "an array of shape (" + shape.map(String.init).joined(separator: ", ") + (shape.count == 1 ? ",)" : ")")
         case .string(let length): "a string of \(length) characters"
         case .list(let count): "a list of \(count) items"
+        case .dict(let count): "a dict of \(count) entries"
         case .data(let bytes): "\(bytes) bytes of data"
         }
     }
@@ -28,13 +29,22 @@ extension QuireError {
     private static func sizeHint(_ what: Allocation) -> String {
         switch what {
         case .array: "check the shape: every dimension multiplies the size"
-        case .string, .list: "check the repeat count, or the loop that builds it"
+        case .string, .list, .dict: "check the repeat count, or the loop that builds it"
         case .data: "work on a smaller part of the data"
         }
     }
 }
 
 extension Memory {
+    /// Before one more item is appended to `items`: when that doubles a large buffer, checks
+    /// that the doubled size can be had.
+    @inline(__always)
+    static func checkGrowth(of items: [Value], as what: (Int) -> Allocation, bytesPerItem: Int) throws(QuireError) {
+        guard items.count == items.capacity, items.count >= [Value].growthCheckLength else { return }
+        let doubled = items.count &* 2
+        try check(what(doubled), count: doubled, elementSize: bytesPerItem)
+    }
+
     /// `Memory.reserve` for the language's own values (strings, lists): a refusal is a
     /// QuireError the interpreter locates like any other.
     public static func check(_ what: Allocation, count: Int, elementSize: Int) throws(QuireError) {
@@ -54,10 +64,7 @@ extension Array where Element == Value {
     /// `append`, but a list that would outgrow memory is an error rather than an abort.
     @inline(__always)
     public mutating func appendChecked(_ value: Value) throws(QuireError) {
-        if count == capacity && count >= Self.growthCheckLength {
-            let doubled = count &* 2
-            try Memory.check(.list(count: doubled), count: doubled, elementSize: MemoryLayout<Value>.stride)
-        }
+        try Memory.checkGrowth(of: self, as: Allocation.list(count:), bytesPerItem: MemoryLayout<Value>.stride)
         append(value)
     }
 }
