@@ -1,3 +1,5 @@
+import QuireSupport
+
 /// What can go wrong in an array operation: data only, worded by the bindings.
 public enum ArrayError: Error, Equatable, Sendable {
     /// Two shapes that cannot be broadcast together (numpy's rules: match from the right, 1 stretches).
@@ -34,4 +36,6 @@ public enum ArrayError: Error, Equatable, Sendable {
     case badPermutation(axes: [Int], ndim: Int)
     /// A non-finite or zero step, or a range too long to allocate.
     case badRange(start: Double, stop: Double, step: Double)
+    /// A shape too large to exist or to fit in memory, refused before allocation.
+    case size(SizeError)
 }

@@ -92,6 +92,7 @@ extension NDArray {
         let out = try broadcastShape(self.shape, shape)
         guard out == shape else { throw .shapeMismatch(self.shape, shape) }
         if out == self.shape { return self }
+        try NDArray.reserve(shape, dtype)
         func stretch<T: ArrayElement>(_ v: [T]) -> NDArray {
             NDArray(shape: shape, values: broadcastMap(v, self.shape, [false], [], shape) { x, _ in x })
         }

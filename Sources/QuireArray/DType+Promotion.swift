@@ -89,7 +89,9 @@ extension Operand {
     func materialize(as dtype: DType) throws(ArrayError) -> NDArray {
         switch self {
         case .array(let a):
-            return a.dtype == dtype ? a : a.astype(dtype)
+            if a.dtype == dtype { return a }
+            try NDArray.reserve(a.shape, dtype)
+            return a.astype(dtype)
         case .scalar(let s):
             if case .int(let i) = s, dtype == .uint8, i < 0 || i > 255 {
                 throw .scalarOutOfRange(value: i, dtype: dtype)

@@ -20,6 +20,7 @@ extension NDArray {
         let outShape = try broadcastShape(a.shape, b.shape)
         var type = resultType(a, b)
         if op == .divide && !type.isFloat { type = .float64 }
+        try reserve(outShape, type)
         if type == .bool {
             return try boolArithmetic(op, a.materialize(as: .bool), b.materialize(as: .bool), outShape)
         }

@@ -25,6 +25,7 @@ extension NDArray {
         // one that fits is compared in uint8, without widening a whole image.
         for case .scalar(.int(let i)) in [a, b] where type == .uint8 && !(0...255).contains(i) { type = .int64 }
         if type == .bool { type = .uint8 }  // false < true, compared as 0 and 1
+        try reserve(outShape, .bool)
         let x = try a.materialize(as: type)
         let y = try b.materialize(as: type)
         switch type {
@@ -56,6 +57,7 @@ extension NDArray {
     /// `a and b`, `a or b` element-wise on truth values (non-zero is true); a bool array.
     public static func logical(_ op: LogicalOperator, _ a: Operand, _ b: Operand) throws(ArrayError) -> NDArray {
         let outShape = try broadcastShape(a.shape, b.shape)
+        try reserve(outShape, .bool)
         let x = try a.materialize(as: .bool)
         let y = try b.materialize(as: .bool)
         let p = x.values(Bool.self)
@@ -84,6 +86,7 @@ extension NDArray {
         _ op: LogicalOperator, _ a: Operand, _ b: Operand, _ type: T.Type
     ) throws(ArrayError) -> NDArray {
         let outShape = try broadcastShape(a.shape, b.shape)
+        try reserve(outShape, T.dtype)
         let x = try a.materialize(as: T.dtype)
         let y = try b.materialize(as: T.dtype)
         let p = x.values(T.self)

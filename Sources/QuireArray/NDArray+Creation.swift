@@ -2,7 +2,7 @@
 extension NDArray {
     /// An array of `shape` with every element `value`, converted to `dtype`.
     public static func full(_ shape: [Int], _ value: Scalar, dtype: DType) throws(ArrayError) -> NDArray {
-        guard shape.allSatisfy({ $0 >= 0 }) else { throw .negativeDimension(shape) }
+        try reserve(shape, dtype)
         let one = try Operand.scalar(value).materialize(as: Operand.scalar(value).castTarget(dtype)).astype(dtype)
         return try one.broadcast(to: shape)
     }
@@ -29,6 +29,7 @@ extension NDArray {
         let length = Swift.max(0, ((b - a) / s).rounded(.up))
         guard length <= Double(maxRangeCount) else { throw .badRange(start: a, stop: b, step: s) }
         let n = Int(length)
+        try reserve([n], .float64)
         if case .int(let i0) = start, case .int = stop, case .int(let di) = step {
             return NDArray(shape: [n], int64: (0..<n).map { i0 &+ Int64($0) &* di })
         }
@@ -39,7 +40,8 @@ extension NDArray {
     /// `linspace(start, stop, num, endpoint)`: `num` evenly spaced float64 values, computed as
     /// numpy does (`i * step + start`, the last set to `stop` exactly).
     public static func linspace(_ start: Double, _ stop: Double, num: Int, endpoint: Bool = true) throws(ArrayError) -> NDArray {
-        guard num >= 0, num <= maxRangeCount else { throw .negativeDimension([num]) }
+        guard num >= 0 else { throw .negativeDimension([num]) }
+        try reserve([num], .float64)
         let divisions = endpoint ? num - 1 : num
         let delta = stop - start
         var values: [Double]

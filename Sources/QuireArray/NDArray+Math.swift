@@ -55,11 +55,13 @@ extension NDArray {
 
     private static func round<T: FloatArithmetic>(_ v: [T], _ decimals: Int) -> [T] {
         if decimals == 0 { return v.map(T.rint) }
+        // magnitude, not abs: abs(Int.min) traps. Past 10**308 the factor is infinite: then
+        // every float already has fewer decimals (kept as is), or rounds to a signed zero.
         var factor = 1.0
-        for _ in 0..<abs(decimals) { factor *= 10 }
+        for _ in 0..<Swift.min(decimals.magnitude, 400) { factor *= 10 }
         let f = T(factor)
-        if decimals > 0 { return v.map { T.rint($0 * f) / f } }
-        return v.map { T.rint($0 / f) * f }
+        if decimals > 0 { return f.isFinite ? v.map { T.rint($0 * f) / f } : v }
+        return f.isFinite ? v.map { T.rint($0 / f) * f } : v.map { $0 * 0 }
     }
 
     /// `hypot(a, b)` element-wise with broadcasting, in float.
@@ -77,6 +79,7 @@ extension NDArray {
     ) throws(ArrayError) -> NDArray {
         let outShape = try broadcastShape(a.shape, b.shape)
         let type = resultType(a, b).floatResult
+        try reserve(outShape, type)
         let x = try a.materialize(as: type)
         let y = try b.materialize(as: type)
         if type == .float32 {
@@ -100,6 +103,7 @@ extension NDArray {
     public static func select(_ mask: Operand, _ a: Operand, _ b: Operand) throws(ArrayError) -> NDArray {
         let shape = try broadcastShape(broadcastShape(mask.shape, a.shape), b.shape)
         let type = resultType(a, b)
+        try reserve(shape, type)
         let m = try mask.materialize(as: .bool).broadcast(to: shape).values(Bool.self)
         let x = try a.materialize(as: type).broadcast(to: shape)
         let y = try b.materialize(as: type).broadcast(to: shape)

@@ -1,3 +1,5 @@
+import QuireSupport
+
 /// Reshaping, transposing and joining. `reshape` and `flatten` share the buffer (copy-on-write);
 /// `transpose`, `concatenate` and `stack` make new buffers.
 extension NDArray {
@@ -7,8 +9,10 @@ extension NDArray {
         guard unknown.count <= 1, newShape.allSatisfy({ $0 >= -1 }) else { throw .badReshape(from: shape, to: newShape) }
         var resolved = newShape
         if let u = unknown.first {
-            let known = newShape.enumerated().filter { $0.offset != u }.reduce(1) { $0 * $1.element }
-            guard known > 0, count % known == 0 else { throw .badReshape(from: shape, to: newShape) }
+            let others = newShape.enumerated().filter { $0.offset != u }.map(\.element)
+            guard let known = Memory.elementCount(others), known > 0, count % known == 0 else {
+                throw .badReshape(from: shape, to: newShape)
+            }
             resolved[u] = count / known
         }
         guard let result = reshaped(resolved) else { throw .badReshape(from: shape, to: newShape) }
@@ -29,6 +33,7 @@ extension NDArray {
         guard normalized.count == ndim, Set(normalized).count == ndim else { throw .badPermutation(axes: order, ndim: ndim) }
         let strides = self.strides
         let newShape = normalized.map { shape[$0] }
+        try NDArray.reserve(newShape, dtype)
         let offsets = normalized.map { axis in (0..<shape[axis]).map { $0 * strides[axis] } }
         func move<T: ArrayElement>(_ v: [T]) -> NDArray {
             if ndim == 2 && normalized == [1, 0] {
@@ -56,7 +61,18 @@ extension NDArray {
         }
         let type = arrays.dropFirst().reduce(first.dtype) { DType.promote($0, $1.dtype) }
         var shape = first.shape
-        shape[a] = arrays.reduce(0) { $0 + $1.shape[a] }
+        var joined = 0
+        for x in arrays {
+            let (sum, overflow) = joined.addingReportingOverflow(x.shape[a])
+            // Only empty arrays can be this long: their lengths along the axis add past Int.max.
+            guard !overflow else {
+                let length = arrays.reduce(0.0) { $0 + Double($1.shape[a]) }
+                throw .size(.tooLarge(.array(shape: shape), bytes: length * Double(type.itemSize)))
+            }
+            joined = sum
+        }
+        shape[a] = joined
+        try reserve(shape, type)
         let outer = first.shape[..<a].reduce(1, *)
         let parts = arrays.map { $0.astype(type) }
         func join<T: ArrayElement>(_ t: T.Type) -> NDArray {

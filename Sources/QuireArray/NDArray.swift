@@ -1,3 +1,5 @@
+import QuireSupport
+
 /// The element type of an array, with numpy's names.
 public enum DType: String, Sendable, CaseIterable {
     case bool, uint8, int64, float32, float64
@@ -42,7 +44,7 @@ public struct NDArray: Sendable, Equatable {
     /// Makes an array; the buffer's count must equal the product of the shape.
     public init(shape: [Int], storage: ArrayStorage) {
         precondition(shape.allSatisfy { $0 >= 0 }, "negative dimension")
-        precondition(shape.reduce(1, *) == storage.count, "shape does not match buffer")
+        precondition(Memory.elementCount(shape) == storage.count, "shape does not match buffer")
         self.shape = shape
         self.storage = storage
     }
@@ -63,14 +65,14 @@ public struct NDArray: Sendable, Equatable {
         var step = 1
         for axis in stride(from: shape.count - 1, through: 0, by: -1) {
             result[axis] = step
-            step *= shape[axis]
+            step &*= shape[axis]  // wraps only past an empty axis, where no stride is used
         }
         return result
     }
 
     /// Gives the same elements under another shape with the same element count.
     public func reshaped(_ newShape: [Int]) -> NDArray? {
-        guard newShape.reduce(1, *) == count, newShape.allSatisfy({ $0 >= 0 }) else { return nil }
+        guard newShape.allSatisfy({ $0 >= 0 }), Memory.elementCount(newShape) == count else { return nil }
         return NDArray(shape: newShape, storage: storage)
     }
 

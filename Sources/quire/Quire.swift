@@ -20,7 +20,8 @@ struct Quire: ParsableCommand {
         version: version,
         subcommands: [Run.self, Check.self, Step.self])
 
-    @Option(name: .customShort("e"), help: ArgumentHelp("Evaluate CODE and print the value of its last expression.", valueName: "CODE"))
+    // Unconditional: the code may start with a dash, as `quire -e '-1'`.
+    @Option(name: .customShort("e"), parsing: .unconditional, help: ArgumentHelp("Evaluate CODE and print the value of its last expression.", valueName: "CODE"))
     var expression: String?
 
     @Flag(name: .customLong("builtins-reference"), help: .hidden)
@@ -81,8 +82,23 @@ struct Run: ParsableCommand {
             Runner.fail("no such file: \(file)", hint: "check the path; it is relative to the current folder")
             throw ExitCode(1)
         }
-        guard let data = FileManager.default.contents(atPath: file), let text = String(data: data, encoding: .utf8) else {
-            Runner.fail("cannot read \(file) as UTF-8 text")
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: file, isDirectory: &isFolder), isFolder.boolValue {
+            Runner.fail("cannot run \(file): it is a folder", hint: "give a .qr script or a .md notebook")
+            throw ExitCode(1)
+        }
+        // Read as a stream, so that pipes and /dev/stdin work as well as files.
+        let data: Data
+        do {
+            guard let handle = FileHandle(forReadingAtPath: file) else { throw CocoaError(.fileReadNoPermission) }
+            defer { try? handle.close() }
+            data = try handle.readToEnd() ?? Data()
+        } catch {
+            Runner.fail("cannot read \(file)", hint: "check that the file is readable")
+            throw ExitCode(1)
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            Runner.fail("\(file) is not UTF-8 text", hint: "save the script as UTF-8")
             throw ExitCode(1)
         }
         let directory = (URL(fileURLWithPath: file).deletingLastPathComponent().path)

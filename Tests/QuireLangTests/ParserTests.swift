@@ -35,3 +35,47 @@ struct ParserTests {
         #expect(text.contains("^^^^^ did you mean \"count\"?"))
     }
 }
+
+@Suite struct ErrorRenderingTests {
+    func error(_ text: String) -> QuireError {
+        guard let e = failure(text) else {
+            Issue.record("no error for \(text.prefix(40))")
+            return QuireError(.runtime, "none")
+        }
+        return e
+    }
+
+    @Test func longLineIsShownAsAWindowAroundTheColumn() {
+        let line = "x = [" + String(repeating: "1, ", count: 60_000) + "+ ]"
+        let rendered = error(line).render()
+        // A screenful, not five megabytes: the line is cut around the error with ellipses.
+        #expect(rendered.utf8.count < 1_000)
+        let lines = rendered.components(separatedBy: "\n")
+        let shown = lines.first { $0.hasPrefix("1 | ") }!
+        #expect(shown.hasPrefix("1 | ..."))
+        #expect(shown.hasSuffix("+ ]"))
+        // The caret still points at the "]" under the window.
+        let caret = lines.first { $0.contains("^") }!
+        let caretColumn = caret.distance(from: caret.startIndex, to: caret.firstIndex(of: "^")!)
+        let shownColumn = shown.distance(from: shown.startIndex, to: shown.lastIndex(of: "]")!)
+        #expect(caretColumn == shownColumn)
+    }
+
+    @Test func shortLineIsShownWhole() {
+        let rendered = error("x = (1 +").render()
+        #expect(rendered.contains("1 | x = (1 +\n"))
+        #expect(!rendered.contains("..."))
+    }
+
+    @Test func loneCarriageReturnsAreNamed() {
+        let rendered = error("x = 1\ry = (2 +\r").render()
+        #expect(rendered.contains("lone carriage return"))
+        // The line is shown with spaces for the carriage returns, which would move the cursor.
+        #expect(!rendered.contains("\r"))
+        let crlf = error("x = 1\r\ny = (2 +\r\n").render()
+        #expect(!crlf.contains("carriage return"))
+        // One stray carriage return among ordinary lines is not a line-ending style.
+        let stray = error("x = 1\ry = 2\nz = 3\nw = (4 +\n").render()
+        #expect(!stray.contains("carriage return"))
+    }
+}

@@ -1,5 +1,6 @@
 import QuireArray
 import QuireLang
+import QuireSupport
 
 /// The methods of Array values.
 extension ArrayBuiltins {
@@ -46,7 +47,11 @@ extension ArrayBuiltins {
             "astype", on: "Array", [Parameter("dtype", .string, choices: ArrayValues.dtypeNames, synonyms: DType.aliases.keys.sorted())],
             doc: "The array converted to another dtype; floats to ints truncate, ints to uint8 wrap.",
             example: "img.astype(\"float32\")"
-        ) { args in .object(ArrayObject(receiver(args).astype(try ArrayValues.dtype(args, "dtype")!))) },
+        ) { args in
+            let (a, dtype) = (receiver(args), try ArrayValues.dtype(args, "dtype")!)
+            if a.dtype != dtype { try arrayCall { () throws(ArrayError) in try NDArray.reserve(a.shape, dtype) } }
+            return .object(ArrayObject(a.astype(dtype)))
+        },
         reduction("sum", doc: "The sum of all elements, or along an axis (integers sum as int64).", example: "a.sum(axis=0)") {
             a, axis throws(ArrayError) in
             try a.sum(axis: axis)
@@ -96,7 +101,9 @@ extension ArrayBuiltins {
             .object(ArrayObject(receiver(args)))
         },
         Builtin("tolist", on: "Array", doc: "The elements as (nested) lists of numbers.", example: "a.tolist()") { args in
-            ArrayValues.nestedList(receiver(args))
+            let a = receiver(args)
+            try Memory.check(.list(count: a.count), count: a.count, elementSize: MemoryLayout<Value>.stride)
+            return ArrayValues.nestedList(a)
         },
         Builtin("any", on: "Array", doc: "True when any element is non-zero.", example: "(a > 3).any()") { args in
             .bool(receiver(args).any())

@@ -54,6 +54,8 @@ extension ArrayError {
                 .value,
                 "cannot make a range from \(Printer.formatDouble(start)) to \(Printer.formatDouble(stop)) by \(Printer.formatDouble(step))",
                 hint: "the step must be finite and non-zero, and the range not too long")
+        case .size(let error):
+            return QuireError(error)
         }
     }
 

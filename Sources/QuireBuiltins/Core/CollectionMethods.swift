@@ -1,4 +1,6 @@
+import Foundation
 import QuireLang
+import QuireSupport
 
 /// Methods of lists, dicts and strings.
 enum CollectionMethods {
@@ -21,7 +23,7 @@ enum CollectionMethods {
 
     static let listMethods: [Builtin] = [
         Builtin("append", on: "list", [Parameter("item")], doc: "Adds an item at the end.", example: "xs.append(4)") { args in
-            list(args).items.append(args.value("item"))
+            try list(args).items.appendChecked(args.value("item"))
             return .none
         },
         Builtin("extend", on: "list", [Parameter("items")], doc: "Adds every item of another sequence at the end.", example: "xs.extend([5, 6])") { args in
@@ -136,12 +138,20 @@ enum CollectionMethods {
                 guard case .string(let s) = v else { throw args.bad("items", expected: "a list of strings") }
                 return s
             }
-            return .string(parts.joined(separator: string(args)))
+            let separator = string(args)
+            // The separator repeats between every two items: a long one over many items is the
+            // product of two sizes, checked before it is built.
+            let separators = Checked.product(separator.utf8.count, max(parts.count - 1, 0)) ?? Int.max
+            let length = parts.reduce(separators) { Checked.sum($0, $1.utf8.count) ?? Int.max }
+            try Memory.check(.string(length: length), count: length, elementSize: 1)
+            return .string(parts.joined(separator: separator))
         },
         Builtin("replace", on: "str", [Parameter("old", .string), Parameter("new", .string)], doc: "The string with every occurrence of old replaced by new.", example: "\"a-b\".replace(\"-\", \"+\")") { args in
             let old = try args.string("old")
             guard !old.isEmpty else { throw args.bad("old", expected: "a non-empty string") }
-            return .string(string(args).replacingOccurrences(of: old, with: try args.string("new")))
+            let (s, new) = (string(args), try args.string("new"))
+            try checkReplacementSize(s, old, new)
+            return .string(s.replacingOccurrences(of: old, with: new))
         },
         Builtin("startswith", on: "str", [Parameter("prefix", .string)], doc: "True when the string starts with the prefix.", example: "\"quire\".startswith(\"q\")") { args in
             .bool(string(args).hasPrefix(try args.string("prefix")))
@@ -160,6 +170,24 @@ enum CollectionMethods {
             return .int(string(args).components(separatedBy: sub).count - 1)
         },
     ]
+
+    /// Refuses a replacement whose result would not fit in memory: each occurrence of `old`
+    /// grows the string by the difference, so the result is a product of two sizes.
+    private static func checkReplacementSize(_ s: String, _ old: String, _ new: String) throws {
+        let growth = new.utf8.count - old.utf8.count
+        guard growth > 0 else { return }
+        let most = (s.utf8.count / old.utf8.count) * growth
+        guard most >= Memory.checkThreshold else { return }
+        var occurrences = 0
+        var rest = s.startIndex..<s.endIndex
+        while let found = s.range(of: old, range: rest) {
+            occurrences += 1
+            rest = found.upperBound..<s.endIndex
+        }
+        let length = Checked.sum(s.utf8.count, Checked.product(occurrences, growth) ?? Int.max) ?? Int.max
+        try Memory.check(.string(length: length), count: length, elementSize: 1)
+    }
+
 }
 
 import Foundation

@@ -1,5 +1,6 @@
 import Foundation
 import QuireLang
+import QuireSupport
 
 /// The language's own builtins: printing, numbers, conversions and sequences.
 enum CoreBuiltins {
@@ -102,17 +103,48 @@ enum CoreBuiltins {
         if let forwarded = try forward(args, "round", "x", args.has("ndigits") ? [args.value("ndigits")] : []) { return forwarded }
         let ndigits = try args.optionalInt("ndigits")
         switch args.value("x") {
-        case .int(let i): return .int(i)
+        case .int(let i): return .int(try roundInt(i, ndigits ?? 0))
         case .bool(let b): return .int(b ? 1 : 0)
         case .double(let d):
             guard let n = ndigits else {
                 guard d.isFinite else { throw args.bad("x", expected: "a finite number") }
-                return .int(Int(d.rounded(.toNearestOrEven)))
+                guard let i = Checked.int(d.rounded(.toNearestOrEven)) else {
+                    throw QuireError(.overflow, "round(\(Printer.formatDouble(d))) does not fit in a 64-bit int", hint: "use round(x, 0) to keep a float")
+                }
+                return .int(i)
             }
-            // Python rounds the exact binary value; formatting to n decimals does the same.
-            return .double(Double(String(format: "%.\(max(0, n))f", d)) ?? d)
+            guard d.isFinite else { return .double(d) }
+            if n < 0 {
+                // Whole tens, hundreds...: past 10**308 every finite double rounds to 0.
+                let scale = pow(10.0, Double(min(n.magnitude, 400)))  // magnitude: -Int.min traps
+                return .double(scale.isFinite ? (d / scale).rounded(.toNearestOrEven) * scale : 0 * d)
+            }
+            // Python rounds the exact binary value; formatting to n decimals does the same. A
+            // double has at most 1074 digits after the point, so more change nothing.
+            if n > maxRoundDigits { return .double(d) }
+            return .double(Double(String(format: "%.\(n)f", d)) ?? d)
         default: throw args.bad("x", expected: "a number")
         }
+    }
+
+    /// More decimals than any double has (its last one is at 2**-1074).
+    static let maxRoundDigits = 1100
+
+    /// `round(i, ndigits)` for an int, as Python: negative ndigits round to tens, hundreds...
+    /// with halves to even (`round(250, -2)` is 200).
+    static func roundInt(_ i: Int, _ ndigits: Int) throws -> Int {
+        guard ndigits < 0 else { return i }
+        // 10**19 exceeds every Int: the result is 0.
+        guard -ndigits <= 18 else { return 0 }
+        var p = 1
+        for _ in 0..<(-ndigits) { p *= 10 }
+        var q = i / p, r = i % p
+        if r < 0 { q -= 1; r += p }  // floor division, as Python's divmod
+        if 2 * r > p || (2 * r == p && q % 2 != 0) { q += 1 }
+        guard let result = Checked.product(q, p) else {
+            throw QuireError(.overflow, "round(\(i), \(ndigits)) does not fit in 64 bits")
+        }
+        return result
     }
 
     static func range(_ args: Arguments) throws -> Value {
@@ -124,7 +156,7 @@ enum CoreBuiltins {
             stop = start
             start = 0
         }
-        return .object(RangeObject(start: start, stop: stop!, step: step))
+        return .object(try RangeObject(start: start, stop: stop!, step: step))
     }
 }
 

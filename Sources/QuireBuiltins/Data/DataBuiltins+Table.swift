@@ -10,7 +10,8 @@ extension DataBuiltins {
         Builtin("read_csv", [
             Parameter("path", .string), .opt("sep", .string, .string(",")),
             .opt("header", .optional(.int), .int(0)), .opt("names", .optional(.sequence), .none),
-        ], doc: "Reads a CSV file (or .csv.gz) into a DataFrame, inferring column types as pandas does.",
+            .opt("max_gzip_ratio", .int, .int(CSVOptions.defaultMaxGzipRatio)),
+        ], doc: "Reads a CSV file (or .csv.gz) into a DataFrame, inferring column types as pandas does; a .gz file may grow at most max_gzip_ratio times its size (plus 1 MB) when decompressed.",
            example: "df = read_csv(\"data/mobile_price_train.csv\")", body: readCSV),
         Builtin("write_csv", [
             Parameter("df", .object("DataFrame")), Parameter("path", .string), .opt("index", .bool, .bool(true)),

@@ -14,7 +14,13 @@ enum DataBuiltins {
         guard sep.utf8.count == 1, let byte = sep.utf8.first, byte < 0x80, byte != UInt8(ascii: "\"") else {
             throw args.bad("sep", expected: "one ASCII character such as \",\" or \";\"")
         }
+        // pandas: "Specified \n as separator or delimiter ... does not accept a line terminator".
+        guard byte != UInt8(ascii: "\n"), byte != UInt8(ascii: "\r") else {
+            throw args.bad("sep", expected: "a field separator, not a line terminator")
+        }
         var options = CSVOptions(separator: byte)
+        options.maxGzipRatio = try args.int("max_gzip_ratio")
+        guard options.maxGzipRatio >= 1 else { throw args.bad("max_gzip_ratio", expected: "an int of at least 1") }
         if let names = args.optional("names") { options.names = try DataFrameObject.names(names) }
         if args.has("header") {
             switch args.value("header") {

@@ -1,5 +1,6 @@
 import QuireData
 import QuireLang
+import QuireSupport
 
 /// Values between the language and QuireData, and QuireData's errors as sentences.
 enum DataConversions {
@@ -108,6 +109,11 @@ enum DataConversions {
             return QuireError(.io, "cannot read \"\(shownPath)\": \(reason)")
         case .corruptGzip:
             return QuireError(.io, "\"\(shownPath)\" is not a valid gzip file (its compressed data is damaged)")
+        case .decompressedTooLarge(_, let limit, let ratio):
+            return QuireError(
+                .value,
+                "\"\(shownPath)\" decompresses to more than \(Memory.describe(bytes: Double(limit))), over \(ratio) times its size: it may be a decompression bomb",
+                hint: "if the file is genuine, raise the limit: read_csv(\"\(shownPath)\", max_gzip_ratio=\(ratio * 10))")
         case .empty:
             return QuireError(.value, "\"\(shownPath)\" is empty: no header and no rows")
         case .raggedRow(_, let line, let column, let expected, let got):

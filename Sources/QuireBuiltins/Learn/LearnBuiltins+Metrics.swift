@@ -58,6 +58,12 @@ extension LearnBuiltins {
             throw QuireError(.value, "y_true has \(t.values.count) labels but y_pred has \(p.values.count)",
                 hint: "compare the predictions of the same rows", argument: "y_pred")
         }
+        // scikit-learn: "Found array with 0 sample(s) ... while a minimum of 1 is required".
+        guard !t.values.isEmpty else {
+            throw QuireError(
+                .value, "\(args.builtin.qualifiedName) needs at least one label, got none", hint: "score the predictions of at least one row",
+                argument: "y_true")
+        }
         return (t, p)
     }
 

@@ -71,7 +71,7 @@ enum LearnConversions {
     /// What the language checks before the model does: the value's type.
     static func accepts(_ kind: SettingKind) -> Accepts {
         switch kind {
-        case .int: return .int
+        case .int, .intRange: return .int
         case .number, .wholeOrNumber, .fraction: return .number
         case .bool: return .bool
         case .choice: return .string

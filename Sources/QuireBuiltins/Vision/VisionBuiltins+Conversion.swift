@@ -22,7 +22,7 @@ extension VisionBuiltins {
         do {
             _ = try ImageLayout(converted)
         } catch {
-            let shape = "(" + array.shape.map(String.init).joined(separator: ", ") + ")"
+            let shape = ArrayFormatter.shapeText(array.shape)
             throw args.bad(name, expected: "an image: an array of shape (height, width) or (height, width, channels) with 1 to 4 channels, not of shape \(shape)")
         }
         return converted

@@ -28,13 +28,14 @@ extension VisionBuiltins {
             doc: "The width x height region whose top-left pixel is (x, y), like img[y:y+height, x:x+width].",
             example: "face = crop(img, 100, 50, 64, 64)", methodExample: "face = img.crop(100, 50, 64, 64)"
         ) { args in
+            // Subtracted rather than added below: x + width may overflow for a huge width.
             let (x, y, w, h) = (try args.int("x"), try args.int("y"), try args.int("width"), try args.int("height"))
             let picture = try image(args)
             let layout = try run(args) { try ImageLayout(picture) }
             guard x >= 0, x < layout.width else { throw args.bad("x", expected: "a column from 0 to \(layout.width - 1)") }
             guard y >= 0, y < layout.height else { throw args.bad("y", expected: "a row from 0 to \(layout.height - 1)") }
-            guard w > 0, x + w <= layout.width else { throw args.bad("width", expected: "a width from 1 to \(layout.width - x)") }
-            guard h > 0, y + h <= layout.height else { throw args.bad("height", expected: "a height from 1 to \(layout.height - y)") }
+            guard w > 0, w <= layout.width - x else { throw args.bad("width", expected: "a width from 1 to \(layout.width - x)") }
+            guard h > 0, h <= layout.height - y else { throw args.bad("height", expected: "a height from 1 to \(layout.height - y)") }
             return wrap(try run(args) { try Transforms.crop(picture, x: x, y: y, width: w, height: h) })
         }
         + functionAndMethod(

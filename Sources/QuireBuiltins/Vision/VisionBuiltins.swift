@@ -1,5 +1,6 @@
 import QuireArray
 import QuireLang
+import QuireSupport
 import QuireVision
 
 /// Images: reading and writing PNG/JPEG, OpenCV's filters, colour and geometry.
@@ -94,7 +95,7 @@ enum VisionBuiltins {
         ) { args in
             let (t, picture, otsu, high) = (try args.double("t"), try image(args), try args.bool("otsu"), try args.double("max_value"))
             let (chosen, result) = try run(args) { try Filters.threshold(picture, t, maxValue: high, otsu: otsu) }
-            let value: Value = chosen == chosen.rounded() ? .int(Int(chosen)) : .double(chosen)
+            let value: Value = chosen == chosen.rounded() ? Checked.int(chosen).map(Value.int) ?? .double(chosen) : .double(chosen)
             return .tuple([value, wrap(result)])
         },
     ]
@@ -105,9 +106,10 @@ enum VisionBuiltins {
             doc: "OpenCV's GaussianBlur with an odd ksize x ksize window (ksize=0 derives it from sigma); sigma=0 derives sigma from ksize. uint8 follows OpenCV's bit-exact fixed-point path.",
             example: "smooth = gaussian_blur(gray, 5, sigma=1)"
         ) { args in
-            let k = try args.int("ksize") == 0 && args.double("sigma") > 0 ? 0 : try ksize(args)
+            // sigma first: with ksize 0 the window comes from sigma, so a bad sigma is the fault.
             let sigma = try args.double("sigma")
-            guard sigma >= 0, sigma.isFinite else { throw args.bad("sigma", expected: "a number not below 0") }
+            guard sigma >= 0, sigma.isFinite else { throw args.bad("sigma", expected: "a finite number not below 0") }
+            let k = try args.int("ksize") == 0 && sigma > 0 ? 0 : try ksize(args)
             return wrap(try run(args) { try Filters.gaussianBlur(image(args), ksize: k, sigma: sigma, border: border(args)) })
         },
         Builtin(

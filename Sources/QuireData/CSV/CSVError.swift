@@ -5,6 +5,8 @@ public enum CSVError: Error, Sendable, Equatable {
     case unreadable(path: String, reason: String)
     /// A gzip file whose compressed data is damaged.
     case corruptGzip(path: String)
+    /// A gzip file that decompresses to more than `limit` bytes, `ratio` times its own size.
+    case decompressedTooLarge(path: String, limit: Int, ratio: Int)
     /// The file holds no header and no data.
     case empty(path: String)
     /// A row with a different number of fields than the header.

@@ -11,6 +11,10 @@ public struct CSVOptions: Sendable {
     public var names: [String]?
     /// Whether large files are parsed on several threads.
     public var parallel = true
+    /// How many times its own size a gzip file may grow when decompressed: CSV files compress 5
+    /// to 20 times, while a decompression bomb grows a thousand times.
+    public var maxGzipRatio = CSVOptions.defaultMaxGzipRatio
+    public static let defaultMaxGzipRatio = 100
 
     public init(separator: UInt8 = UInt8(ascii: ","), hasHeader: Bool = true, names: [String]? = nil) {
         self.separator = separator
@@ -27,7 +31,7 @@ public enum CSVReader {
 
     /// Reads the file at `path` (gzip-compressed when it starts with gzip's magic bytes).
     public static func read(path: String, options: CSVOptions = CSVOptions()) throws -> DataFrame {
-        let bytes = try FileBytes.load(path: path)
+        let bytes = try FileBytes.load(path: path, maxRatio: options.maxGzipRatio)
         return try bytes.withUnsafeBufferPointer { try parse($0, path: path, options: options) }
     }
 

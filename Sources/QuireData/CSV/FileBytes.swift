@@ -1,5 +1,6 @@
 import CZlib
 import Foundation
+import QuireSupport
 
 /// Reading a whole file into memory, through zlib when it is gzip-compressed.
 enum FileBytes {
@@ -8,7 +9,11 @@ enum FileBytes {
     /// Bytes asked of zlib per call.
     static let gzipBlock = 1 << 20
 
-    static func load(path: String) throws -> [UInt8] {
+    /// Decompressed data may exceed `maxRatio` times the compressed file by this much, so that
+    /// small, very repetitive files never trip the limit.
+    static let gzipSlack = 1 << 20
+
+    static func load(path: String, maxRatio: Int = CSVOptions.defaultMaxGzipRatio) throws -> [UInt8] {
         guard let file = fopen(path, "rb") else {
             if errno == ENOENT { throw CSVError.fileNotFound(path: path) }
             throw CSVError.unreadable(path: path, reason: String(cString: strerror(errno)))
@@ -20,17 +25,21 @@ enum FileBytes {
         }
         if (info.st_mode & S_IFMT) == S_IFDIR { throw CSVError.unreadable(path: path, reason: "it is a folder") }
         let size = Int(info.st_size)
+        try Memory.reserve(.data(bytes: size), bytes: size)
         var bytes = [UInt8](repeating: 0, count: size)
         let got = bytes.withUnsafeMutableBytes { fread($0.baseAddress, 1, size, file) }
         guard got == size else { throw CSVError.unreadable(path: path, reason: "short read") }
         if bytes.count >= 2 && bytes[0] == gzipMagic[0] && bytes[1] == gzipMagic[1] {
             bytes = []
-            return try gunzip(path: path)
+            let limit = (Checked.product(size, Swift.max(maxRatio, 1)).flatMap { Checked.sum($0, gzipSlack) }) ?? Int.max
+            return try gunzip(path: path, limit: limit, ratio: maxRatio)
         }
         return bytes
     }
 
-    static func gunzip(path: String) throws -> [UInt8] {
+    /// The file decompressed; more than `limit` bytes (a decompression bomb, most likely) is an
+    /// error before they are held.
+    static func gunzip(path: String, limit: Int = Int.max, ratio: Int = CSVOptions.defaultMaxGzipRatio) throws -> [UInt8] {
         guard let gz = gzopen(path, "rb") else { throw CSVError.unreadable(path: path, reason: "zlib could not open it") }
         defer { gzclose(gz) }
         var out: [UInt8] = []
@@ -39,6 +48,14 @@ enum FileBytes {
             let n = block.withUnsafeMutableBytes { gzread(gz, $0.baseAddress, UInt32(gzipBlock)) }
             if n < 0 { throw CSVError.corruptGzip(path: path) }
             if n == 0 { break }
+            let total = out.count + Int(n)
+            guard total <= limit else { throw CSVError.decompressedTooLarge(path: path, limit: limit, ratio: ratio) }
+            if total > out.capacity {
+                // Growing doubles the buffer: check that the doubled size can be had.
+                let grown = Swift.min(Swift.max(total, out.capacity * 2), limit)
+                try Memory.reserve(.data(bytes: grown), bytes: grown)
+                out.reserveCapacity(grown)
+            }
             out.append(contentsOf: block[0..<Int(n)])
         }
         var errnum: Int32 = 0

@@ -37,7 +37,8 @@ public struct Series: Sendable {
 }
 
 func headCount(_ n: Int, _ count: Int) -> Int { n >= 0 ? min(n, count) : max(0, count + n) }
-func tailStart(_ n: Int, _ count: Int) -> Int { n >= 0 ? max(0, count - n) : min(count, -n) }
+/// Compared rather than negated: `-n` traps for Int.min.
+func tailStart(_ n: Int, _ count: Int) -> Int { n >= 0 ? max(0, count - n) : (n <= -count ? count : -n) }
 
 /// The positions where a bool mask is true; missing counts as false.
 func maskRows(_ mask: Series, count: Int) throws -> [Int] {

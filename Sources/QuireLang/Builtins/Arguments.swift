@@ -48,9 +48,15 @@ public struct Arguments {
         return value(name)
     }
 
-    /// The error for a bad argument, in the shared wording.
+    /// The error for a bad argument, in the shared wording. A method's body may name the
+    /// parameter of its function form (`img`) for its receiver: the receiver is then blamed.
     public func bad(_ name: String, expected: String) -> QuireError {
-        Arguments.badArgument(name, to: builtin.qualifiedName, expected: expected, got: value(name))
+        if let receiver, !builtin.parameters.contains(where: { $0.name == name }) {
+            return QuireError(
+                .argument,
+                "bad receiver of \(builtin.qualifiedName): expected \(expected), got \(Printer.shortRepr(receiver)) (\(receiver.typeNoun))")
+        }
+        return Arguments.badArgument(name, to: builtin.qualifiedName, expected: expected, got: value(name))
     }
 
     public static func badArgument(_ name: String, to function: String, expected: String, got: Value) -> QuireError {

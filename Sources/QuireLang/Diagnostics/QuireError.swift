@@ -5,7 +5,7 @@
 public struct QuireError: Error, @unchecked Sendable {
     public enum Kind: String, Sendable {
         case syntax, name, type, value, index, key, argument, zeroDivision, overflow
-        case recursion, io, assertion, interrupted, timeout, importError, runtime
+        case recursion, io, assertion, interrupted, timeout, importError, runtime, memory
         /// A syntax error at the end of the input: an open bracket, block or string. A REPL or a
         /// kernel reads another line instead of reporting it.
         case incompleteInput
@@ -39,6 +39,26 @@ public struct QuireError: Error, @unchecked Sendable {
     }
 }
 
+extension QuireError {
+    /// The most characters of a source line an error shows; longer lines are cut around the
+    /// column, with an ellipsis at each cut.
+    static let maxLineShown = 160
+
+    /// The part of `text` (of `length` characters) to show around `column`, and the column
+    /// within it.
+    static func window(_ text: String, _ length: Int, _ column: Int) -> (text: String, column: Int) {
+        guard length > maxLineShown else { return (text, column) }
+        let before = maxLineShown / 3
+        let from = max(0, min(column - 1 - before, length - maxLineShown))
+        let to = min(length, from + maxLineShown)
+        let start = text.index(text.startIndex, offsetBy: from)
+        let end = text.index(start, offsetBy: to - from)
+        let lead = from > 0 ? "..." : ""
+        let tail = to < length ? "..." : ""
+        return (lead + text[start..<end] + tail, column - from + lead.count)
+    }
+}
+
 extension QuireError: CustomStringConvertible {
     public var description: String { render() }
 
@@ -54,18 +74,27 @@ extension QuireError: CustomStringConvertible {
         let line = rawLine + span.source.lineOffset
         var where_ = "\(span.source.name):\(line):\(column)"
         if let cell = span.source.cell { where_ += " (cell \(cell))" }
-        let text = span.source.lineText(rawLine)
+        let fullText = span.source.lineText(rawLine)
         let gutter = String(repeating: " ", count: String(line).count)
         out += "\(gutter)--> \(where_)\n"
         out += "\(gutter) |\n"
-        out += "\(line) | \(text)\n"
-        let lineLength = text.count
+        let lineLength = fullText.count
         let (endLine, endColumn) = span.source.lineAndColumn(of: span.end)
-        let width = endLine == rawLine ? max(1, endColumn - column) : max(1, lineLength - column + 1)
-        let prefix = String(text.prefix(column - 1).map { $0 == "\t" ? "\t" : " " })
+        var width = endLine == rawLine ? max(1, endColumn - column) : max(1, lineLength - column + 1)
+        // A long line is shown as a window around the column, so that an error on a line of
+        // megabytes prints a screenful.
+        var (text, shownColumn) = QuireError.window(fullText, lineLength, column)
+        // A lone carriage return would send the terminal's cursor back over the line.
+        if span.source.hasLoneCarriageReturns { text = text.replacingOccurrences(of: "\r", with: " ") }
+        width = min(width, max(1, text.count - shownColumn + 1))
+        out += "\(line) | \(text)\n"
+        let prefix = String(text.prefix(shownColumn - 1).map { $0 == "\t" ? "\t" : " " })
         out += "\(gutter) | \(prefix)\(String(repeating: "^", count: width))"
         if let hint { out += " \(hint)" }
         out += "\n"
+        if span.source.hasLoneCarriageReturns {
+            out += "  note: \(span.source.name) ends its lines with a lone carriage return (\\r, old Mac style), so it reads as one line; save it with \\n or \\r\\n line endings\n"
+        }
         if !stack.isEmpty {
             out += "call stack (innermost first):\n"
             var lines: [(text: String, repeats: Int)] = []

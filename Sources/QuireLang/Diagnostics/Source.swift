@@ -10,9 +10,13 @@ public final class Source: @unchecked Sendable {
     /// The folder that relative paths in this source are resolved against.
     public let directory: String?
     let utf8: [UInt8]
+    // Plain index loops below: QuireLang is not optimised in debug builds, where enumerated()
+    // costs seconds on a line of megabytes.
     private(set) lazy var lineStarts: [Int] = {
         var starts = [0]
-        for (i, b) in utf8.enumerated() where b == UInt8(ascii: "\n") { starts.append(i + 1) }
+        utf8.withUnsafeBufferPointer { bytes in
+            for i in 0..<bytes.count where bytes[i] == UInt8(ascii: "\n") { starts.append(i + 1) }
+        }
         return starts
     }()
 
@@ -24,6 +28,23 @@ public final class Source: @unchecked Sendable {
         self.directory = directory
         self.utf8 = Array(text.utf8)
     }
+
+    /// True when lines end with a carriage return alone (classic Mac line endings) more often
+    /// than with a newline: the lexer sees such a file as one long line, and errors say why. (A
+    /// stray carriage return in an otherwise ordinary file is not worth the note.)
+    public private(set) lazy var hasLoneCarriageReturns: Bool = {
+        utf8.withUnsafeBufferPointer { bytes in
+            var lone = 0, newlines = 0
+            for i in 0..<bytes.count {
+                if bytes[i] == UInt8(ascii: "\n") {
+                    newlines += 1
+                } else if bytes[i] == UInt8(ascii: "\r"), i + 1 == bytes.count || bytes[i + 1] != UInt8(ascii: "\n") {
+                    lone += 1
+                }
+            }
+            return lone > newlines
+        }
+    }()
 
     /// The 1-based line and column (in characters) of a byte offset.
     public func lineAndColumn(of offset: Int) -> (line: Int, column: Int) {

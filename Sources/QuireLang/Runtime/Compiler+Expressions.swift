@@ -63,7 +63,9 @@ extension Compiler {
             let run = try compileClauses(clauses)
             return { f in
                 var out: [Value] = []
-                try run(f) { out.append(try item(f)) }
+                try run(f) {
+                    do { try out.appendChecked(try item(f)) } catch let e as QuireError { throw e.located(at: span) }
+                }
                 return .list(ListBox(out))
             }
         case .dictComprehension(let keyNode, let valueNode, let clauses):

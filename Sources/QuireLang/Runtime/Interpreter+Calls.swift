@@ -1,3 +1,4 @@
+import QuireSupport
 extension Interpreter {
     /// Runs a Quire function whose frame already holds its arguments.
     func invoke(_ fn: Function, _ frame: Frame, _ span: SourceSpan) throws -> Value {
@@ -121,6 +122,10 @@ extension Interpreter {
             return try builtin.body(arguments)
         } catch var error as QuireError {
             if error.span == nil { error.span = argumentSpan(builtin, error.argument, positional.count, spans) }
+            throw error
+        } catch let error as SizeError {
+            var error = QuireError(error)
+            error.span = spans?.call
             throw error
         } catch {
             throw QuireError(.runtime, "\(builtin.qualifiedName) failed: \(error)", span: spans?.call)

@@ -1,4 +1,5 @@
 import Foundation
+import QuireSupport
 
 /// Arithmetic and comparison on built-in values, with Python's semantics: floor division and
 /// modulo take the sign of the divisor, `/` always gives a float, ints never overflow silently.
@@ -23,10 +24,17 @@ public enum Operators {
         case (.add, .list(let a), .list(let b)): return .list(ListBox(a.items + b.items))
         case (.add, .tuple(let a), .tuple(let b)): return .tuple(a + b)
         case (.multiply, .string(let s), .int(let n)), (.multiply, .int(let n), .string(let s)):
-            return .string(String(repeating: s, count: max(0, n)))
+            guard n > 0, !s.isEmpty else { return .string("") }
+            let length = Checked.product(s.count, n) ?? Int.max
+            try Memory.check(.string(length: length), count: s.utf8.count, elementSize: n)
+            return .string(String(repeating: s, count: n))
         case (.multiply, .list(let xs), .int(let n)), (.multiply, .int(let n), .list(let xs)):
+            guard n > 0, !xs.items.isEmpty else { return .list(ListBox([])) }
+            let count = Checked.product(xs.items.count, n) ?? Int.max
+            try Memory.check(.list(count: count), count: count, elementSize: MemoryLayout<Value>.stride)
             var out: [Value] = []
-            for _ in 0..<max(0, n) { out += xs.items }
+            out.reserveCapacity(count)
+            for _ in 0..<n { out += xs.items }
             return .list(ListBox(out))
         default: break
         }
@@ -77,7 +85,10 @@ public enum Operators {
             let m = a % b
             return .int(m != 0 && (m < 0) != (b < 0) ? m + b : m)
         case .power:
-            if b < 0 { return .double(pow(Double(a), Double(b))) }
+            if b < 0 {
+                if a == 0 { throw zeroToNegativePower() }
+                return .double(pow(Double(a), Double(b)))
+            }
             var result = 1
             var base = a
             var e = b
@@ -108,6 +119,11 @@ public enum Operators {
         }
     }
 
+    /// Python's wording for `0 ** -1` and `0.0 ** -1` alike.
+    public static func zeroToNegativePower() -> QuireError {
+        QuireError(.zeroDivision, "0.0 cannot be raised to a negative power", hint: "a negative power divides by the base, here 0")
+    }
+
     public static func divisionByZero() -> QuireError {
         QuireError(.zeroDivision, "division by zero", hint: "check the divisor before dividing")
     }
@@ -131,7 +147,7 @@ public enum Operators {
             if a < 0 && b != b.rounded() {
                 throw QuireError(.value, "a negative number to a fractional power is not a real number")
             }
-            if a == 0 && b < 0 { throw QuireError(.zeroDivision, "0.0 cannot be raised to a negative power") }
+            if a == 0 && b < 0 { throw zeroToNegativePower() }
             return .double(pow(a, b))
         case .equal: return .bool(a == b)
         case .notEqual: return .bool(a != b)

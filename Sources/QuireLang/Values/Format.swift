@@ -14,6 +14,16 @@ public enum Format {
         var type: Character? = nil
     }
 
+    /// The widest field and the longest precision a format spec may ask for: real tables need a
+    /// few dozen characters, and a typo such as `{x:1000000000}` would build a gigabyte slowly.
+    public static let maxWidth = 100_000
+
+    static func tooWide(_ what: String, _ digits: String) -> QuireError {
+        QuireError(
+            .value, "format \(what) \(digits) is too large (at most \(maxWidth))",
+            hint: "a format spec such as >10 or .2f takes small numbers")
+    }
+
     static func parse(_ text: String) throws -> Spec {
         var spec = Spec()
         var chars = Array(text)[...]
@@ -37,13 +47,17 @@ public enum Format {
         }
         var width = ""
         while let c = chars.first, c.isASCII, c.isNumber { width.append(chars.removeFirst()) }
-        spec.width = Int(width) ?? 0
+        if !width.isEmpty {
+            guard let w = Int(width), w <= maxWidth else { throw tooWide("width", width) }
+            spec.width = w
+        }
         if let c = chars.first, c == "," || c == "_" { spec.grouping = chars.removeFirst() }
         if chars.first == "." {
             chars.removeFirst()
             var p = ""
             while let c = chars.first, c.isASCII, c.isNumber { p.append(chars.removeFirst()) }
-            guard let precision = Int(p) else { throw bad() }
+            guard !p.isEmpty else { throw bad() }
+            guard let precision = Int(p), precision <= maxWidth else { throw tooWide("precision", p) }
             spec.precision = precision
         }
         if let c = chars.first {

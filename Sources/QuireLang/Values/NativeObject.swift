@@ -103,6 +103,18 @@ public final class SliceValue: NativeObject {
 
     /// The indices this slice selects in a sequence of `count` elements, as Python computes them.
     public func indices(count: Int) -> StrideTo<Int> {
+        let (from, to, by) = clampedBounds(count: count)
+        return stride(from: from, to: to, by: by)
+    }
+
+    /// Python's `slice.indices(count)`: start and stop clamped into the sequence, and the step;
+    /// a zero step is an error.
+    public func bounds(count: Int) throws -> (start: Int, stop: Int, step: Int) {
+        guard step != 0 else { throw QuireError(.value, "slice step cannot be zero") }
+        return clampedBounds(count: count)
+    }
+
+    private func clampedBounds(count: Int) -> (start: Int, stop: Int, step: Int) {
         let step = self.step ?? 1
         func clamp(_ v: Int?, _ dflt: Int, _ lo: Int, _ hi: Int) -> Int {
             guard var v else { return dflt }
@@ -110,9 +122,9 @@ public final class SliceValue: NativeObject {
             return min(max(v, lo), hi)
         }
         if step > 0 {
-            return stride(from: clamp(start, 0, 0, count), to: clamp(stop, count, 0, count), by: step)
+            return (clamp(start, 0, 0, count), clamp(stop, count, 0, count), step)
         } else {
-            return stride(from: clamp(start, count - 1, -1, count - 1), to: clamp(stop, -1, -1, count - 1), by: step)
+            return (clamp(start, count - 1, -1, count - 1), clamp(stop, -1, -1, count - 1), step)
         }
     }
 }

@@ -1,3 +1,5 @@
+import QuireSupport
+
 /// A Quire value. Scalars are stored inline; lists and dicts are shared, mutable boxes;
 /// DataFrames, arrays, figures, models and images are native objects.
 public enum Value: @unchecked Sendable {
@@ -27,6 +29,8 @@ public final class DictBox {
     public private(set) var keys: [Value] = []
     public private(set) var values: [Value] = []
     private var index: [HashKey: Int] = [:]
+    /// A key and a value, and about as much again for the hash index.
+    static let bytesPerEntry = 4 * MemoryLayout<Value>.stride
 
     public init() {}
     public init(_ pairs: [(Value, Value)]) throws {
@@ -45,6 +49,7 @@ public final class DictBox {
         if let i = index[hk] {
             values[i] = value
         } else {
+            try Memory.checkGrowth(of: keys, as: Allocation.dict(count:), bytesPerItem: DictBox.bytesPerEntry)
             index[hk] = keys.count
             keys.append(key)
             values.append(value)

@@ -3,6 +3,8 @@
 public indirect enum SettingKind: Sendable, Equatable {
     /// An int of at least `min`.
     case int(min: Int)
+    /// An int from `min` to `max`.
+    case intRange(min: Int, max: Int)
     /// A number, kept as a double; `min` is inclusive unless `positive`.
     case number(min: Double?, positive: Bool = false)
     /// A number of at least `min`, kept as an int when it is whole (`p=2`, `p=1.5`).
@@ -21,6 +23,7 @@ public indirect enum SettingKind: Sendable, Equatable {
     public var expected: String {
         switch self {
         case .int(let min): "an int of at least \(min)"
+        case .intRange(let min, let max): "an int from \(min) to \(max)"
         case .number(nil, _): "a number"
         case .number(let min?, let positive):
             positive && min == 0 ? "a positive number" : "a number of at least \(Self.text(min))"
@@ -50,7 +53,7 @@ public indirect enum SettingKind: Sendable, Equatable {
     /// Whether `value` is of this kind's type, whatever its range.
     func admitsType(_ value: ParameterValue) -> Bool {
         switch (self, value) {
-        case (.int, .int), (.int, .bool): true
+        case (.int, .int), (.int, .bool), (.intRange, .int), (.intRange, .bool): true
         case (.number, .int), (.number, .double), (.number, .bool): true
         case (.wholeOrNumber, .int), (.wholeOrNumber, .double): true
         case (.fraction, .int), (.fraction, .double): true
@@ -68,6 +71,9 @@ public indirect enum SettingKind: Sendable, Equatable {
         switch self {
         case .int(let min):
             guard let i = value.asInt, i >= min, value.isNumeric else { throw bad }
+            return .int(i)
+        case .intRange(let min, let max):
+            guard let i = value.asInt, i >= min, i <= max, value.isNumeric else { throw bad }
             return .int(i)
         case .number(let min, let positive):
             guard value.isNumeric, let d = value.asDouble else { throw bad }

@@ -26,6 +26,11 @@ public func splitSizes(nSamples n: Int, testSize: SplitSize?, trainSize: SplitSi
     }
     try check(testSize, "test_size")
     try check(trainSize, "train_size")
+    // scikit-learn refuses fractions over 1 together before rounding could hide it.
+    if case .fraction(let a) = testSize, case .fraction(let b) = trainSize, a + b > 1 {
+        throw LearnError.badParameter(
+            name: "train_size", expected: "a fraction that leaves room for test_size (their sum \(a + b) is over 1)")
+    }
     let test = testSize ?? (trainSize == nil ? .fraction(0.25) : nil)
     var nTest: Int?
     switch test {

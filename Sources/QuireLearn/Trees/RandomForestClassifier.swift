@@ -8,7 +8,9 @@ public struct RandomForestClassifier: Classifier, Savable, ReportsProgress, HasF
     static let maxSeed = Int(Int32.max)
 
     public static let declaredSettings =
-        [Setting("n_estimators", .int(min: 1), .int(100), doc: "How many trees to grow.")]
+        // More than 100000 trees is surely a typo: the seeds of 2**63 trees would be allocated
+        // before the first was grown (scikit-learn has no limit, and would hang).
+        [Setting("n_estimators", .intRange(min: 1, max: 100_000), .int(100), doc: "How many trees to grow.")]
         + SharedTreeSettings.declarations(maxFeatures: .string("sqrt"), classWeights: ["balanced", "balanced_subsample"])
         + [
             Setting("bootstrap", .bool, .bool(true), doc: "Whether each tree trains on a bootstrap sample of the rows."),

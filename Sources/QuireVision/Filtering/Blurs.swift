@@ -15,7 +15,13 @@ extension Filters {
         if ksize == 0 && sigma > 0 {
             // OpenCV derives the size from sigma: 3 sigma each side for uint8, 4 for float.
             let reach = image.dtype == .uint8 ? 3.0 : 4.0
-            ksize = Int((sigma * reach * 2 + 1).rounded(.toNearestOrEven)) | 1
+            let derived = (sigma * reach * 2 + 1).rounded(.toNearestOrEven)
+            guard derived <= Double(ImageLimits.maxKernelSide) else {
+                let most = (Double(ImageLimits.maxKernelSide - 1) / (reach * 2) * 100).rounded(.down) / 100
+                throw VisionError.badParameter(
+                    name: "sigma", reason: "at most \(most) when ksize is 0 (the window grows with sigma)")
+            }
+            ksize = Int(derived) | 1
         }
         guard ksize > 0, ksize % 2 == 1, ksize <= ImageLimits.maxKernelSide else {
             throw VisionError.badKernelSize(operation: "gaussian_blur", ksize: ksize, reason: "odd")

@@ -15,7 +15,11 @@ extension Filters {
             if lo > 0 { lo *= lo }
             if hi > 0 { hi *= hi }
         }
-        let lowT = Int32(lo.rounded(.down)), highT = Int32(hi.rounded(.down))
+        // Clamped into Int32: thresholds beyond any magnitude (1e308, inf) simply find no edge.
+        func threshold(_ t: Double) -> Int32 {
+            t.isNaN ? 0 : Int32(Swift.max(Swift.min(t.rounded(.down), Double(Int32.max)), Double(Int32.min)))
+        }
+        let lowT = threshold(lo), highT = threshold(hi)
         let dyKernel = try Kernel([[-1, -2, -1], [0, 0, 0], [1, 2, 1]])
         guard case (.int16(let dx), .int16(let dy))? = try Correlation.runPair(image, .sobelX, dyKernel, output: .int16, border: .replicate)
         else { preconditionFailure("the 3x3 Sobel pair fits the int16 path") }

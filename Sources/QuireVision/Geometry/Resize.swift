@@ -14,8 +14,10 @@ public enum Resize {
         -> NDArray
     {
         let layout = try ImageLayout(image)
-        guard width > 0, height > 0, width * height <= ImageLimits.maxPixels else {
-            throw VisionError.badParameter(name: "size", reason: "positive")
+        guard width > 0, height > 0 else { throw VisionError.badParameter(name: "size", reason: "positive") }
+        // Divided rather than multiplied: width * height itself may overflow.
+        guard width <= ImageLimits.maxPixels / height else {
+            throw VisionError.tooLarge(width: width, height: height, limit: ImageLimits.maxPixels)
         }
         guard layout.width > 0, layout.height > 0 else {
             throw VisionError.notAnImageArray(shape: image.shape, dtype: image.dtype, reason: "empty")

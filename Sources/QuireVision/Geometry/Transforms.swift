@@ -36,7 +36,8 @@ public enum Transforms {
         let w = layout.width, h = layout.height
         let quarter = degrees / 90
         if quarter == quarter.rounded() {
-            switch ((Int(quarter) % 4) + 4) % 4 {
+            // The remainder first: a huge angle such as 1e300 is integral but no Int.
+            switch ((Int(quarter.truncatingRemainder(dividingBy: 4)) % 4) + 4) % 4 {
             case 0: return image
             case 1: return remap(image, layout, layout.resized(height: w, width: h)) { x, y in (w - 1 - y, x) }
             case 2: return remap(image, layout, layout) { x, y in (w - 1 - x, h - 1 - y) }
