@@ -2,7 +2,10 @@ extension Parser {
     /// postfix -> primary { '(' args ')' | '[' index ']' | '.' NAME }
     mutating func postfix() throws -> Node {
         var node = try primary()
+        let outer = nesting
+        defer { nesting = outer }
         while true {
+            if isOp("(") || isOp("[") || isOp(".") { try chainStep() }
             // A call or index must start on the same line, so a new statement may start with ( or [.
             if isOp("("), !tokens[index].afterNewline || ignoreNewlines.last! {
                 _ = advance()
@@ -182,6 +185,8 @@ extension Parser {
             index = look
             _ = advance()
             if isKeyword(.if) {
+                try chainStep()
+                defer { nesting -= 1 }
                 otherwise = try ifExpression()
             } else {
                 otherwise = try block()
