@@ -63,16 +63,17 @@ enum NotebookRun {
 
 /// Turns Ctrl-C during a notebook run into an interrupt of the running cell, so the run ends
 /// as after a failing cell: the report and the page are still written, the notebook is not
-/// updated. A second Ctrl-C ends the process at once.
+/// updated. A second Ctrl-C ends the process at once, unless `presenting` (`quire step`, where
+/// each Ctrl-C stops the running cell and the walk goes on; at the prompt it does nothing).
 final class InterruptForwarder {
     private let source: DispatchSourceSignal
 
-    init(_ interpreter: Interpreter) {
+    init(_ interpreter: Interpreter, presenting: Bool = false) {
         signal(SIGINT, SIG_IGN)
         source = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
         let target = SignalTarget(interpreter)
         source.setEventHandler {
-            if target.presses.add(1, ordering: .relaxed).newValue > 1 { exit(130) }
+            if !presenting, target.presses.add(1, ordering: .relaxed).newValue > 1 { exit(130) }
             target.interpreter.interrupt()
         }
         source.resume()
@@ -141,6 +142,8 @@ struct Step: ParsableCommand {
                 do {
                     let notebook = try NotebookFile.read(path)
                     let interpreter = try makeNotebookInterpreter()
+                    let forwarder = InterruptForwarder(interpreter, presenting: true)
+                    defer { withExtendedLifetime(forwarder) {} }
                     let stepper = NotebookStepper(
                         notebook: notebook, interpreter: interpreter, console: console, timeout: seconds,
                         readLine: { Swift.readLine(strippingNewline: true) }, externalEditor: editInExternalEditor)

@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import QuireSupport
 
 /// How to read a CSV file; the defaults are pandas' `read_csv` defaults.
 public struct CSVOptions: Sendable {
@@ -130,7 +131,8 @@ public enum CSVReader {
                 results.set(i, .failure(error))
             }
         }
-        if pieces.count == 1 { work(0) } else { DispatchQueue.concurrentPerform(iterations: pieces.count, execute: work) }
+        Parallel.forEach(pieces.count, chunks: pieces.count) { i, _ in work(i) }
+        try Cancellation.check()
         var sinks: [InferenceSink] = []
         var failure: Error?
         for r in results.take() {

@@ -1,3 +1,5 @@
+import QuireSupport
+
 /// `range(start, stop, step)`: a lazy sequence of ints, so `for i in range(10_000_000)` makes
 /// no list.
 public final class RangeObject: NativeObject {
@@ -13,7 +15,14 @@ public final class RangeObject: NativeObject {
 
     public var typeName: String { "range" }
     public var length: Int? { range.underestimatedCount }
-    public func elements() throws -> [Value]? { range.map { .int($0) } }
+    public func elements() throws -> [Value]? {
+        var out: [Value] = []
+        for (k, i) in range.enumerated() {
+            if k & 0xFFFF == 0 { try Cancellation.check() }
+            out.append(.int(i))
+        }
+        return out
+    }
     public func truth() throws -> Bool { length! > 0 }
     public func displayText() -> String { step == 1 ? "range(\(start), \(stop))" : "range(\(start), \(stop), \(step))" }
 

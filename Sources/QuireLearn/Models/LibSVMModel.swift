@@ -1,4 +1,5 @@
 import CSVM
+import QuireSupport
 import Foundation
 
 /// A trained LIBSVM model and the memory it points into.
@@ -14,9 +15,19 @@ final class LibSVMModel: @unchecked Sendable {
     let nFeatures: Int
 
     /// LIBSVM prints its progress on stdout unless given a function that drops it.
+    ///
+    /// The print function is also how a fit stops: LIBSVM's solver calls it every thousand
+    /// iterations, and on a training thread (see `stoppableTrain`) whose work was cancelled it
+    /// ends that thread.
     private static let silence: Void = {
-        svm_set_print_string_function { _ in }
+        svm_set_print_string_function { _ in
+            if LibSVMModel.trainingToken?.isCancelled == true { pthread_exit(nil) }
+        }
     }()
+
+    /// The cancellation token of the fit running on this thread; bound only on the threads
+    /// that `stoppableTrain` starts, so that no other thread is ever ended.
+    @TaskLocal private static var trainingToken: CancellationToken?
 
     /// Up to this many rows, the kernel matrix is computed here (dense, on every core) and
     /// handed to LIBSVM precomputed: n * n nodes of 16 bytes, 100 MB at this size.
@@ -56,8 +67,9 @@ final class LibSVMModel: @unchecked Sendable {
         let shared = UncheckedSendableNodes(nodes)
         x.values.withUnsafeBufferPointer { values in
             let base = UncheckedSendablePointer(values.baseAddress!)
-            DispatchQueue.concurrentPerform(iterations: Parallel.chunks(n)) { chunk in
-                for i in Parallel.range(chunk, of: n) {
+            Parallel.forEach(n) { _, range in
+                for i in range {
+                    if Cancellation.isCancelled { break }
                     let row = shared.pointer + i * width
                     row[0] = svm_node(index: 0, value: Double(i + 1))
                     for j in 0..<n {
@@ -88,7 +100,50 @@ final class LibSVMModel: @unchecked Sendable {
         if let message = svm_check_parameter(&problem, &parameter) {
             throw LearnError.svm(String(cString: message))
         }
-        model = svm_train(&problem, &parameter)
+        model = try Self.stoppableTrain(problem, parameter)
+    }
+
+    /// `svm_train` on a thread of its own, which the print function ends (`pthread_exit`, which
+    /// unwinds LIBSVM's C++ frames, freeing its kernel cache) when the current work is
+    /// cancelled. LIBSVM has no other way to be stopped. Throws `Cancelled` after a stop.
+    private static func stoppableTrain(_ problem: svm_problem, _ parameter: svm_parameter) throws -> UnsafeMutablePointer<svm_model>? {
+        let job = TrainingJob(problem: problem, parameter: parameter, token: Cancellation.current)
+        let context = Unmanaged.passRetained(job)
+        var thread = pthread_t()
+        let started = pthread_create(&thread, nil, { raw in
+            Unmanaged<TrainingJob>.fromOpaque(raw!)._withUnsafeGuaranteedRef { job in
+                LibSVMModel.$trainingToken.withValue(job.token) {
+                    job.model = svm_train(&job.problem, &job.parameter)
+                }
+            }
+            return nil
+        }, context.toOpaque())
+        if started == 0 {
+            pthread_join(thread, nil)
+        } else {
+            job.model = svm_train(&job.problem, &job.parameter)
+        }
+        context.release()
+        if let reason = job.token?.reason {
+            if job.model != nil { svm_free_and_destroy_model(&job.model) }
+            job.model = nil
+            throw Cancelled(reason)
+        }
+        return job.model
+    }
+
+    /// What the training thread reads and writes; the caller reads it only after joining the
+    /// thread, so never at the same time (`@unchecked Sendable`).
+    private final class TrainingJob: @unchecked Sendable {
+        var problem: svm_problem
+        var parameter: svm_parameter
+        let token: CancellationToken?
+        var model: UnsafeMutablePointer<svm_model>?
+        init(problem: svm_problem, parameter: svm_parameter, token: CancellationToken?) {
+            self.problem = problem
+            self.parameter = parameter
+            self.token = token
+        }
     }
 
     /// The trained model as plain arrays, for rows `x` in the order it was trained on.

@@ -1,4 +1,5 @@
 import Foundation
+import QuireSupport
 
 /// The hyperparameters shared by a tree and a forest, with scikit-learn's names.
 public struct TreeParameters: Sendable, Equatable, Codable {
@@ -114,6 +115,7 @@ public struct DecisionTreeClassifier: Classifier, Codable {
         let (tree, raw) = growTree(
             BinnedMatrix(x), classCodes(y, classes: classes), classCount: classes.count, settings: settings,
             seed: parameters.seed)
+        try Cancellation.check()
         self.tree = tree
         featureImportances = normalisedImportances(raw)
         nFeatures = x.cols

@@ -1,4 +1,5 @@
 import Foundation
+import QuireSupport
 
 /// A random forest as scikit-learn grows it: per-tree seeds drawn from `RandomState(random_state)`,
 /// bootstrap rows drawn from `RandomState(seed)`, trees grown in parallel on every core, and
@@ -47,7 +48,7 @@ public struct RandomForestClassifier: Classifier, Codable {
         let seeds = (0..<nEstimators).map { _ in UInt32(rng.randint(0, Self.maxSeed)) }
         let n = x.rows, k = classes.count, bootstrap = self.bootstrap
         let results = TreeResults(count: nEstimators)
-        DispatchQueue.concurrentPerform(iterations: nEstimators) { t in
+        Parallel.forEach(nEstimators, chunks: nEstimators) { t, _ in
             var counts: [Int]?
             if bootstrap {
                 var draws = RandomState(seed: seeds[t])
@@ -59,6 +60,7 @@ public struct RandomForestClassifier: Classifier, Codable {
             let done = results.store(t, grown)
             progress?(done, results.count)
         }
+        try Cancellation.check()
         trees = results.trees.map { $0!.0 }
         var importances = [Double](repeating: 0, count: x.cols)
         for (_, raw) in results.trees.map({ $0! }) {
@@ -77,9 +79,10 @@ public struct RandomForestClassifier: Classifier, Codable {
         let trees = self.trees
         out.withUnsafeMutableBufferPointer { buffer in
             let shared = UncheckedSendableBuffer(buffer)
-            DispatchQueue.concurrentPerform(iterations: Parallel.chunks(rows)) { chunk in
+            Parallel.forEach(rows) { _, range in
                 var sums = [Double](repeating: 0, count: k)
-                for i in Parallel.range(chunk, of: rows) {
+                for i in range {
+                    if Cancellation.isCancelled { break }
                     for c in 0..<k { sums[c] = 0 }
                     for tree in trees { tree.accumulate(x.row(i), into: &sums, at: 0) }
                     for c in 0..<k { shared[i * k + c] = sums[c] / Double(trees.count) }

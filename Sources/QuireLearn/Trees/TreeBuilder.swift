@@ -1,4 +1,5 @@
 import Foundation
+import QuireSupport
 
 /// What a tree is grown with: scikit-learn's stopping rules, resolved to counts.
 struct TreeSettings: Sendable {
@@ -78,6 +79,8 @@ struct TreeBuilder {
         let root = tree.addNode(fractions: normalised(counts))
         stack.append((0, samples.count, 0, root, counts))
         while let item = stack.popLast() {
+            // A stopped fit returns a partial tree; its caller throws before using it.
+            if Cancellation.isCancelled { break }
             let total = item.counts.reduce(0, +)
             let nodeImpurity = impurity(item.counts[...], total)
             let n = item.end - item.start
