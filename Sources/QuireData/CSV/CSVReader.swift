@@ -99,6 +99,8 @@ public enum CSVReader {
         for k in 1..<parts {
             let target = range.lowerBound + range.count * k / parts
             while p < target {
+                // A stopped read gives up splitting; the tokenizer then throws at its next check.
+                if p & 0xFFFFF == 0 && Cancellation.isCancelled { return [range] }
                 if buf[p] == CSVTokenizer.quote { inQuotes.toggle() }
                 p += 1
             }
@@ -155,7 +157,10 @@ public enum CSVReader {
     /// An upper bound on a chunk's rows: its newlines plus one.
     static func estimateRows(_ buf: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int {
         var n = 1
-        for i in range where buf[i] == CSVTokenizer.lf { n += 1 }
+        for i in range where buf[i] == CSVTokenizer.lf {
+            n += 1
+            if n & 0xFFFF == 0 && Cancellation.isCancelled { return n }
+        }
         return n
     }
 
