@@ -49,7 +49,10 @@ struct SeparablePass<I: FixedWidthInteger & UnsignedInteger & Sendable> {
                         weights.rowPass(padded, layout.channels, line(r), rowLength)
                     }
                     let ay = kh / 2
-                    for r in (band.lowerBound - ay)..<(band.lowerBound - ay + kh - 1) { filterRow(r) }
+                    for r in (band.lowerBound - ay)..<(band.lowerBound - ay + kh - 1) {
+                        if Cancellation.isCancelled { return }
+                        filterRow(r)
+                    }
                     for y in band {
                         if Cancellation.isCancelled { break }
                         filterRow(y - ay + kh - 1)
