@@ -137,6 +137,23 @@ import Testing
         #expect(session.waitForExit() == 1, "a cell failed, so the walk ends with status 1")
     }
 
+    @Test func ctrlCStopsAProgramInsideABuiltin() throws {
+        defer { try? FileManager.default.removeItem(at: home) }
+        try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
+        let script = home.appendingPathComponent("long.qr")
+        try "print(\"started\")\ny = gaussian_blur(full((4000, 4000), 7, dtype=\"uint8\"), 63)\nprint(\"never\")\n"
+            .write(to: script, atomically: true, encoding: .utf8)
+        let session = try TerminalSession(
+            binary: binary, arguments: ["run", script.path],
+            environment: ["HOME": home.path, "TERM": "xterm", "LANG": "C.UTF-8", "PATH": "/usr/bin:/bin"])
+        try #require(session.expect("started"), "no output: \(session.transcript)")
+        Thread.sleep(forTimeInterval: 0.5)
+        session.send("\u{3}")
+        #expect(session.expect("error: interrupted"), "Ctrl-C during a program: \(session.recent.debugDescription)")
+        #expect(session.waitForExit() == 1)
+        #expect(!session.transcript.contains("never"))
+    }
+
     @Test func historyFromAnEarlierSessionAndCtrlD() throws {
         defer { try? FileManager.default.removeItem(at: home) }
         let first = try start()
