@@ -33,6 +33,7 @@ import Testing
             "x = " + String(repeating: "-", count: n) + "1",
             "x = " + String(repeating: "not ", count: n) + "true",
             "x = 2" + String(repeating: " ** 2", count: n),
+            "x = " + String(repeating: "f\"{", count: 2000) + "1" + String(repeating: "}\"", count: 2000),
         ] {
             let error = try #require(failureOnLargeStack(code))
             #expect(error.kind == .syntax)

@@ -244,6 +244,8 @@ extension Parser {
                 var lexer = Lexer(source: source, start: start, end: end)
                 var sub = Parser(source: source, tokens: try lexer.tokenize())
                 sub.ignoreNewlines = [true]
+                // The expression counts against the depth budget of the f-string around it.
+                sub.nesting = nesting
                 let node = try sub.expression()
                 guard sub.current.kind == .eof else {
                     throw sub.error("unexpected \(sub.describe(sub.current)) in an f-string expression")
