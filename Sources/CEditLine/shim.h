@@ -6,6 +6,12 @@
 #include <langinfo.h>
 #include <sys/ioctl.h>
 #include <histedit.h>
+#include <errno.h>
+#include <limits.h>
+#include <poll.h>
+#include <stdlib.h>
+#include <unistd.h>
+#include <wchar.h>
 
 /// Makes the C library decode UTF-8 input: libedit drops non-ASCII keys in the "C" locale.
 /// Uses the user's locale when it is UTF-8, and C.UTF-8 otherwise.
@@ -98,4 +104,63 @@ static inline int quire_history_load(History *h, const char *path) {
 static inline int quire_history_save(History *h, const char *path) {
     HistEvent ev;
     return history(h, &ev, H_SAVE, path);
+}
+
+/// The read end of the pipe the REPL's SIGINT handler writes a byte to (-1: none). Only the C
+/// reader below reads it; `quire_set_wake_fd` sets it before the first read.
+static int quire_wake_fd = -1;
+
+static inline void quire_set_wake_fd(int fd) { quire_wake_fd = fd; }
+
+/// libedit's character reader, replaced so that Ctrl-C always ends the read: it waits for the
+/// terminal and the wake-up pipe together, so a SIGINT that lands just before the read starts
+/// (when no read is there for the signal to interrupt) still wakes it. A byte in the pipe ends
+/// the read as an interrupted one (-1, errno EINTR); the Swift side takes the byte. UTF-8 is
+/// decoded with mbrtowc, as libedit's own reader does.
+static inline int quire_read_char(EditLine *el, wchar_t *out) {
+    (void)el;
+    char bytes[MB_LEN_MAX];
+    size_t count = 0;
+    mbstate_t state;
+    memset(&state, 0, sizeof state);
+    for (;;) {
+        struct pollfd fds[2] = {{STDIN_FILENO, POLLIN, 0}, {quire_wake_fd, POLLIN, 0}};
+        int ready = poll(fds, quire_wake_fd >= 0 ? 2 : 1, -1);
+        if (ready < 0) {
+            if (errno == EINTR) continue;  /* the handler has written to the pipe, if it was Ctrl-C */
+            *out = L'\0';
+            return -1;
+        }
+        if (quire_wake_fd >= 0 && (fds[1].revents & POLLIN)) {
+            *out = L'\0';
+            errno = EINTR;
+            return -1;
+        }
+        if (!(fds[0].revents & (POLLIN | POLLHUP | POLLERR))) continue;
+        char byte;
+        ssize_t got = read(STDIN_FILENO, &byte, 1);
+        if (got < 0) {
+            if (errno == EINTR || errno == EAGAIN) continue;
+            *out = L'\0';
+            return -1;
+        }
+        if (got == 0) {
+            *out = L'\0';
+            return 0;
+        }
+        bytes[count++] = byte;
+        wchar_t wc;
+        size_t used = mbrtowc(&wc, bytes, count, &state);
+        if (used == (size_t)-2 && count < sizeof bytes) continue;  /* an incomplete character */
+        if (used == (size_t)-1 || used == (size_t)-2) {
+            *out = (wchar_t)(unsigned char)bytes[0];  /* not UTF-8: the first byte as it is */
+            return 1;
+        }
+        *out = wc;
+        return 1;
+    }
+}
+
+static inline int quire_el_set_reader(EditLine *el) {
+    return el_set(el, EL_GETCFN, quire_read_char);
 }

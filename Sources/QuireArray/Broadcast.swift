@@ -1,3 +1,5 @@
+import QuireSupport
+
 /// numpy's broadcasting: shapes are aligned from the right; a dimension of 1 stretches.
 public func broadcastShape(_ a: [Int], _ b: [Int]) throws(ArrayError) -> [Int] {
     let n = max(a.count, b.count)
@@ -32,6 +34,8 @@ func forEachRow(_ outShape: [Int], _ strides: [[Int]], _ body: (_ row: Int, _ of
     var counter = [Int](repeating: 0, count: max(axes, 0))
     var offsets = [Int](repeating: 0, count: strides.count)
     for row in 0..<outer {
+        // A stopped kernel leaves the rest unwritten; its result is dropped by the caller.
+        if row & 255 == 0 && Cancellation.isCancelled { break }
         body(row, offsets)
         // Advance the odometer over the outer axes, updating each operand's offset.
         var axis = axes - 1
@@ -46,6 +50,20 @@ func forEachRow(_ outShape: [Int], _ strides: [[Int]], _ body: (_ row: Int, _ of
     }
 }
 
+/// Runs `body` for `0..<n` in blocks, polling the current cancellation token between blocks
+/// (a stopped kernel leaves the rest of its buffer unwritten; the caller drops the result).
+@inline(__always)
+func forEachBlock(_ n: Int, _ body: (Int) -> Void) {
+    let block = 1 << 16
+    var start = 0
+    while start < n {
+        if Cancellation.isCancelled { return }
+        let end = min(n, start &+ block)
+        for i in start..<end { body(i) }
+        start = end
+    }
+}
+
 /// Applies `f` element-wise to two buffers of shapes `aShape` and `bShape`, broadcast to
 /// `outShape`. Same shapes and one-element operands take straight loops.
 @inline(__always)
@@ -57,13 +75,13 @@ func broadcastMap<A, B, R>(
         b.withUnsafeBufferPointer { pb in
             makeBuffer(n) { out in
                 if pa.count == n && pb.count == n {
-                    for i in 0..<n { out[i] = f(pa[i], pb[i]) }
+                    forEachBlock(n) { i in out[i] = f(pa[i], pb[i]) }
                 } else if pb.count == 1 && pa.count == n {
                     let y = pb[0]
-                    for i in 0..<n { out[i] = f(pa[i], y) }
+                    forEachBlock(n) { i in out[i] = f(pa[i], y) }
                 } else if pa.count == 1 && pb.count == n {
                     let x = pa[0]
-                    for i in 0..<n { out[i] = f(x, pb[i]) }
+                    forEachBlock(n) { i in out[i] = f(x, pb[i]) }
                 } else if n > 0 {
                     let sa = broadcastStrides(aShape, into: outShape)
                     let sb = broadcastStrides(bShape, into: outShape)

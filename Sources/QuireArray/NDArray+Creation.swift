@@ -31,10 +31,10 @@ extension NDArray {
         let n = Int(length)
         try reserve([n], .float64)
         if case .int(let i0) = start, case .int = stop, case .int(let di) = step {
-            return NDArray(shape: [n], int64: (0..<n).map { i0 &+ Int64($0) &* di })
+            return NDArray(shape: [n], int64: makeBuffer(n) { out in forEachBlock(n) { out[$0] = i0 &+ Int64($0) &* di } })
         }
         let delta = (a + s) - a
-        return NDArray(shape: [n], float64: (0..<n).map { a + Double($0) * delta })
+        return NDArray(shape: [n], float64: makeBuffer(n) { out in forEachBlock(n) { out[$0] = a + Double($0) * delta } })
     }
 
     /// `linspace(start, stop, num, endpoint)`: `num` evenly spaced float64 values, computed as

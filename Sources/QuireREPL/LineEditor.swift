@@ -60,6 +60,7 @@ final class LineEditor: LineReader {
         quire_el_set_clientdata(editLine, Unmanaged.passUnretained(self).toOpaque())
         quire_el_set_editor(editLine, "emacs")
         quire_el_set_signal(editLine, 1)
+        quire_el_set_reader(editLine)
         quire_el_set_hist(editLine, history)
         quire_el_set_prompt(editLine) { editLine in
             guard let editLine, let editor = LineEditor.owner(of: editLine) else { return nil }
@@ -83,7 +84,9 @@ final class LineEditor: LineReader {
     func readLine(prompt text: String) -> ReadResult {
         free(prompt)
         prompt = strdup(text)
-        _ = InterruptHandler.takePromptInterrupt()
+        // A Ctrl-C pressed since the last read ended, outside any code, drops this line at once.
+        if InterruptHandler.takePromptInterrupt() { return .interrupted }
+        quire_set_wake_fd(InterruptHandler.wakeReader.load(ordering: .sequentiallyConsistent))
         quire_el_prep_term(editLine, 1)
         var count: Int32 = 0
         guard let raw = el_gets(editLine, &count) else {

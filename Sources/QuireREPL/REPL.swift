@@ -116,6 +116,8 @@ public final class REPL {
     func interruptibly<T, E: Error>(_ work: () throws(E) -> T) throws(E) -> T {
         interpreter.clearInterrupt()
         InterruptHandler.isRunning.store(true, ordering: .sequentiallyConsistent)
+        // Ctrl-C pressed after the line was read but before the code started stops the code.
+        if InterruptHandler.takePromptInterrupt() { interpreter.interrupt() }
         defer { InterruptHandler.isRunning.store(false, ordering: .sequentiallyConsistent) }
         return try work()
     }

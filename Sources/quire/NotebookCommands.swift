@@ -61,35 +61,57 @@ enum NotebookRun {
     }
 }
 
-/// Turns Ctrl-C during a notebook run into an interrupt of the running cell, so the run ends
-/// as after a failing cell: the report and the page are still written, the notebook is not
-/// updated. A second Ctrl-C ends the process at once.
+/// Turns Ctrl-C during a notebook run or a program into an interrupt of the running code, so
+/// the run ends as after a failing cell: the report and the page are still written, the notebook
+/// is not updated. A second Ctrl-C ends the process at once, unless `presenting` (`quire step`,
+/// where each Ctrl-C stops the running cell and the walk goes on; at the prompt it does nothing).
+///
+/// A plain signal handler, not a dispatch source: while a builtin keeps every core busy in a
+/// parallel loop, the dispatch threads that would run a source's handler are all taken, and the
+/// stop came only when a chunk of the loop ended. The handler only touches atomics (the
+/// interpreter's `interrupt` is one atomic store) and `_exit`; SA_RESTART keeps a read at a
+/// prompt going.
 final class InterruptForwarder {
-    private let source: DispatchSourceSignal
+    private let interpreter: Interpreter
 
-    init(_ interpreter: Interpreter) {
-        signal(SIGINT, SIG_IGN)
-        source = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
-        let target = SignalTarget(interpreter)
-        source.setEventHandler {
-            if target.presses.add(1, ordering: .relaxed).newValue > 1 { exit(130) }
-            target.interpreter.interrupt()
-        }
-        source.resume()
+    init(_ interpreter: Interpreter, presenting: Bool = false) {
+        self.interpreter = interpreter
+        ForwardedInterrupt.presses.store(0, ordering: .sequentiallyConsistent)
+        ForwardedInterrupt.presenting.store(presenting, ordering: .sequentiallyConsistent)
+        ForwardedInterrupt.interpreterAddress.store(
+            UInt(bitPattern: Unmanaged.passUnretained(interpreter).toOpaque()), ordering: .sequentiallyConsistent)
+        var action = sigaction()
+        action.__sigaction_handler.sa_handler = forwardInterrupt
+        sigemptyset(&action.sa_mask)
+        action.sa_flags = SA_RESTART
+        sigaction(SIGINT, &action, nil)
     }
 
     deinit {
-        source.cancel()
         signal(SIGINT, SIG_DFL)
+        ForwardedInterrupt.interpreterAddress.store(0, ordering: .sequentiallyConsistent)
     }
 }
 
-/// What the signal handler reaches: the interpreter, whose `interrupt` is safe from any
-/// thread, and an atomic count of presses.
-private final class SignalTarget: Sendable {
-    let interpreter: Interpreter
-    let presses = Atomic<Int>(0)
-    init(_ interpreter: Interpreter) { self.interpreter = interpreter }
+/// What the SIGINT handler reads: the interpreter (unretained; the forwarder keeps it alive),
+/// whether a second press may end the process, and the count of presses.
+private enum ForwardedInterrupt {
+    static let interpreterAddress = Atomic<UInt>(0)
+    static let presenting = Atomic<Bool>(false)
+    static let presses = Atomic<Int>(0)
+}
+
+/// Runs in signal context.
+private func forwardInterrupt(_ signal: Int32) {
+    if !ForwardedInterrupt.presenting.load(ordering: .sequentiallyConsistent),
+        ForwardedInterrupt.presses.add(1, ordering: .sequentiallyConsistent).newValue > 1
+    {
+        _exit(130)
+    }
+    let address = ForwardedInterrupt.interpreterAddress.load(ordering: .sequentiallyConsistent)
+    if let pointer = UnsafeRawPointer(bitPattern: address) {
+        Unmanaged<Interpreter>.fromOpaque(pointer)._withUnsafeGuaranteedRef { $0.interrupt() }
+    }
 }
 
 /// `quire check NB.md...`: run notebooks and compare their outputs with the stored ones.
@@ -141,6 +163,8 @@ struct Step: ParsableCommand {
                 do {
                     let notebook = try NotebookFile.read(path)
                     let interpreter = try makeNotebookInterpreter()
+                    let forwarder = InterruptForwarder(interpreter, presenting: true)
+                    defer { withExtendedLifetime(forwarder) {} }
                     let stepper = NotebookStepper(
                         notebook: notebook, interpreter: interpreter, console: console, timeout: seconds,
                         readLine: { Swift.readLine(strippingNewline: true) }, externalEditor: editInExternalEditor)

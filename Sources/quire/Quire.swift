@@ -121,6 +121,10 @@ enum Runner {
             do throws(QuireError) {
                 let interpreter = try Builtins.makeInterpreter(sink: output)
                 interpreter.isInteractive = isatty(1) != 0
+                // Ctrl-C stops the program with the usual "interrupted" error (exit 1), also
+                // inside a long builtin; a second Ctrl-C ends the process at once.
+                let forwarder = InterruptForwarder(interpreter)
+                defer { withExtendedLifetime(forwarder) {} }
                 let value = try interpreter.run(source)
                 if printResult, let value { output.display(value) }
                 output.flush()

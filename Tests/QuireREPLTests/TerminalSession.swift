@@ -35,7 +35,7 @@ final class TerminalSession {
     private var consumed = 0
     private var exitStatus: Int32?
 
-    init(binary: String, environment: [String: String]) throws {
+    init(binary: String, arguments extra: [String] = [], environment: [String: String]) throws {
         let pty = try PseudoTerminalFunctions()
         master = pty.openMaster(O_RDWR | O_NOCTTY | O_CLOEXEC)
         guard master >= 0, pty.grant(master) == 0, pty.unlock(master) == 0 else {
@@ -63,7 +63,7 @@ final class TerminalSession {
         posix_spawnattr_setsigdefault(&attributes, &defaults)
         posix_spawnattr_setflags(&attributes, Int16(spawnNewSession | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
 
-        let arguments: [UnsafeMutablePointer<CChar>?] = [strdup(binary), nil]
+        let arguments: [UnsafeMutablePointer<CChar>?] = ([binary] + extra).map { strdup($0) } + [nil]
         let variables: [UnsafeMutablePointer<CChar>?] = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer { for pointer in arguments + variables { free(pointer) } }
         var pid: pid_t = 0

@@ -80,6 +80,12 @@ private func intValue(_ v: Value) -> Int {
 /// Flattens nested lists and tuples, recording the shape; Arrays inside lists count as nested
 /// lists (`array([a, b])` stacks them).
 private func flatten(_ value: Value, depth: Int, shape: inout [Int], into flat: inout [Value]) throws {
+    // numpy's limit; also what stops a list that contains itself.
+    if depth > maxArrayDimensions {
+        throw QuireError(
+            .value, "lists are nested more than \(maxArrayDimensions) levels deep, more than an array's dimensions",
+            hint: "does the list contain itself?")
+    }
     let items: [Value]
     switch value {
     case .list(let l): items = l.items
@@ -101,6 +107,9 @@ private func flatten(_ value: Value, depth: Int, shape: inout [Int], into flat: 
     }
     for item in items { try flatten(item, depth: depth + 1, shape: &shape, into: &flat) }
 }
+
+/// The most dimensions an array made from nested lists may have (numpy's limit).
+let maxArrayDimensions = 64
 
 private func raggedList() -> QuireError {
     QuireError(.type, "nested lists must all have the same length (a ragged list cannot be an array)")

@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import QuireSupport
 
 /// How to read a CSV file; the defaults are pandas' `read_csv` defaults.
 public struct CSVOptions: Sendable {
@@ -102,6 +103,8 @@ public enum CSVReader {
         for k in 1..<parts {
             let target = range.lowerBound + range.count * k / parts
             while p < target {
+                // A stopped read gives up splitting; the tokenizer then throws at its next check.
+                if p & 0xFFFFF == 0 && Cancellation.isCancelled { return [range] }
                 if buf[p] == CSVTokenizer.quote { inQuotes.toggle() }
                 p += 1
             }
@@ -134,7 +137,8 @@ public enum CSVReader {
                 results.set(i, .failure(error))
             }
         }
-        if pieces.count == 1 { work(0) } else { DispatchQueue.concurrentPerform(iterations: pieces.count, execute: work) }
+        Parallel.forEach(pieces.count, chunks: pieces.count) { i, _ in work(i) }
+        try Cancellation.check()
         var sinks: [InferenceSink] = []
         var failure: Error?
         for r in results.take() {
@@ -157,7 +161,10 @@ public enum CSVReader {
     /// An upper bound on a chunk's rows: its newlines plus one.
     static func estimateRows(_ buf: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int {
         var n = 1
-        for i in range where buf[i] == CSVTokenizer.lf { n += 1 }
+        for i in range where buf[i] == CSVTokenizer.lf {
+            n += 1
+            if n & 0xFFFF == 0 && Cancellation.isCancelled { return n }
+        }
         return n
     }
 

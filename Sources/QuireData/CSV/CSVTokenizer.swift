@@ -1,3 +1,5 @@
+import QuireSupport
+
 /// Receives the fields of CSV rows as byte ranges of the buffer.
 protocol FieldSink {
     /// Field `field` of the current row spans `start..<end`; `escaped` when it holds doubled quotes.
@@ -35,6 +37,7 @@ struct CSVTokenizer: @unchecked Sendable {
         var p = range.lowerBound
         var rows = 0
         while p < end && rows < rowLimit {
+            if rows & 1023 == 0 { try Cancellation.check() }
             let b0 = buf[p]
             if b0 == Self.lf { p += 1; continue }
             if b0 == Self.cr && p + 1 < end && buf[p + 1] == Self.lf { p += 2; continue }

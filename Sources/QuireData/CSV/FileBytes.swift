@@ -8,6 +8,8 @@ enum FileBytes {
     static let gzipMagic: [UInt8] = [0x1F, 0x8B]
     /// Bytes asked of zlib per call.
     static let gzipBlock = 1 << 20
+    /// Bytes read per call from a plain file.
+    static let readBlock = 1 << 24
 
     /// Decompressed data may exceed `maxRatio` times the compressed file by this much, so that
     /// small, very repetitive files never trip the limit.
@@ -26,9 +28,17 @@ enum FileBytes {
         if (info.st_mode & S_IFMT) == S_IFDIR { throw CSVError.unreadable(path: path, reason: "it is a folder") }
         let size = Int(info.st_size)
         try Memory.reserve(.data(bytes: size), bytes: size)
-        var bytes = [UInt8](repeating: 0, count: size)
-        let got = bytes.withUnsafeMutableBytes { fread($0.baseAddress, 1, size, file) }
-        guard got == size else { throw CSVError.unreadable(path: path, reason: "short read") }
+        // In blocks, so that a stop is noticed while a big file is read; not zeroed first.
+        var bytes = try [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+            while count < size {
+                try Cancellation.check()
+                let want = min(readBlock, size - count)
+                let n = fread(buffer.baseAddress! + count, 1, want, file)
+                count += n
+                if n < want { break }
+            }
+        }
+        guard bytes.count == size else { throw CSVError.unreadable(path: path, reason: "short read") }
         if bytes.count >= 2 && bytes[0] == gzipMagic[0] && bytes[1] == gzipMagic[1] {
             bytes = []
             let limit = (Checked.product(size, Swift.max(maxRatio, 1)).flatMap { Checked.sum($0, gzipSlack) }) ?? Int.max
@@ -45,6 +55,7 @@ enum FileBytes {
         var out: [UInt8] = []
         var block = [UInt8](repeating: 0, count: gzipBlock)
         while true {
+            try Cancellation.check()
             let n = block.withUnsafeMutableBytes { gzread(gz, $0.baseAddress, UInt32(gzipBlock)) }
             if n < 0 { throw CSVError.corruptGzip(path: path) }
             if n == 0 { break }
@@ -71,7 +82,13 @@ enum UTF8Check {
     static func firstInvalid(_ buf: UnsafeBufferPointer<UInt8>) -> Int? {
         var i = 0
         let n = buf.count
+        var nextPoll = 1 << 22
         while i < n {
+            // A stopped read skips the check; the tokenizer then throws at its first row.
+            if i >= nextPoll {
+                if Cancellation.isCancelled { return nil }
+                nextPoll = i + (1 << 22)
+            }
             // Skip ASCII eight bytes at a time.
             if i + 8 <= n {
                 let word = UnsafeRawPointer(buf.baseAddress! + i).loadUnaligned(as: UInt64.self)

@@ -1,3 +1,4 @@
+import QuireSupport
 import Dispatch
 /// A reduction of a column to one value, by pandas' method name.
 public enum Reduction: String, Sendable, CaseIterable {
@@ -35,9 +36,11 @@ extension DataFrame {
         let results = ParallelResults<[Double]>(count: numeric.count)
         let frame = self
         // Columns are independent: describe them on every core.
-        DispatchQueue.concurrentPerform(iterations: numeric.count) { k in
+        Parallel.forEach(numeric.count, chunks: numeric.count) { k, _ in
             results.set(k, Result { try frame.describeNumbers(frame.series(at: numeric[k])) })
         }
+        // A stop skips columns not yet started: report it before reading their slots.
+        try Cancellation.check()
         let out = try results.take().map { Column(float64: try $0.get()) }
         return DataFrame(names: numeric.map { names[$0] }, columns: out, index: RowIndex(labels: Column(string: labels)))
     }

@@ -1,3 +1,4 @@
+import QuireSupport
 import Foundation
 
 /// The rows of a frame split by the values of one key column; groups are sorted by key and
@@ -43,6 +44,7 @@ public struct GroupBy: Sendable {
     public func aggregate(_ specs: [(column: String, reduction: Reduction)]) throws -> DataFrame {
         var columns: [Column] = []
         for (name, r) in specs {
+            try Cancellation.check()
             columns.append(try reduce(try frame.column(name), r))
         }
         return DataFrame(names: specs.map(\.column), columns: columns, index: resultIndex)

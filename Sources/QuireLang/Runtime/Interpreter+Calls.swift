@@ -119,17 +119,36 @@ extension Interpreter {
             throw error
         }
         do {
-            return try builtin.body(arguments)
+            let result = try builtin.body(arguments)
+            // A kernel that noticed a stop returns early with a partial result: drop it.
+            if cancellation.isCancelled { try checkInterrupt(builtin, spans) }
+            return result
         } catch var error as QuireError {
+            // A stop that a binding reported as its own error is still a stop.
+            if cancellation.isCancelled, error.kind != .interrupted, error.kind != .timeout { try checkInterrupt(builtin, spans) }
             if error.span == nil { error.span = argumentSpan(builtin, error.argument, positional.count, spans) }
             throw error
         } catch let error as SizeError {
             var error = QuireError(error)
             error.span = spans?.call
             throw error
+        } catch let stop as Cancelled {
+            _ = cancellation.take()
+            var error = Self.stopError(stop.reason)
+            error.span = spans?.call
+            throw error
         } catch {
+            if cancellation.isCancelled { try checkInterrupt(builtin, spans) }
             throw QuireError(.runtime, "\(builtin.qualifiedName) failed: \(error)", span: spans?.call)
         }
+    }
+
+    /// Reports a pending stop at a builtin's call.
+    private func checkInterrupt(_ builtin: Builtin, _ spans: ArgumentSpans?) throws(QuireError) {
+        guard let reason = cancellation.take() else { return }
+        var error = Self.stopError(reason)
+        error.span = spans?.call
+        throw error
     }
 
     func argumentSpan(_ builtin: Builtin, _ parameter: String?, _ positionalCount: Int, _ spans: ArgumentSpans?) -> SourceSpan? {

@@ -1,5 +1,5 @@
 import Foundation
-import Synchronization
+import QuireSupport
 
 /// Where a program's output goes: the terminal, or a notebook cell's captured output.
 public protocol OutputSink: AnyObject {
@@ -26,7 +26,10 @@ public final class Interpreter: CallContext, @unchecked Sendable {
     var unwind = Unwind.none
     var returnValue = Value.none
     var depth = 0
-    private let interruptRequest = Atomic<Int>(0)
+    /// The one stop flag of this interpreter: set by `interrupt` (Ctrl-C, a time limit), polled by
+    /// the interpreter's loops and calls and, as the current `Cancellation` token while a program
+    /// runs, by the loops inside builtins and the libraries.
+    public let cancellation = CancellationToken()
     var importedFiles: Set<String> = []
     var directoryStack: [String] = []
 
@@ -50,11 +53,14 @@ public final class Interpreter: CallContext, @unchecked Sendable {
             defer { directoryStack.removeLast() }
             unwind = .none
             depth = 0
-            let value = try code.run()
+            let value = try Cancellation.with(cancellation) { try code.run() }
             let shows = !program.quietEnd && (program.statements.last?.isExpression ?? false)
             return shows ? value : nil
         } catch let error as QuireError {
             throw error
+        } catch let stop as Cancelled {
+            _ = cancellation.take()
+            throw Self.stopError(stop.reason)
         } catch {
             throw QuireError(.runtime, "internal error: \(error)")
         }
@@ -77,29 +83,30 @@ public final class Interpreter: CallContext, @unchecked Sendable {
     /// Asks the running program to stop at its next loop iteration or call (Ctrl-C, a timeout).
     /// Safe to call from any thread.
     public func interrupt(timeout: Bool = false) {
-        interruptRequest.store(timeout ? 2 : 1, ordering: .relaxed)
+        cancellation.cancel(timeout ? .timeout : .interrupt)
     }
 
     /// Forgets a pending interrupt (call before running new code).
     public func clearInterrupt() {
-        interruptRequest.store(0, ordering: .relaxed)
+        cancellation.reset()
     }
 
     /// `checkInterrupt` for a loop: a stop is reported at the loop.
     @inline(__always)
     func checkInterrupt(at span: SourceSpan) throws {
-        if interruptRequest.load(ordering: .relaxed) != 0 {
+        if cancellation.isCancelled {
             do { try checkInterrupt() } catch let e as QuireError { throw e.located(at: span) }
         }
     }
 
-    public func checkInterrupt() throws {
-        let request = interruptRequest.load(ordering: .relaxed)
-        if request != 0 {
-            interruptRequest.store(0, ordering: .relaxed)
-            if request == 2 { throw QuireError(.timeout, "the cell ran out of time") }
-            throw QuireError(.interrupted, "interrupted", hint: "the program was stopped with Ctrl-C")
-        }
+    public func checkInterrupt() throws(QuireError) {
+        if cancellation.isCancelled, let reason = cancellation.take() { throw Self.stopError(reason) }
+    }
+
+    /// The error that reports a stop.
+    static func stopError(_ reason: CancellationReason) -> QuireError {
+        if reason == .timeout { return QuireError(.timeout, "the cell ran out of time") }
+        return QuireError(.interrupted, "interrupted", hint: "the program was stopped with Ctrl-C")
     }
 
     /// The names of the global variables that hold a value.

@@ -161,7 +161,24 @@ public enum Operators {
     }
 
     /// `==` on any two values: numbers by value, containers element by element.
-    public static func equal(_ l: Value, _ r: Value) throws -> Bool {
+    public static func equal(_ l: Value, _ r: Value) throws -> Bool { try equal(l, r, depth: 0) }
+
+    /// Comparing containers nested deeper than this (a list that contains itself, compared with
+    /// another such list) is an error, as Python's RecursionError, not a stack overflow.
+    static let maxComparisonDepth = 1000
+
+    static func comparisonTooDeep() -> QuireError {
+        QuireError(
+            .recursion, "containers are nested too deeply to compare (more than \(maxComparisonDepth) levels)",
+            hint: "a list or dict that contains itself cannot be compared with ==, < or in")
+    }
+
+    static func equal(_ l: Value, _ r: Value, depth: Int) throws -> Bool {
+        switch (l, r) {
+        case (.list, .list), (.tuple, .tuple), (.dict, .dict):
+            if depth > maxComparisonDepth { throw comparisonTooDeep() }
+        default: break
+        }
         switch (l, r) {
         case (.none, .none): return true
         case (.string(let a), .string(let b)): return a == b
@@ -169,13 +186,13 @@ public enum Operators {
         case (.int(let a), .int(let b)): return a == b
         case (.list(let a), .list(let b)):
             if a === b { return true }
-            return try sequenceEqual(a.items, b.items)
-        case (.tuple(let a), .tuple(let b)): return try sequenceEqual(a, b)
+            return try sequenceEqual(a.items, b.items, depth: depth + 1)
+        case (.tuple(let a), .tuple(let b)): return try sequenceEqual(a, b, depth: depth + 1)
         case (.dict(let a), .dict(let b)):
             if a === b { return true }
             guard a.count == b.count else { return false }
             for (k, v) in zip(a.keys, a.values) {
-                guard let w = try b.get(k), try equal(v, w) else { return false }
+                guard let w = try b.get(k), try equal(v, w, depth: depth + 1) else { return false }
             }
             return true
         case (.function(let a), .function(let b)): return a === b
@@ -192,27 +209,33 @@ public enum Operators {
         return false
     }
 
-    public static func sequenceEqual(_ a: [Value], _ b: [Value]) throws -> Bool {
+    public static func sequenceEqual(_ a: [Value], _ b: [Value], depth: Int = 0) throws -> Bool {
         guard a.count == b.count else { return false }
-        for (x, y) in zip(a, b) where !(try equal(x, y)) { return false }
+        for (x, y) in zip(a, b) where !(try equal(x, y, depth: depth)) { return false }
         return true
     }
 
     /// `<` for sorting and comparisons: numbers, strings, and lists or tuples element by element.
-    public static func less(_ l: Value, _ r: Value) throws -> Bool {
+    public static func less(_ l: Value, _ r: Value) throws -> Bool { try less(l, r, depth: 0) }
+
+    static func less(_ l: Value, _ r: Value, depth: Int) throws -> Bool {
         switch (l, r) {
         case (.int(let a), .int(let b)): return a < b
         case (.string(let a), .string(let b)): return a.unicodeScalars.lexicographicallyPrecedes(b.unicodeScalars)
-        case (.list(let a), .list(let b)): return try sequenceLess(a.items, b.items)
-        case (.tuple(let a), .tuple(let b)): return try sequenceLess(a, b)
+        case (.list(let a), .list(let b)):
+            if depth > maxComparisonDepth { throw comparisonTooDeep() }
+            return try sequenceLess(a.items, b.items, depth: depth + 1)
+        case (.tuple(let a), .tuple(let b)):
+            if depth > maxComparisonDepth { throw comparisonTooDeep() }
+            return try sequenceLess(a, b, depth: depth + 1)
         default:
             if let a = numeric(l)?.asDouble, let b = numeric(r)?.asDouble { return a < b }
             throw QuireError(.type, "cannot compare \(l.typeNoun) with \(r.typeNoun)")
         }
     }
 
-    public static func sequenceLess(_ a: [Value], _ b: [Value]) throws -> Bool {
-        for (x, y) in zip(a, b) where !(try equal(x, y)) { return try less(x, y) }
+    public static func sequenceLess(_ a: [Value], _ b: [Value], depth: Int = 0) throws -> Bool {
+        for (x, y) in zip(a, b) where !(try equal(x, y, depth: depth)) { return try less(x, y, depth: depth) }
         return a.count < b.count
     }
 

@@ -2,7 +2,10 @@ extension Parser {
     /// postfix -> primary { '(' args ')' | '[' index ']' | '.' NAME }
     mutating func postfix() throws -> Node {
         var node = try primary()
+        let outer = nesting
+        defer { nesting = outer }
         while true {
+            if isOp("(") || isOp("[") || isOp(".") { try chainStep() }
             // A call or index must start on the same line, so a new statement may start with ( or [.
             if isOp("("), !tokens[index].afterNewline || ignoreNewlines.last! {
                 let open = advance()
@@ -182,6 +185,8 @@ extension Parser {
             index = look
             _ = advance()
             if isKeyword(.if) {
+                try chainStep()
+                defer { nesting -= 1 }
                 otherwise = try ifExpression()
             } else {
                 otherwise = try block()
@@ -239,6 +244,8 @@ extension Parser {
                 var lexer = Lexer(source: source, start: start, end: end)
                 var sub = Parser(source: source, tokens: try lexer.tokenize())
                 sub.ignoreNewlines = [true]
+                // The expression counts against the depth budget of the f-string around it.
+                sub.nesting = nesting
                 let node = try sub.expression()
                 guard sub.current.kind == .eof else {
                     throw sub.error("unexpected \(sub.describe(sub.current)) in an f-string expression")

@@ -1,6 +1,13 @@
 /// Deeper nesting of brackets and blocks would overflow the native stack while parsing.
 let maxExpressionNesting = 400
 
+/// Longer chains of operations in one expression (`1 + 1 + ...`, `x.f().f()...`, `- - x`) make
+/// a syntax tree as deep as the chain, which the compiler, the interpreter and the tree's
+/// destruction all walk recursively: refused past this length, nesting included (one level of
+/// brackets or blocks counts as `nestingCost` operations).
+let maxExpressionLength = 10_000
+let nestingCost = maxExpressionLength / maxExpressionNesting
+
 /// A recursive-descent parser; each parse function starts with its grammar rule.
 ///
 /// Newlines end statements, except inside `()`, `[]` and dict literals, where they are
@@ -312,6 +319,8 @@ struct Parser {
             throw error("expected \"{\" to start a block, found \(describe(current))")
         }
         let open = advance()
+        try enterNested()
+        defer { nesting -= nestingCost }
         ignoreNewlines.append(false)
         defer { ignoreNewlines.removeLast() }
         var statements: [Node] = []
@@ -372,18 +381,40 @@ struct Parser {
 
     /// expr -> or
     mutating func expression() throws -> Node {
-        nesting += 1
-        defer { nesting -= 1 }
-        if nesting > maxExpressionNesting {
-            throw error("expressions are nested too deeply (more than \(maxExpressionNesting) levels)", hint: "split the expression into several statements")
-        }
+        try enterNested()
+        defer { nesting -= nestingCost }
         return try orExpr()
+    }
+
+    /// Counts one level of bracket or block nesting against the depth budget (undo with
+    /// `nesting -= nestingCost`).
+    mutating func enterNested() throws {
+        if nesting + nestingCost > maxExpressionLength {
+            throw error(
+                "expressions are nested too deeply (more than \(maxExpressionNesting) levels of brackets or blocks)",
+                hint: "split the expression into several statements")
+        }
+        nesting += nestingCost
+    }
+
+    /// Counts one more operation of a chain against the depth budget; the caller undoes its
+    /// steps (`nesting -= steps`) when the chain ends.
+    mutating func chainStep() throws {
+        if nesting + 1 > maxExpressionLength {
+            throw error(
+                "this expression is too long: more than \(maxExpressionLength) operations chained or nested in one expression",
+                hint: "split it into several statements, or build the value in a loop")
+        }
+        nesting += 1
     }
 
     /// or -> and { 'or' and }
     mutating func orExpr() throws -> Node {
         var left = try andExpr()
+        let outer = nesting
+        defer { nesting = outer }
         while acceptKeyword(.or) {
+            try chainStep()
             let right = try andExpr()
             left = Node(.or(left, right), left.span.through(right.span))
         }
@@ -393,7 +424,10 @@ struct Parser {
     /// and -> not { 'and' not }
     mutating func andExpr() throws -> Node {
         var left = try notExpr()
+        let outer = nesting
+        defer { nesting = outer }
         while acceptKeyword(.and) {
+            try chainStep()
             let right = try notExpr()
             left = Node(.and(left, right), left.span.through(right.span))
         }
@@ -404,6 +438,8 @@ struct Parser {
     mutating func notExpr() throws -> Node {
         if isKeyword(.not) {
             let t = advance()
+            try chainStep()
+            defer { nesting -= 1 }
             let operand = try notExpr()
             return Node(.unary(.not, operand), span(t).through(operand.span))
         }
@@ -442,7 +478,10 @@ struct Parser {
     /// bitor -> bitand { '|' bitand } ;  bitand -> sum { '&' sum }
     mutating func bitOr() throws -> Node {
         var left = try bitAnd()
+        let outer = nesting
+        defer { nesting = outer }
         while isOp("|") {
+            try chainStep()
             _ = advance()
             let right = try bitAnd()
             left = Node(.binary(.bitOr, left, right), left.span.through(right.span))
@@ -452,7 +491,10 @@ struct Parser {
 
     mutating func bitAnd() throws -> Node {
         var left = try sum()
+        let outer = nesting
+        defer { nesting = outer }
         while isOp("&") {
+            try chainStep()
             _ = advance()
             let right = try sum()
             left = Node(.binary(.bitAnd, left, right), left.span.through(right.span))
@@ -463,7 +505,10 @@ struct Parser {
     /// sum -> term { ('+' | '-') term }
     mutating func sum() throws -> Node {
         var left = try term()
+        let outer = nesting
+        defer { nesting = outer }
         while isOp("+") || isOp("-") {
+            try chainStep()
             let op: BinaryOperator = advance().kind == .op("+") ? .add : .subtract
             let right = try term()
             left = Node(.binary(op, left, right), left.span.through(right.span))
@@ -474,10 +519,13 @@ struct Parser {
     /// term -> unary { ('*' | '/' | '//' | '%') unary }
     mutating func term() throws -> Node {
         var left = try unary()
+        let outer = nesting
+        defer { nesting = outer }
         while true {
             let op: BinaryOperator
             if isOp("*") { op = .multiply } else if isOp("/") { op = .divide } else if isOp("//") { op = .floorDivide } else if isOp("%") { op = .modulo } else { return left }
             _ = advance()
+            try chainStep()
             let right = try unary()
             left = Node(.binary(op, left, right), left.span.through(right.span))
         }
@@ -487,6 +535,8 @@ struct Parser {
     mutating func unary() throws -> Node {
         if isOp("-") || isOp("+") {
             let t = advance()
+            try chainStep()
+            defer { nesting -= 1 }
             let operand = try unary()
             if t.kind == .op("-"), case .literal(let v) = operand.kind {
                 if case .int(let i) = v { return Node(.literal(.int(-i)), span(t).through(operand.span)) }
@@ -502,6 +552,8 @@ struct Parser {
         let base = try postfix()
         if isOp("**") {
             _ = advance()
+            try chainStep()
+            defer { nesting -= 1 }
             let exponent = try unary()
             return Node(.binary(.power, base, exponent), base.span.through(exponent.span))
         }

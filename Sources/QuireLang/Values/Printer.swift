@@ -9,10 +9,23 @@ public enum Printer {
     /// The text a displayed value shows: strings quoted, floats in Python's shortest form.
     public static func repr(_ value: Value) -> String {
         var seen: Set<ObjectIdentifier> = []
-        return repr(value, seen: &seen)
+        return repr(value, seen: &seen, depth: 0)
     }
 
-    private static func repr(_ value: Value, seen: inout Set<ObjectIdentifier>) -> String {
+    /// Containers nested deeper than this print as `[...]`, `(...)` or `{...}` below it: walking
+    /// them would overflow the stack (Python raises RecursionError there).
+    static let maxReprDepth = 1000
+
+    private static func repr(_ value: Value, seen: inout Set<ObjectIdentifier>, depth: Int) -> String {
+        if depth > maxReprDepth {
+            switch value {
+            case .list: return "[...]"
+            case .tuple: return "(...)"
+            case .dict: return "{...}"
+            default: break
+            }
+        }
+        let depth = depth + 1
         switch value {
         case .none: return "none"
         case .bool(let b): return b ? "true" : "false"
@@ -24,17 +37,17 @@ public enum Printer {
             if seen.contains(id) { return "[...]" }
             seen.insert(id)
             defer { seen.remove(id) }
-            return "[" + l.items.map { repr($0, seen: &seen) }.joined(separator: ", ") + "]"
+            return "[" + l.items.map { repr($0, seen: &seen, depth: depth) }.joined(separator: ", ") + "]"
         case .tuple(let t):
-            if t.count == 1 { return "(" + repr(t[0], seen: &seen) + ",)" }
-            return "(" + t.map { repr($0, seen: &seen) }.joined(separator: ", ") + ")"
+            if t.count == 1 { return "(" + repr(t[0], seen: &seen, depth: depth) + ",)" }
+            return "(" + t.map { repr($0, seen: &seen, depth: depth) }.joined(separator: ", ") + ")"
         case .dict(let d):
             let id = ObjectIdentifier(d)
             if seen.contains(id) { return "{...}" }
             seen.insert(id)
             defer { seen.remove(id) }
             var parts: [String] = []
-            for (k, v) in zip(d.keys, d.values) { parts.append(repr(k, seen: &seen) + ": " + repr(v, seen: &seen)) }
+            for (k, v) in zip(d.keys, d.values) { parts.append(repr(k, seen: &seen, depth: depth) + ": " + repr(v, seen: &seen, depth: depth)) }
             return "{" + parts.joined(separator: ", ") + "}"
         case .function(let f): return "<fn \(f.name)>"
         case .builtin(let b): return "<builtin \(b.builtin.qualifiedName)>"

@@ -38,7 +38,13 @@ public final class RangeObject: NativeObject {
     public var length: Int? { count }
     public func elements() throws -> [Value]? {
         try Memory.check(.list(count: count), count: count, elementSize: MemoryLayout<Value>.stride)
-        return range.map { .int($0) }
+        var out: [Value] = []
+        out.reserveCapacity(count)
+        for (k, i) in range.enumerated() {
+            if k & 0xFFFF == 0 { try Cancellation.check() }
+            out.append(.int(i))
+        }
+        return out
     }
     public func truth() throws -> Bool { count > 0 }
     public func displayText() -> String { step == 1 ? "range(\(start), \(stop))" : "range(\(start), \(stop), \(step))" }

@@ -1,4 +1,5 @@
 import Foundation
+import QuireSupport
 
 /// k-nearest neighbours with scikit-learn's choice of search (k-d tree, or brute force above
 /// `bruteForceFeatureCount` features), its neighbour order on equal distances, and its votes:
@@ -119,8 +120,9 @@ public struct KNeighborsClassifier: Classifier, Configurable {
         let rows = x.rows
         out.withUnsafeMutableBufferPointer { buffer in
             let base = UncheckedSendableBuffer(buffer)
-            DispatchQueue.concurrentPerform(iterations: Parallel.chunks(rows)) { chunk in
-                for i in Parallel.range(chunk, of: rows) {
+            Parallel.forEach(rows) { _, range in
+                for i in range {
+                    if Cancellation.isCancelled { break }
                     let found = neighbors(of: x.row(i))
                     var votes = [Double](repeating: 0, count: k)
                     if weights == "distance", found.contains(where: { $0.distance == 0 }) {

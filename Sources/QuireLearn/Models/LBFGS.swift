@@ -1,3 +1,5 @@
+import QuireSupport
+
 /// Limited-memory BFGS with a backtracking (Armijo) line search, for smooth convex objectives.
 struct LBFGS {
     /// Pairs of steps remembered (scikit-learn's lbfgs keeps 10 as well).
@@ -18,6 +20,7 @@ struct LBFGS {
         var steps: [[Double]] = [], changes: [[Double]] = [], rhos: [Double] = []
         var iteration = 0
         while iteration < maxIterations, g.map(abs).max()! > gradientTolerance {
+            if Cancellation.isCancelled { break }
             iteration += 1
             // Two-loop recursion: direction = -H g.
             var q = g

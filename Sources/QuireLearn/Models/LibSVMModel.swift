@@ -1,4 +1,5 @@
 import CSVM
+import QuireSupport
 import Foundation
 
 /// A trained LIBSVM model and the memory it points into.
@@ -14,9 +15,19 @@ final class LibSVMModel: @unchecked Sendable {
     let nFeatures: Int
 
     /// LIBSVM prints its progress on stdout unless given a function that drops it.
+    ///
+    /// The print function is also where a stopped fit ends: LIBSVM's solver calls it every
+    /// thousand iterations, and on a training thread (see `stoppableTrain`) whose work was
+    /// cancelled it ends that thread.
     private static let silence: Void = {
-        svm_set_print_string_function { _ in }
+        svm_set_print_string_function { _ in
+            if let job = LibSVMModel.trainingJob, job.stopRequested { job.endThread() }
+        }
     }()
+
+    /// The fit running on this thread; bound only on the threads that `stoppableTrain` starts,
+    /// so that no other thread is ever ended.
+    @TaskLocal private static var trainingJob: TrainingJob?
 
     /// Up to this many rows, the kernel matrix is computed here (dense, on every core) and
     /// handed to LIBSVM precomputed: n * n nodes of 16 bytes, 100 MB at this size.
@@ -56,8 +67,9 @@ final class LibSVMModel: @unchecked Sendable {
         let shared = UncheckedSendableNodes(nodes)
         x.values.withUnsafeBufferPointer { values in
             let base = UncheckedSendablePointer(values.baseAddress!)
-            DispatchQueue.concurrentPerform(iterations: Parallel.chunks(n)) { chunk in
-                for i in Parallel.range(chunk, of: n) {
+            Parallel.forEach(n) { _, range in
+                for i in range {
+                    if Cancellation.isCancelled { break }
                     let row = shared.pointer + i * width
                     row[0] = svm_node(index: 0, value: Double(i + 1))
                     for j in 0..<n {
@@ -88,7 +100,150 @@ final class LibSVMModel: @unchecked Sendable {
         if let message = svm_check_parameter(&problem, &parameter) {
             throw LearnError.svm(String(cString: message))
         }
-        model = svm_train(&problem, &parameter)
+        let memory = TrainingMemory(nodes: nodes, rows: rows, labels: labels)
+        do {
+            model = try Self.stoppableTrain(problem, parameter, memory: memory)
+        } catch {
+            // An abandoned fit's thread still reads the rows: they are now its to free.
+            if memory.handedOver {
+                self.nodes = nil
+                self.rows = nil
+                self.labels = nil
+            }
+            throw error
+        }
+    }
+
+    /// `svm_train` on a thread of its own, so that a stop ends it: LIBSVM has no way to be
+    /// stopped. The caller polls the stop flag while it waits and, after a stop, returns at once
+    /// (throwing `Cancelled`), handing the training rows over to the thread. The thread ends at
+    /// LIBSVM's next progress call (`pthread_exit`, which unwinds LIBSVM's C++ frames and frees
+    /// its kernel cache), or frees what it made if it finishes first.
+    private static func stoppableTrain(
+        _ problem: svm_problem, _ parameter: svm_parameter, memory: TrainingMemory
+    ) throws -> UnsafeMutablePointer<svm_model>? {
+        let token = Cancellation.current
+        let job = TrainingJob(problem: problem, parameter: parameter, token: token, memory: memory)
+        let context = Unmanaged.passRetained(job)
+        var thread = pthread_t()
+        let started = pthread_create(&thread, nil, { raw in
+            // The thread holds the job until it ends; `pthread_exit` skips Swift's releases, so
+            // `endThread` drops this reference itself.
+            let job = Unmanaged<TrainingJob>.fromOpaque(raw!)
+            job._withUnsafeGuaranteedRef { job in
+                LibSVMModel.$trainingJob.withValue(job) {
+                    let model = svm_train(&job.problem, &job.parameter)
+                    job.finish(model)
+                }
+            }
+            job.release()
+            return nil
+        }, context.toOpaque())
+        if started != 0 {
+            context.release()
+            job.finish(svm_train(&job.problem, &job.parameter))
+        } else {
+            pthread_detach(thread)
+            while job.done.wait(timeout: .now() + .milliseconds(5)) == .timedOut {
+                if let reason = token?.reason, job.abandon() { throw Cancelled(reason) }
+            }
+        }
+        var model = job.takeModel()
+        if let reason = token?.reason {
+            if model != nil { svm_free_and_destroy_model(&model) }
+            throw Cancelled(reason)
+        }
+        return model
+    }
+
+    /// The rows, their pointers and the labels a fit reads; freed by the model, or by the
+    /// training thread when the caller has abandoned the fit (`@unchecked Sendable`: handed
+    /// over once, under the job's lock).
+    private final class TrainingMemory: @unchecked Sendable {
+        let nodes: UnsafeMutablePointer<svm_node>
+        let rows: UnsafeMutablePointer<UnsafeMutablePointer<svm_node>?>
+        let labels: UnsafeMutablePointer<Double>
+        var handedOver = false
+        init(nodes: UnsafeMutablePointer<svm_node>, rows: UnsafeMutablePointer<UnsafeMutablePointer<svm_node>?>, labels: UnsafeMutablePointer<Double>) {
+            self.nodes = nodes
+            self.rows = rows
+            self.labels = labels
+        }
+        func free() {
+            nodes.deallocate()
+            rows.deallocate()
+            labels.deallocate()
+        }
+    }
+
+    /// A fit shared by the caller and its training thread. `@unchecked Sendable`: the problem
+    /// and parameter are touched only by the thread; the rest only under the lock.
+    private final class TrainingJob: @unchecked Sendable {
+        var problem: svm_problem
+        var parameter: svm_parameter
+        let token: CancellationToken?
+        let memory: TrainingMemory
+        let done = DispatchSemaphore(value: 0)
+        private let lock = NSLock()
+        private var model: UnsafeMutablePointer<svm_model>?
+        private var finished = false
+        private var abandoned = false
+
+        init(problem: svm_problem, parameter: svm_parameter, token: CancellationToken?, memory: TrainingMemory) {
+            self.problem = problem
+            self.parameter = parameter
+            self.token = token
+            self.memory = memory
+        }
+
+        /// The thread's end: keeps the model for the caller, or frees everything if abandoned.
+        func finish(_ trained: UnsafeMutablePointer<svm_model>?) {
+            var trained = trained
+            lock.lock()
+            finished = true
+            if abandoned {
+                if trained != nil { svm_free_and_destroy_model(&trained) }
+                memory.free()
+            } else {
+                model = trained
+            }
+            lock.unlock()
+            done.signal()
+        }
+
+        /// Ends the training thread from inside LIBSVM (the print function).
+        func endThread() -> Never {
+            finish(nil)
+            Unmanaged.passUnretained(self).release()  // the thread's reference (see stoppableTrain)
+            pthread_exit(nil)
+        }
+
+        /// True once the work was cancelled or the caller gave up waiting (the interpreter
+        /// forgets a stop after reporting it, so an abandoned fit cannot rely on the token).
+        var stopRequested: Bool {
+            if token?.isCancelled == true { return true }
+            lock.lock()
+            defer { lock.unlock() }
+            return abandoned
+        }
+
+        /// The caller gives up waiting; false when the thread has already finished.
+        func abandon() -> Bool {
+            lock.lock()
+            defer { lock.unlock() }
+            if finished { return false }
+            abandoned = true
+            memory.handedOver = true
+            return true
+        }
+
+        func takeModel() -> UnsafeMutablePointer<svm_model>? {
+            lock.lock()
+            defer { lock.unlock() }
+            let m = model
+            model = nil
+            return m
+        }
     }
 
     /// The trained model as plain arrays, for rows `x` in the order it was trained on.

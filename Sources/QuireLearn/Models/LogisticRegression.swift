@@ -1,4 +1,5 @@
 import Foundation
+import QuireSupport
 
 /// L2-regularised logistic regression as scikit-learn's default (lbfgs): binomial for two
 /// classes, multinomial (softmax) for more, intercepts not penalised.
@@ -73,6 +74,7 @@ public struct LogisticRegression: Classifier, Savable {
         }
         let start = [Double](repeating: 0, count: outputs * width)
         let result = LBFGS.minimise(start, maxIterations: maxIter, gradientTolerance: Self.gradientTolerance, objective: objective)
+        try Cancellation.check()
         coefficients = []
         intercepts = []
         for o in 0..<outputs {

@@ -1,4 +1,5 @@
 import CSVM
+import QuireSupport
 import Foundation
 
 /// An SVC kernel, evaluated with LIBSVM's exact formulas on dense rows (a sparse sum that skips
@@ -117,9 +118,10 @@ struct SVMDecision: Sendable, Codable, Equatable {
             let shared = UncheckedSendableBuffer(buffer)
             x.values.withUnsafeBufferPointer { values in
                 let base = UncheckedSendablePointer(values.baseAddress!)
-                DispatchQueue.concurrentPerform(iterations: Parallel.chunks(rows)) { chunk in
+                Parallel.forEach(rows) { _, range in
                     var scratch = [Double](repeating: 0, count: supportVectors.rows)
-                    for i in Parallel.range(chunk, of: rows) {
+                    for i in range {
+                        if Cancellation.isCancelled { break }
                         shared[i] = predict(base.pointer + i * d, scratch: &scratch)
                     }
                 }

@@ -1,21 +1,6 @@
 import Foundation
 
-/// Splitting work over the machine's cores.
-enum Parallel {
-    /// Work is cut into this many pieces per core, so a slow piece does not leave a core idle.
-    static let chunksPerCore = 4
-
-    static var cores: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
-
-    /// How many chunks to cut `count` items into.
-    static func chunks(_ count: Int) -> Int { max(1, min(count, cores * chunksPerCore)) }
-
-    /// The items of chunk `chunk` out of `chunks(count)`.
-    static func range(_ chunk: Int, of count: Int) -> Range<Int> {
-        let n = chunks(count)
-        return (chunk * count / n)..<((chunk + 1) * count / n)
-    }
-}
+// The parallel loop itself is `Parallel.forEach` in QuireSupport.
 
 /// A mutable buffer written from several threads, each at its own positions.
 ///

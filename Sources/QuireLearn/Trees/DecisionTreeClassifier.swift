@@ -1,4 +1,5 @@
 import Foundation
+import QuireSupport
 
 /// The settings shared by a tree and a forest, with scikit-learn's names; they differ in the
 /// default of `max_features` and in the `class_weight` values they take.
@@ -111,6 +112,7 @@ public struct DecisionTreeClassifier: Classifier, Savable, HasFeatureImportances
         let grown = growExactTree(
             TreeFeatures(x), codes, classCount: classes.count, settings: try settings.tree(nFeatures: x.cols, weights: weights, rows: x.rows),
             seed: settings.seed, weights: weights)
+        try Cancellation.check()
         self.tree = grown.model
         details = TreeNodeDetails(impurity: grown.impurity, samples: grown.nodeSamples, weightedSamples: grown.weightedNodeSamples)
         featureImportances = grown.featureImportances(features: x.cols)

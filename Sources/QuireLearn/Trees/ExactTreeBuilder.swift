@@ -1,4 +1,5 @@
 import Foundation
+import QuireSupport
 
 /// scikit-learn's generator for trees (`our_rand_r` in `sklearn/tree/_utils`): a 32-bit xorshift
 /// whose outputs are reduced below 2^31. A tree seeds it with `RandomState(seed).randint(0, 2^31 - 1)`.
@@ -122,12 +123,9 @@ struct ExactTreeBuilder {
     var nodeSamples: [Int] = []
     var weightedNodeSamples: [Double] = []
 
-    /// Set by another thread to stop the build early (the tree is then incomplete).
-    let shouldStop: (@Sendable () -> Bool)?
-
     init(
         x: TreeFeatures, codes: [Int], weights: [Double]?, classCount: Int, settings: ExactTreeSettings,
-        random: TreeRandom, shouldStop: (@Sendable () -> Bool)? = nil
+        random: TreeRandom
     ) {
         self.x = x
         self.codes = codes
@@ -135,7 +133,6 @@ struct ExactTreeBuilder {
         self.classCount = classCount
         self.settings = settings
         self.random = random
-        self.shouldStop = shouldStop
         var kept: [Int] = []
         kept.reserveCapacity(x.rows)
         var total = 0.0
@@ -386,7 +383,8 @@ struct ExactTreeBuilder {
         var stack = [StackRecord(start: 0, end: samples.count, depth: 0, parent: nil, isLeft: false, impurity: .infinity, constants: 0)]
         var first = true
         while let record = stack.popLast() {
-            if let shouldStop, shouldStop() { return false }
+            // A stopped fit returns a partial tree; its caller throws before using it.
+            if Cancellation.isCancelled { return false }
             var impurity = record.impurity
             var constants = record.constants
             nodeReset(record.start, record.end)
@@ -454,7 +452,8 @@ struct ExactTreeBuilder {
         var frontier = MaxHeap<FrontierRecord> { $0.improvement < $1.improvement }
         frontier.push(addSplitNode(start: 0, end: samples.count, impurity: .infinity, isFirst: true, parent: nil, isLeft: true, depth: 0))
         while let record = frontier.pop() {
-            if let shouldStop, shouldStop() { return false }
+            // A stopped fit returns a partial tree; its caller throws before using it.
+            if Cancellation.isCancelled { return false }
             if record.isLeaf || maxSplitNodes <= 0 {
                 tree.feature[record.node] = -1
                 tree.threshold[record.node] = 0

@@ -1,4 +1,5 @@
 import Foundation
+import QuireSupport
 
 /// A random forest as scikit-learn grows it: per-tree seeds drawn from `RandomState(random_state)`,
 /// bootstrap rows drawn from `RandomState(seed)`, trees grown in parallel on every core, and
@@ -84,8 +85,10 @@ public struct RandomForestClassifier: Classifier, Savable, ReportsProgress, HasF
         if nJobs == 1 {
             for t in 0..<nEstimators { try fitTree(t) }
         } else {
-            DispatchQueue.concurrentPerform(iterations: nEstimators) { t in try? fitTree(t) }
+            Parallel.forEach(nEstimators, chunks: nEstimators) { t, _ in try? fitTree(t) }
         }
+        // A stopped fit leaves some trees unfinished; none of them is kept.
+        try Cancellation.check()
         let grown = results.trees.map { $0! }
         trees = grown.map(\.model)
         featureImportances = Self.meanImportances(grown, features: x.cols)
@@ -142,6 +145,7 @@ public struct RandomForestClassifier: Classifier, Savable, ReportsProgress, HasF
         var votes = [Int](repeating: 0, count: n)
         var one = [Double](repeating: 0, count: k)
         for (t, tree) in trees.enumerated() {
+            try Cancellation.check()
             var drawn = [Bool](repeating: false, count: n)
             for i in Self.sampleIndices(seed: seeds[t], rows: n, draws: draws, weights: weights) { drawn[i] = true }
             for i in 0..<n where !drawn[i] {
@@ -185,10 +189,11 @@ public struct RandomForestClassifier: Classifier, Savable, ReportsProgress, HasF
         let trees = self.trees
         out.withUnsafeMutableBufferPointer { buffer in
             let shared = UncheckedSendableBuffer(buffer)
-            DispatchQueue.concurrentPerform(iterations: Parallel.chunks(rows)) { chunk in
+            Parallel.forEach(rows) { _, range in
                 var sums = [Double](repeating: 0, count: k)
                 var one = [Double](repeating: 0, count: k)
-                for i in Parallel.range(chunk, of: rows) {
+                for i in range {
+                    if Cancellation.isCancelled { break }
                     for c in 0..<k { sums[c] = 0 }
                     // Each tree's probabilities (its leaf's fractions, normalised), summed in
                     // tree order, then divided by the number of trees.

@@ -1,5 +1,6 @@
 import Foundation
 import QuireLang
+import QuireSupport
 
 /// Runs a notebook's cells top to bottom in one interpreter.
 ///
@@ -84,7 +85,11 @@ public final class NotebookRunner {
         let start = DispatchTime.now()
         var result = CellResult(cell: cell, status: .ok)
         do throws(QuireError) {
-            if let value = try interpreter.run(source) { capture.display(value) }
+            if let value = try interpreter.run(source) {
+                Cancellation.with(interpreter.cancellation) { capture.display(value) }
+            }
+            // A limit reached after the last check (in the display, say) still fails the cell.
+            try interpreter.checkInterrupt()
             if cell.options.expectError {
                 result.status = .error
                 result.errorMessage = "cell \(cell.number) was expected to fail, but it ran without error"

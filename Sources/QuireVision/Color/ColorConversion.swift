@@ -1,4 +1,5 @@
 import QuireArray
+import QuireSupport
 
 /// Colour conversions with OpenCV's arithmetic.
 public enum ColorConversion {
@@ -20,7 +21,7 @@ public enum ColorConversion {
             v.withUnsafeBufferPointer { src in
                 out.withUnsafeMutableBufferPointer { dst in
                     let s = SharedReadPointer(src.baseAddress!), d = SharedPointer(dst.baseAddress!)
-                    parallelBands(n, minimumPerBand: 8192) { range in
+                    Parallel.forEach(n, minimumPerChunk: 8192) { _, range in
                         for i in range {
                             let p = s.base + i * c
                             let sum = Int32(p[0]) &* 9798 &+ Int32(p[1]) &* 19235 &+ Int32(p[2]) &* 3735 &+ 16384

@@ -1,4 +1,5 @@
 import QuireArray
+import QuireSupport
 
 extension Filters {
     /// OpenCV's Canny: 3x3 Sobel gradients (border replicated), L1 magnitude `|dx| + |dy|`
@@ -27,7 +28,8 @@ extension Filters {
         let mw = w + 2
         // 0: may be an edge, 1: not an edge, 2: edge; a frame of 1s stops the hysteresis.
         var map = [UInt8](repeating: 1, count: (h + 2) * mw)
-        let stacks = ResultsPerBand<[Int]>(count: bandCount)
+        let bands = Parallel.chunks(h)
+        let stacks = ResultsPerBand<[Int]>(count: bands)
         dx.withUnsafeBufferPointer { dxb in
             dy.withUnsafeBufferPointer { dyb in
                 map.withUnsafeMutableBufferPointer { mapb in
@@ -35,12 +37,13 @@ extension Filters {
                         dx: SharedReadPointer(dxb.baseAddress!), dy: SharedReadPointer(dyb.baseAddress!),
                         width: w, height: h, l2: l2)
                     let mapPointer = SharedPointer(mapb.baseAddress!)
-                    parallelBandsIndexed(h) { band, rows in
+                    Parallel.forEach(h, chunks: bands) { band, rows in
                         stacks.set(band, gradients.suppress(rows: rows, low: lowT, high: highT, map: mapPointer.base))
                     }
                 }
             }
         }
+        if Cancellation.isCancelled { return NDArray(shape: layout.shape, uint8: [UInt8](repeating: 0, count: w * h)) }
         var stack = stacks.values.flatMap { $0 ?? [] }
         let neighbours = [-mw - 1, -mw, -mw + 1, -1, 1, mw - 1, mw, mw + 1]
         while let j = stack.popLast() {
@@ -100,6 +103,7 @@ struct CannyGradients: Sendable {
         magnitudeRow(first - 1, previous)
         magnitudeRow(first, current)
         for y in rows {
+            if Cancellation.isCancelled { break }
             magnitudeRow(y + 1, next)
             let a = dx.base + y * width, b = dy.base + y * width
             for x in 0..<width where current[x + 1] > low {

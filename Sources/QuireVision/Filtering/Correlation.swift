@@ -1,4 +1,5 @@
 import QuireArray
+import QuireSupport
 
 /// What a correlation writes.
 enum CorrelationOutput {
@@ -216,7 +217,7 @@ enum Correlation {
         let rowLength = layout.rowLength
         let kh = kernel.rows, ay = kernel.anchorRow
         nonisolated(unsafe) let body = body
-        parallelBands(layout.height) { band in
+        Parallel.forEach(layout.height, minimumPerChunk: 16) { _, band in
             let padded = UnsafeMutablePointer<T>.allocate(capacity: padder.paddedLength * kh)
             let rows = UnsafeMutablePointer<UnsafeMutablePointer<T>>.allocate(capacity: kh)
             let scratch = UnsafeMutableRawPointer.allocate(byteCount: chunk * 8, alignment: 64)
@@ -231,6 +232,7 @@ enum Correlation {
             let first = band.lowerBound - ay
             for r in first..<(first + kh - 1) { padder.fill(row: r, into: slot(r)) }
             for y in band {
+                if Cancellation.isCancelled { break }
                 padder.fill(row: y - ay + kh - 1, into: slot(y - ay + kh - 1))
                 for i in 0..<kh { rows[i] = slot(y - ay + i) }
                 body(rows, y, rowLength, scratch)

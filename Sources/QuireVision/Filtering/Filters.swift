@@ -1,4 +1,5 @@
 import Foundation
+import QuireSupport
 import QuireArray
 
 /// The gradient kernels pairs the named filters use.
@@ -66,7 +67,7 @@ public enum Filters {
                 x.withUnsafeBufferPointer { xb in
                     y.withUnsafeBufferPointer { yb in
                         let xp = SharedReadPointer(xb.baseAddress!), yp = SharedReadPointer(yb.baseAddress!)
-                        parallelBands(x.count, minimumPerBand: 4096) { range in
+                        Parallel.forEach(x.count, minimumPerChunk: 4096) { _, range in
                             for i in range {
                                 let a = xp.base[i], b = yp.base[i]
                                 mp.base[i] = (a * a + b * b).squareRoot()

@@ -1,4 +1,5 @@
 import QuireArray
+import QuireSupport
 
 extension Filters {
     /// OpenCV's medianBlur: the median of each `ksize` x `ksize` window, per channel, with the
@@ -28,7 +29,7 @@ extension Filters {
                 source: src.baseAddress!, layout: layout, left: 1, right: 1, border: .replicate, constant: UInt8(0))
             return uninitializedImage(layout.count) { (dest: UnsafeMutablePointer<UInt8>) in
                 let d = SharedPointer(dest)
-                parallelBands(layout.height) { band in
+                Parallel.forEach(layout.height, minimumPerChunk: 16) { _, band in
                     let padded = UnsafeMutablePointer<UInt8>.allocate(capacity: padder.paddedLength * 3)
                     let lanes = UnsafeMutablePointer<UInt8>.allocate(capacity: 9 * chunk)
                     defer {
@@ -38,6 +39,7 @@ extension Filters {
                     let (r0, r1, r2) = (padded, padded + padder.paddedLength, padded + 2 * padder.paddedLength)
                     let sources = [r0, r0 + c, r0 + 2 * c, r1, r1 + c, r1 + 2 * c, r2, r2 + c, r2 + 2 * c]
                     for y in band {
+                        if Cancellation.isCancelled { break }
                         padder.fill(row: y - 1, into: r0)
                         padder.fill(row: y, into: r1)
                         padder.fill(row: y + 1, into: r2)
@@ -90,11 +92,12 @@ extension Filters {
                 let padder = RowPadder(
                     source: src.baseAddress!, layout: layout, left: r, right: r, border: .replicate, constant: UInt8(0))
                 let d = SharedPointer(dst.baseAddress!)
-                parallelBands(layout.height * c, minimumPerBand: 8) { band in
+                Parallel.forEach(layout.height * c, minimumPerChunk: 8) { _, band in
                     let padded = UnsafeMutablePointer<UInt8>.allocate(capacity: padder.paddedLength * k)
                     defer { padded.deallocate() }
                     var lastRow = -1
                     for job in band {
+                        if Cancellation.isCancelled { break }
                         let y = job / c, ch = job % c
                         if y != lastRow {
                             for i in 0..<k { padder.fill(row: y - r + i, into: padded + i * padder.paddedLength) }

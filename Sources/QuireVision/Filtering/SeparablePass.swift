@@ -1,4 +1,5 @@
 import QuireArray
+import QuireSupport
 
 /// A separable filter on uint8 images with integer weights: a row pass into integer lanes of
 /// type `I`, then a column pass turned into a pixel by `finish`.
@@ -32,7 +33,7 @@ struct SeparablePass<I: FixedWidthInteger & UnsignedInteger & Sendable> {
                     constant: UInt8(0))
                 let d = SharedPointer(dst)
                 let weights = Weights(rows: rowWeights.map { I($0) }, columns: columnWeights.map { Float($0) })
-                parallelBands(layout.height) { band in
+                Parallel.forEach(layout.height, minimumPerChunk: 16) { _, band in
                     let padded = UnsafeMutablePointer<UInt8>.allocate(capacity: padder.paddedLength)
                     // A ring of kh row-filtered lines, indexed by source row modulo kh.
                     let ring = UnsafeMutablePointer<I>.allocate(capacity: kh * rowLength)
@@ -48,8 +49,12 @@ struct SeparablePass<I: FixedWidthInteger & UnsignedInteger & Sendable> {
                         weights.rowPass(padded, layout.channels, line(r), rowLength)
                     }
                     let ay = kh / 2
-                    for r in (band.lowerBound - ay)..<(band.lowerBound - ay + kh - 1) { filterRow(r) }
+                    for r in (band.lowerBound - ay)..<(band.lowerBound - ay + kh - 1) {
+                        if Cancellation.isCancelled { return }
+                        filterRow(r)
+                    }
                     for y in band {
+                        if Cancellation.isCancelled { break }
                         filterRow(y - ay + kh - 1)
                         let lines = (0..<kh).map { line(y - ay + $0) }
                         weights.columnPass(lines, acc, rowLength, finish, d.base + y * rowLength)

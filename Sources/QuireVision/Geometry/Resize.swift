@@ -1,4 +1,5 @@
 import QuireArray
+import QuireSupport
 
 /// Interpolation methods of `resize`, with OpenCV's names.
 public enum Interpolation: String, CaseIterable, Sendable {
@@ -133,8 +134,9 @@ public enum Resize {
             let source = SharedReadPointer(src.baseAddress!)
             return uninitializedImage(layout.height * rowLength) { (dest: UnsafeMutablePointer<A>) in
                 let d = SharedPointer(dest)
-                parallelBands(layout.height) { band in
+                Parallel.forEach(layout.height, minimumPerChunk: 16) { _, band in
                     for y in band {
+                        if Cancellation.isCancelled { break }
                         let line = source.base + y * layout.width * c
                         let out = d.base + y * rowLength
                         for x in 0..<width {
@@ -160,8 +162,9 @@ public enum Resize {
         nonisolated(unsafe) let pixel = pixel
         return uninitializedImage(target.count) { (dest: UnsafeMutablePointer<T>) in
             let d = SharedPointer(dest)
-            parallelBands(target.height) { band in
+            Parallel.forEach(target.height, minimumPerChunk: 16) { _, band in
                 for y in band {
+                    if Cancellation.isCancelled { break }
                     for t in 0..<rowLength { (d.base + y * rowLength + t).initialize(to: pixel(y, t, rowLength)) }
                 }
             }

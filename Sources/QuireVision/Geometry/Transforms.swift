@@ -1,4 +1,5 @@
 import Foundation
+import QuireSupport
 import QuireArray
 
 /// Which way `flip` mirrors, with cv2.flip's codes in mind: horizontal is 1, vertical 0, both -1.
@@ -111,12 +112,13 @@ public enum Transforms {
         let values: [Float] = image.uint8Values.map { $0.map { Float($0) } } ?? image.float32Values!
         let out: [Float] = uninitializedImage(layout.count) { dest in
             let d = SharedPointer(dest)
-            parallelBands(h) { band in
+            Parallel.forEach(h, minimumPerChunk: 16) { _, band in
                 @inline(__always) func sample(_ x: Int, _ y: Int, _ ch: Int) -> Float {
                     guard x >= 0, y >= 0, x < w, y < h else { return 0 }
                     return values[(y * w + x) * c + ch]
                 }
                 for y in band {
+                    if Cancellation.isCancelled { break }
                     for x in 0..<w {
                         // The inverse of getRotationMatrix2D's map: destination back to source.
                         let dx = Double(x) - cx, dy = Double(y) - cy

@@ -1,28 +1,6 @@
-import Dispatch
 import Foundation
 
-/// Runs `body` over `0..<count` split into contiguous bands, one per core, so that filters use
-/// every core (OpenCV does the same with its parallel_for_ over rows).
-func parallelBands(_ count: Int, minimumPerBand: Int = 16, _ body: @Sendable (Range<Int>) -> Void) {
-    let bands = min(max(1, count / max(1, minimumPerBand)), bandCount)
-    if bands <= 1 {
-        body(0..<count)
-        return
-    }
-    DispatchQueue.concurrentPerform(iterations: bands) { band in
-        let start = count * band / bands
-        let end = count * (band + 1) / bands
-        body(start..<end)
-    }
-}
-
-/// Like `parallelBands`, also giving each band its index (below `bandCount`).
-func parallelBandsIndexed(_ count: Int, _ body: @Sendable (Int, Range<Int>) -> Void) {
-    let bands = max(1, min(count, bandCount))
-    DispatchQueue.concurrentPerform(iterations: bands) { band in
-        body(band, (count * band / bands)..<(count * (band + 1) / bands))
-    }
-}
+// The parallel loop itself is `Parallel.forEach` in QuireSupport.
 
 /// One result slot per band of a parallel loop.
 ///
@@ -46,9 +24,6 @@ final class ResultsPerBand<T>: @unchecked Sendable {
         return slots
     }
 }
-
-/// Two bands per core lets a band finishing late on a busy core be compensated by others.
-let bandCount = max(1, ProcessInfo.processInfo.activeProcessorCount * 2)
 
 /// A pointer shared by the bands of one parallel loop.
 ///
