@@ -31,11 +31,11 @@ let package = Package(
         // are optimised in debug builds too, so that the test suite (a debug build) trains the
         // tutorials' models and filters their images in seconds rather than minutes.
         .target(name: "QuireArray", dependencies: ["QuireSupport"], swiftSettings: optimisedInDebug),
-        .target(name: "QuireData", dependencies: ["QuireArray", "CZlib"], swiftSettings: optimisedInDebug),
-        .target(name: "QuirePlot", dependencies: ["QuireArray", "CCairo"], swiftSettings: optimisedInDebug),
-        .target(name: "QuireLearn", dependencies: ["QuireArray", "CSVM"], swiftSettings: optimisedInDebug),
+        .target(name: "QuireData", dependencies: ["QuireArray", "QuireSupport", "CZlib"], swiftSettings: optimisedInDebug),
+        .target(name: "QuirePlot", dependencies: ["QuireArray", "QuireSupport", "CCairo"], swiftSettings: optimisedInDebug),
+        .target(name: "QuireLearn", dependencies: ["QuireArray", "QuireSupport", "CSVM"], swiftSettings: optimisedInDebug),
         .target(
-            name: "QuireVision", dependencies: ["QuireArray", "CPNG", "CJPEG", "CTurboJPEG"],
+            name: "QuireVision", dependencies: ["QuireArray", "QuireSupport", "CPNG", "CJPEG", "CTurboJPEG"],
             swiftSettings: optimisedInDebug),
 
         // The language, its builtins, and the front ends.
@@ -48,14 +48,14 @@ let package = Package(
         .target(
             name: "QuireBuiltins",
             dependencies: [
-                "QuireLang", "QuireArray", "QuireData", "QuirePlot", "QuireLearn", "QuireVision",
+                "QuireLang", "QuireArray", "QuireData", "QuirePlot", "QuireLearn", "QuireVision", "QuireSupport",
             ]),
-        .target(name: "QuireNotebook", dependencies: ["QuireLang"]),
+        .target(name: "QuireNotebook", dependencies: ["QuireLang", "QuireSupport"]),
         .target(name: "QuireREPL", dependencies: ["QuireLang", "QuireNotebook", "CEditLine"]),
         .executableTarget(
             name: "quire",
             dependencies: [
-                "QuireLang", "QuireBuiltins", "QuireNotebook", "QuireREPL",
+                "QuireLang", "QuireBuiltins", "QuireNotebook", "QuireREPL", "QuireSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 

@@ -3,6 +3,7 @@ import Foundation
 import QuireBuiltins
 import QuireLang
 import QuireNotebook
+import QuireSupport
 import Synchronization
 
 /// The notebook flags of `quire run`, which apply when the file is a Markdown notebook.
@@ -72,7 +73,10 @@ final class InterruptForwarder {
         source = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
         let target = SignalTarget(interpreter)
         source.setEventHandler {
-            if target.presses.add(1, ordering: .relaxed).newValue > 1 { exit(130) }
+            if target.presses.add(1, ordering: .relaxed).newValue > 1 {
+                TemporaryFiles.removeAll()  // a write in flight leaves no temporary file
+                exit(130)
+            }
             target.interpreter.interrupt()
         }
         source.resume()
