@@ -55,19 +55,11 @@ public enum Printer {
 
     /// A string in double quotes with escapes, as Quire writes string literals.
     public static func quote(_ s: String) -> String {
-        var out = "\""
-        for ch in s.unicodeScalars {
-            switch ch {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            case "\r": out += "\\r"
-            default: out.unicodeScalars.append(ch)
-            }
-        }
-        return out + "\""
+        "\"" + TextEscape.replacing(s, literalEscapes) + "\""
     }
+
+    /// The escapes of a Quire string literal.
+    static let literalEscapes: [Unicode.Scalar: String] = ["\"": "\\\"", "\\": "\\\\", "\n": "\\n", "\t": "\\t", "\r": "\\r"]
 
     /// A float as Python's `repr` writes it (the language's name for `FloatRepr.python`).
     public static func formatDouble(_ d: Double) -> String { FloatRepr.python(d) }

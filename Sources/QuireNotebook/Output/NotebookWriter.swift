@@ -96,7 +96,7 @@ public enum NotebookWriter {
         do {
             try AtomicWrite.write(text, to: path)
         } catch {
-            throw NotebookError("cannot update \(path): \(error.reason)", path: path, hint: "the notebook was left as it was")
+            throw NotebookError("cannot write \(path): \(error.reason)", path: path, hint: "the notebook was left as it was")
         }
     }
 
