@@ -31,10 +31,10 @@ let package = Package(
         // tutorials' models and filters their images in seconds rather than minutes.
         .target(name: "QuireArray", dependencies: ["QuireSupport"], swiftSettings: optimisedInDebug),
         .target(name: "QuireData", dependencies: ["QuireSupport", "CZlib"], swiftSettings: optimisedInDebug),
-        .target(name: "QuirePlot", dependencies: ["QuireArray", "CCairo"], swiftSettings: optimisedInDebug),
-        .target(name: "QuireLearn", dependencies: ["QuireArray", "CSVM"], swiftSettings: optimisedInDebug),
+        .target(name: "QuirePlot", dependencies: ["QuireArray", "QuireSupport", "CCairo"], swiftSettings: optimisedInDebug),
+        .target(name: "QuireLearn", dependencies: ["QuireArray", "QuireSupport", "CSVM"], swiftSettings: optimisedInDebug),
         .target(
-            name: "QuireVision", dependencies: ["QuireArray", "CPNG", "CTurboJPEG"],
+            name: "QuireVision", dependencies: ["QuireArray", "QuireSupport", "CPNG", "CTurboJPEG"],
             swiftSettings: optimisedInDebug),
 
         // The language, its builtins, and the front ends.
@@ -47,14 +47,14 @@ let package = Package(
         .target(
             name: "QuireBuiltins",
             dependencies: [
-                "QuireLang", "QuireArray", "QuireData", "QuirePlot", "QuireLearn", "QuireVision",
+                "QuireLang", "QuireArray", "QuireData", "QuirePlot", "QuireLearn", "QuireVision", "QuireSupport",
             ]),
-        .target(name: "QuireNotebook", dependencies: ["QuireLang"]),
-        .target(name: "QuireREPL", dependencies: ["QuireLang", "CEditLine"]),
+        .target(name: "QuireNotebook", dependencies: ["QuireLang", "QuireSupport"]),
+        .target(name: "QuireREPL", dependencies: ["QuireLang", "QuireSupport", "CEditLine"]),
         .executableTarget(
             name: "quire",
             dependencies: [
-                "QuireLang", "QuireBuiltins", "QuireNotebook", "QuireREPL",
+                "QuireLang", "QuireBuiltins", "QuireNotebook", "QuireREPL", "QuireSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 

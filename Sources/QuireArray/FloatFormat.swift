@@ -1,4 +1,5 @@
 import Foundation
+import QuireSupport
 
 /// How numpy prints the floats of one array (its `FloatingFormat` with the default options:
 /// precision 8, `floatmode="maxprec"`): every element with its shortest round-trip digits, at
@@ -84,23 +85,8 @@ struct FloatFormat {
     /// The shortest digits that read back as the same float32 or float64, and the power of ten
     /// of the first digit.
     private func shortestDigits(_ x: Double) -> (digits: String, exponent: Int) {
-        var text = isFloat32 ? Swift.abs(Float(x)).description : Swift.abs(x).description
-        var exponent = 0
-        if let e = text.firstIndex(where: { $0 == "e" || $0 == "E" }) {
-            exponent = Int(text[text.index(after: e)...])!
-            text = String(text[..<e])
-        }
-        let point = text.firstIndex(of: ".") ?? text.endIndex
-        let integer = String(text[..<point])
-        let fraction = point == text.endIndex ? "" : String(text[text.index(after: point)...])
-        var digits = integer + fraction
-        var pointPosition = integer.count + exponent
-        while digits.count > 1 && digits.hasPrefix("0") {
-            digits.removeFirst()
-            pointPosition -= 1
-        }
-        while digits.count > 1 && digits.hasSuffix("0") { digits.removeLast() }
-        return (digits, pointPosition - 1)
+        let (_, digits, exponent) = FloatRepr.shortestDigits(x, float32: isFloat32)
+        return (digits, exponent)
     }
 
     /// Positional digits: the integer part (with sign) and the fraction, trailing zeros trimmed.

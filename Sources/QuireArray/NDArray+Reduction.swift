@@ -1,3 +1,4 @@
+import QuireSupport
 /// Reductions over all elements (`axis: nil`, giving a 0-d array) or along one axis.
 ///
 /// Dtypes as numpy: sum of bools and integers is int64 (wrapping), of floats keeps the float
@@ -62,7 +63,7 @@ extension NDArray {
     private static func floatSum<T: FloatArithmetic>(_ v: [T], _ l: (outer: Int, length: Int, inner: Int, shape: [Int])) -> [T] {
         v.withUnsafeBufferPointer { p in
             if l.inner == 1 {
-                return (0..<l.outer).map { o in 0 + pairwiseSum(p, o * l.length, l.length) }
+                return (0..<l.outer).map { o in PairwiseSum.numpyTotal(p, o * l.length, l.length) }
             }
             var out = [T](repeating: 0, count: l.outer * l.inner)
             for o in 0..<l.outer {

@@ -14,7 +14,6 @@ public enum PlotError: Error, Equatable, Sendable {
     /// A log axis needs positive values.
     case nonPositiveOnLogScale
     case unknownFormat(extension: String)
-    case folderMissing(String)
     /// Cairo failed; the text is its status message.
     case renderFailed(String)
     case writeFailed(path: String, reason: String)

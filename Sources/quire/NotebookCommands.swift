@@ -3,6 +3,7 @@ import Foundation
 import QuireBuiltins
 import QuireLang
 import QuireNotebook
+import QuireSupport
 import Synchronization
 
 /// The notebook flags of `quire run`, which apply when the file is a Markdown notebook.
@@ -106,6 +107,7 @@ private func forwardInterrupt(_ signal: Int32) {
     if !ForwardedInterrupt.presenting.load(ordering: .sequentiallyConsistent),
         ForwardedInterrupt.presses.add(1, ordering: .sequentiallyConsistent).newValue > 1
     {
+        TemporaryFiles.removeAllInSignalHandler()  // a write in flight leaves no temporary file
         _exit(130)
     }
     let address = ForwardedInterrupt.interpreterAddress.load(ordering: .sequentiallyConsistent)

@@ -61,14 +61,6 @@ import Testing
         #expect(lines[lines.count - 2] == "dtypes: float64(2), int64(19)")
     }
 
-    @Test func shortestFloatText() {
-        #expect(formatShortest(0.1) == "0.1")
-        #expect(formatShortest(1e-05) == "1e-05")
-        #expect(formatShortest(2.0) == "2.0")
-        #expect(formatShortest(1e16) == "1e+16")
-        #expect(formatShortest(123456789.123) == "123456789.123")
-    }
-
     @Test func htmlTable() throws {
         let df = try TestData.parse("a,b\n1,x<y\n")
         let html = df.htmlText()

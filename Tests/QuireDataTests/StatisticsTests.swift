@@ -71,14 +71,6 @@ import Testing
         #expect(throws: DataError.noSuchColumn(name: "h", columns: ["g", "x", "y"])) { try df.groupBy("h") }
     }
 
-    @Test func pairwiseSumMatchesNumpy() throws {
-        // numpy: np.sum(np.arange(1001) * (1/3)) == 166833.3333333333, where a left-to-right
-        // loop gives 166833.33333333334.
-        let values = (0..<1001).map { Double($0) * (1.0 / 3.0) }
-        #expect(Summation.pairwise(values) == 166833.3333333333)
-        #expect(values.reduce(0, +) == 166833.33333333334)
-    }
-
     @Test func sortIsStableBothWays() throws {
         let df = try TestData.parse("k,v\n2,a\n1,b\n2,c\n1,d\n")
         #expect(try df.sortValues(by: "k").column("v").column.strings == ["b", "d", "a", "c"])

@@ -84,7 +84,8 @@ import Testing
     @Test func missingFolderIsAnErrorAndLeavesNothing() throws {
         let folder = try TestSupport.temporaryFolder()
         let path = folder.appendingPathComponent("nope/plot.png").path
-        #expect(throws: PlotError.folderMissing(folder.appendingPathComponent("nope").path)) {
+        let nope = folder.appendingPathComponent("nope").path
+        #expect(throws: PlotError.writeFailed(path: path, reason: "the folder \(nope) does not exist")) {
             try Figure.bar(labels: ["a"], values: [1]).write(to: path)
         }
         #expect(!FileManager.default.fileExists(atPath: path))

@@ -1,5 +1,6 @@
 import QuireArray
 import QuireLang
+import QuireSupport
 
 /// An NDArray in the language: numbers, matrices and images alike.
 ///
@@ -15,9 +16,7 @@ final class ArrayObject: ArrayConvertible {
     func displayText() -> String { ArrayFormatter.repr(array) }
 
     func richDisplay() -> RichDisplay? {
-        let escaped = displayText().replacingOccurrences(of: "&", with: "&amp;")
-            .replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
-        return .html("<pre class=\"quire-array\">\(escaped)</pre>")
+        .html("<pre class=\"quire-array\">\(HTMLEscape.escape(displayText()))</pre>")
     }
 
     /// The attributes of an Array, registered like its methods.

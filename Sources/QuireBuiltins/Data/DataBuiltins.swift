@@ -42,7 +42,7 @@ enum DataBuiltins {
     static func writeCSV(_ args: Arguments, frame: DataFrame) throws -> Value {
         let shown = try args.string("path")
         do {
-            try CSVWriter.write(frame, path: args.context.resolvePath(shown), index: try args.bool("index"))
+            try CSVWriter.write(frame, path: args.context.resolvePath(shown), shownAs: shown, index: try args.bool("index"))
         } catch let e as CSVError {
             throw DataConversions.error(e, shownPath: shown).located(argument: "path")
         }

@@ -107,6 +107,8 @@ enum DataConversions {
             return QuireError(.io, "no such file: \"\(shownPath)\"", hint: FileHints.nearby(path))
         case .unreadable(_, let reason):
             return QuireError(.io, "cannot read \"\(shownPath)\": \(reason)")
+        case .cannotWrite(_, let reason):
+            return QuireError(.io, "cannot write \"\(shownPath)\": \(reason)", argument: "path")
         case .corruptGzip:
             return QuireError(.io, "\"\(shownPath)\" is not a valid gzip file (its compressed data is damaged)")
         case .decompressedTooLarge(_, let limit, let ratio):

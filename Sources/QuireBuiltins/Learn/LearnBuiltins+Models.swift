@@ -1,6 +1,7 @@
 import Foundation
 import QuireLang
 import QuireLearn
+import QuireSupport
 
 extension LearnBuiltins {
     /// A constructor: sets each declared parameter on a fresh estimator.
@@ -121,12 +122,13 @@ extension LearnBuiltins {
     }
 
     private static func save(_ estimator: any Estimator, _ args: Arguments) throws -> Value {
-        let path = args.context.resolvePath(try args.string("path"))
+        let shown = try args.string("path")
+        let path = args.context.resolvePath(shown)
         let data = try LearnErrors.run(args) { try ModelArchive.encode(estimator) }
         do {
-            try data.write(to: URL(fileURLWithPath: path))
+            try AtomicWrite.write(data, to: path, shownAs: shown)
         } catch {
-            throw QuireError(.io, "cannot write \(try args.string("path")): \(error.localizedDescription)", argument: "path")
+            throw QuireError(.io, "cannot write \"\(shown)\": \(error.reason)", argument: "path")
         }
         return .none
     }

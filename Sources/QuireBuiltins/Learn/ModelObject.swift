@@ -2,6 +2,7 @@ import Foundation
 import QuireArray
 import QuireLang
 import QuireLearn
+import QuireSupport
 
 /// A classifier in the language: shown as scikit-learn's repr, with fit / predict /
 /// predict_proba / score / save and the members `classes` and `feature_importances`.
@@ -58,13 +59,7 @@ final class ReportObject: NativeObject {
     init(_ text: String) { self.text = text }
     var typeName: String { "Report" }
     func displayText() -> String { text }
-    func richDisplay() -> RichDisplay? { .html("<pre>" + escapeHTML(text) + "</pre>") }
-}
-
-/// Text made safe for an HTML page.
-func escapeHTML(_ text: String) -> String {
-    text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-        .replacingOccurrences(of: ">", with: "&gt;")
+    func richDisplay() -> RichDisplay? { .html("<pre>" + HTMLEscape.escape(text) + "</pre>") }
 }
 
 extension LearnErrors {

@@ -80,11 +80,11 @@ final class FigureObject: NativeObject, FigureDisplay {
     }
 
     /// Writes the figure, turning a plot error into a sentence.
-    func save(to path: String, dpi: Double) throws(QuireError) {
+    func save(to path: String, dpi: Double, shownAs shown: String? = nil) throws(QuireError) {
         do throws(PlotError) {
-            try figure.write(to: path, dpi: dpi)
+            try figure.write(to: path, dpi: dpi, shownAs: shown)
         } catch {
-            throw PlotMessages.error(error, path: path)
+            throw PlotMessages.error(error, path: shown ?? path)
         }
     }
 }

@@ -155,7 +155,7 @@ extension PlotBuiltins {
     static func save(_ figure: FigureObject, _ args: Arguments) throws -> Value {
         let path = args.context.resolvePath(try args.string("path"))
         let dpi = try args.double("dpi")
-        try figure.save(to: path, dpi: dpi)
+        try figure.save(to: path, dpi: dpi, shownAs: try args.string("path"))
         return .none
     }
 }

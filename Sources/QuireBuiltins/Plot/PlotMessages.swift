@@ -30,14 +30,10 @@ enum PlotMessages {
             return QuireError(
                 .value, "cannot write \(Printer.quote(path ?? "")): unknown image format \(Printer.quote(ext))",
                 hint: "end the path with .png, .svg or .pdf", argument: "path")
-        case .folderMissing(let folder):
-            return QuireError(
-                .io, "cannot write \(Printer.quote(path ?? "")): the folder \(Printer.quote(folder)) does not exist",
-                argument: "path")
         case .renderFailed(let reason):
             return QuireError(.io, "\(subject)drawing failed: \(reason)")
         case .writeFailed(let p, let reason):
-            return QuireError(.io, "cannot write \(Printer.quote(path ?? p)): \(reason)", argument: "path")
+            return QuireError(.io, "cannot write \(Printer.quote(p)): \(reason)", argument: "path")
         case .unreadableImage(let p, let reason):
             return QuireError(.io, "cannot read image \(Printer.quote(p)): \(reason)")
         case .invalidDPI(let dpi):

@@ -51,7 +51,7 @@ enum VisionBuiltins {
             let quality = try args.int("quality")
             guard (0...100).contains(quality) else { throw args.bad("quality", expected: "an int from 0 to 100") }
             let picture = try image(args)
-            try run(args) { try ImageFile.write(picture, to: path, quality: quality) }
+            try run(args) { try ImageFile.write(picture, to: path, shownAs: try args.string("path"), quality: quality) }
             return .none
         },
     ]

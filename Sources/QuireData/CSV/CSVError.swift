@@ -1,8 +1,10 @@
 /// What can go wrong reading or writing a CSV file; positions are 1-based, columns in characters.
 public enum CSVError: Error, Sendable, Equatable {
     case fileNotFound(path: String)
-    /// The file exists but could not be read (or written), with the system's reason.
+    /// The file exists but could not be read, with the system's reason.
     case unreadable(path: String, reason: String)
+    /// The file could not be written, with the reason in plain words.
+    case cannotWrite(path: String, reason: String)
     /// A gzip file whose compressed data is damaged.
     case corruptGzip(path: String)
     /// A gzip file that decompresses to more than `limit` bytes, `ratio` times its own size.

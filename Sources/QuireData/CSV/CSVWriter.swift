@@ -1,4 +1,5 @@
 import Foundation
+import QuireSupport
 
 /// Writes DataFrames as CSV the way pandas' `to_csv` does: floats in their shortest form,
 /// missing values as empty fields, quotes only where a field needs them.
@@ -19,31 +20,21 @@ public enum CSVWriter {
         return out
     }
 
-    /// Writes atomically: to a temporary file beside `path`, then renamed over it, so a failed
-    /// write never leaves half a file.
-    public static func write(_ frame: DataFrame, path: String, index: Bool = true, separator: Character = ",") throws {
-        let data = Array(text(frame, index: index, separator: separator).utf8)
-        let temporary = path + ".tmp-\(getpid())"
-        guard let file = fopen(temporary, "wb") else {
-            throw CSVError.unreadable(path: path, reason: String(cString: strerror(errno)))
-        }
-        let written = data.withUnsafeBytes { fwrite($0.baseAddress, 1, data.count, file) }
-        let closed = fclose(file)
-        guard written == data.count, closed == 0 else {
-            unlink(temporary)
-            throw CSVError.unreadable(path: path, reason: "the disk refused the write")
-        }
-        guard rename(temporary, path) == 0 else {
-            let reason = String(cString: strerror(errno))
-            unlink(temporary)
-            throw CSVError.unreadable(path: path, reason: reason)
+    /// Writes atomically (see `AtomicWrite`): a failed write never leaves half a file.
+    public static func write(
+        _ frame: DataFrame, path: String, shownAs shown: String? = nil, index: Bool = true, separator: Character = ","
+    ) throws {
+        do {
+            try AtomicWrite.write(text(frame, index: index, separator: separator), to: path, shownAs: shown)
+        } catch {
+            throw CSVError.cannotWrite(path: path, reason: error.reason)
         }
     }
 
     static func csvField(_ s: Scalar) -> String {
         switch s {
         case .missing: ""
-        case .float(let d): d.isNaN ? "" : formatShortest(d)
+        case .float(let d): d.isNaN ? "" : FloatRepr.python(d)
         default: formatScalar(s)
         }
     }

@@ -1,3 +1,5 @@
+import QuireSupport
+
 /// The element type of a column.
 public enum ColumnType: String, Sendable, CaseIterable {
     case int64, float64, bool, string
@@ -153,7 +155,7 @@ public struct Column: Sendable {
                 switch s {
                 case .string(let t): t
                 case .int(let i): String(i)
-                case .float(let d): formatShortest(d)
+                case .float(let d): FloatRepr.python(d)
                 case .bool(let b): b ? "True" : "False"
                 case .missing: ""
                 }

@@ -1,3 +1,5 @@
+import QuireSupport
+
 /// Turning columns into the cells pandas' repr prints.
 enum CellFormat {
     /// The cells of `column` as pandas formats a column's values: numbers and text with one
@@ -27,16 +29,7 @@ enum CellFormat {
     /// Tabs and newlines shown as `\t` and `\n`, as pandas' pprint_thing does.
     static func escaped(_ s: String) -> String {
         guard s.contains(where: { $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) else { return s }
-        var out = ""
-        for ch in s.unicodeScalars {
-            switch ch {
-            case "\t": out += "\\t"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            default: out.unicodeScalars.append(ch)
-            }
-        }
-        return out
+        return TextEscape.replacing(s, ["\t": "\\t", "\n": "\\n", "\r": "\\r"])
     }
 
     /// Cells padded to one width (at least `minimum`), cut to `display.max_colwidth` with "...".

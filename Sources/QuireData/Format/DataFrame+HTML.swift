@@ -1,3 +1,5 @@
+import QuireSupport
+
 extension DataFrame {
     /// The frame as an HTML table laid out as pandas' notebook display: a header row, the index
     /// in `<th>` cells, long frames cut to their first and last 5 rows, wide ones to 20 columns.
@@ -16,11 +18,11 @@ extension DataFrame {
         var html = "<div>\n<table border=\"1\" class=\"dataframe\">\n  <thead>\n    <tr style=\"text-align: right;\">\n      <th></th>\n"
         for (k, j) in shownColumns.enumerated() {
             if cutColumns && k == maxColumns / 2 { html += "      <th>...</th>\n" }
-            html += "      <th>\(escapeHTML(names[j]))</th>\n"
+            html += "      <th>\(HTMLEscape.escape(names[j]))</th>\n"
         }
         html += "    </tr>\n"
         if let name = index.name {
-            html += "    <tr>\n      <th>\(escapeHTML(name))</th>\n"
+            html += "    <tr>\n      <th>\(HTMLEscape.escape(name))</th>\n"
             html += String(repeating: "      <th></th>\n", count: shownColumns.count + (cutColumns ? 1 : 0)) + "    </tr>\n"
         }
         html += "  </thead>\n  <tbody>\n"
@@ -29,10 +31,10 @@ extension DataFrame {
                 html += "    <tr>\n      <th>...</th>\n"
                 html += String(repeating: "      <td>...</td>\n", count: shownColumns.count + (cutColumns ? 1 : 0)) + "    </tr>\n"
             }
-            html += "    <tr>\n      <th>\(escapeHTML(labels[r]))</th>\n"
+            html += "    <tr>\n      <th>\(HTMLEscape.escape(labels[r]))</th>\n"
             for k in shownColumns.indices {
                 if cutColumns && k == maxColumns / 2 { html += "      <td>...</td>\n" }
-                html += "      <td>\(escapeHTML(cells[k][r].trimmingLeadingSpaces()))</td>\n"
+                html += "      <td>\(HTMLEscape.escape(cells[k][r].trimmingLeadingSpaces()))</td>\n"
             }
             html += "    </tr>\n"
         }
@@ -40,18 +42,4 @@ extension DataFrame {
         if cutRows || cutColumns { html += "<p>\(rowCount) rows × \(columnCount) columns</p>\n" }
         return html + "</div>"
     }
-}
-
-func escapeHTML(_ s: String) -> String {
-    var out = ""
-    for ch in s {
-        switch ch {
-        case "&": out += "&amp;"
-        case "<": out += "&lt;"
-        case ">": out += "&gt;"
-        case "\"": out += "&quot;"
-        default: out.append(ch)
-        }
-    }
-    return out
 }

@@ -1,41 +1,5 @@
 import Foundation
 
-/// A float as Python's `repr` writes it: shortest round-trip digits, positional from 1e-4 up
-/// to 1e16, scientific otherwise (`1e-05`, `1.5e+16`).
-public func formatShortest(_ d: Double) -> String {
-    if d.isNaN { return "nan" }
-    if d.isInfinite { return d < 0 ? "-inf" : "inf" }
-    if d == 0 { return d.sign == .minus ? "-0.0" : "0.0" }
-    var text = abs(d).description
-    var exponent = 0
-    if let e = text.firstIndex(where: { $0 == "e" || $0 == "E" }) {
-        exponent = Int(text[text.index(after: e)...])!
-        text = String(text[..<e])
-    }
-    let parts = text.split(separator: ".", omittingEmptySubsequences: false)
-    let intPart = String(parts[0])
-    let fracPart = parts.count > 1 ? String(parts[1]) : ""
-    var digits = intPart + fracPart
-    var point = intPart.count + exponent
-    while digits.hasPrefix("0") && digits.count > 1 {
-        digits.removeFirst()
-        point -= 1
-    }
-    while digits.hasSuffix("0") && digits.count > 1 { digits.removeLast() }
-    let sign = d < 0 ? "-" : ""
-    let firstPower = point - 1
-    if firstPower >= -4 && firstPower < 16 {
-        if point <= 0 { return sign + "0." + String(repeating: "0", count: -point) + digits }
-        if digits.count <= point { return sign + digits + String(repeating: "0", count: point - digits.count) + ".0" }
-        let idx = digits.index(digits.startIndex, offsetBy: point)
-        return sign + digits[..<idx] + "." + digits[idx...]
-    }
-    var mantissa = String(digits.first!)
-    if digits.count > 1 { mantissa += "." + digits.dropFirst() }
-    let expDigits = String(abs(firstPower))
-    return sign + mantissa + "e" + (firstPower < 0 ? "-" : "+") + (expDigits.count < 2 ? "0" : "") + expDigits
-}
-
 /// pandas' display options that shape how tables print.
 public enum DisplayOptions {
     /// `display.precision`: digits after the point in a float column.

@@ -54,8 +54,8 @@ extension DataFrame {
         }
         // One conversion to doubles serves the mean, the deviations and the quartiles.
         let n = Double(d.count)
-        let mean = Summation.pairwise(d) / n
-        let std = Summation.pairwise(d.map { (mean - $0) * (mean - $0) }) / (n - 1)
+        let mean = PairwiseSum.pandas(d) / n
+        let std = PairwiseSum.pandas(d.map { (mean - $0) * (mean - $0) }) / (n - 1)
         let qs = [0.25, 0.5, 0.75]
         if case .int64(let ints) = s.column.storage, let small = Selection.smallRangeSummary(ints, qs) {
             return [n, mean, std.squareRoot(), small.min] + small.quantiles + [small.max]
@@ -138,7 +138,7 @@ func stableSort(_ rows: [Int], by less: (Int, Int) -> Bool) -> [Int] {
 public func formatScalar(_ s: Scalar) -> String {
     switch s {
     case .int(let i): String(i)
-    case .float(let d): d.isNaN ? "NaN" : formatShortest(d)
+    case .float(let d): d.isNaN ? "NaN" : FloatRepr.python(d)
     case .bool(let b): b ? "True" : "False"
     case .string(let t): t
     case .missing: "NaN"

@@ -1,5 +1,6 @@
 import QuireSupport
 import Foundation
+import QuireSupport
 
 /// The rows of a frame split by the values of one key column; groups are sorted by key and
 /// rows with a missing key are left out, as pandas' `groupby` does by default.
@@ -73,7 +74,7 @@ public struct GroupBy: Sendable {
             for (i, g) in groupOfRow.enumerated() where g >= 0 && !c.isMissing(i) { sums[g] &+= Int64(values[i]) }
             return Column(int64: sums)
         case .sum, .mean:
-            var sums = [Summation.Kahan](repeating: .init(), count: n)
+            var sums = [PairwiseSum.Kahan](repeating: .init(), count: n)
             var counts = [Int](repeating: 0, count: n)
             for (i, g) in groupOfRow.enumerated() where g >= 0 && !values[i].isNaN {
                 sums[g].add(values[i])

@@ -1,4 +1,5 @@
 import Foundation
+import QuireSupport
 
 extension Series {
     /// The non-missing values as Doubles; throws for a string column (naming `operation`).
@@ -20,7 +21,7 @@ extension Series {
         case .bool(let v):
             return .int(Int64(v.indices.filter { v[$0] && !column.isMissing($0) }.count))
         case .float64(let v):
-            return .float(Summation.pairwise(v.map { $0.isNaN ? 0 : $0 }))
+            return .float(PairwiseSum.pandas(v.map { $0.isNaN ? 0 : $0 }))
         case .string:
             throw DataError.wrongType(column: name, type: type, operation: "sum")
         }
@@ -29,7 +30,7 @@ extension Series {
     /// The mean of the values that are not missing (NaN when there are none).
     public func mean() throws -> Double {
         let (filled, n) = try zeroFilled(for: "mean")
-        return n == 0 ? .nan : Summation.pairwise(filled) / Double(n)
+        return n == 0 ? .nan : PairwiseSum.pandas(filled) / Double(n)
     }
 
     /// All values with missing ones as 0, and the count of the others: pandas sums over the
@@ -49,12 +50,12 @@ extension Series {
     public func variance(ddof: Int = 1) throws -> Double {
         let (filled, n) = try zeroFilled(for: "std")
         guard n - ddof > 0 else { return .nan }
-        let mean = Summation.pairwise(filled) / Double(n)
+        let mean = PairwiseSum.pandas(filled) / Double(n)
         let missing = column.hasMissing
         let squares = filled.indices.map { i in
             missing && column.isMissing(i) ? 0 : (mean - filled[i]) * (mean - filled[i])
         }
-        return Summation.pairwise(squares) / Double(n - ddof)
+        return PairwiseSum.pandas(squares) / Double(n - ddof)
     }
 
     /// The median (the mean of the two middle values when their count is even).

@@ -1,51 +1,5 @@
-/// Sums as numpy and pandas compute them, so results agree to the last bit.
+/// pandas' running statistics that are not sums (the sums live in QuireSupport's `PairwiseSum`).
 enum Summation {
-    /// numpy's pairwise summation block: below it, eight running sums.
-    static let blockSize = 128
-
-    /// numpy's pairwise sum (what `Series.sum` and `mean` use on float64 data).
-    static func pairwise(_ v: UnsafeBufferPointer<Double>) -> Double {
-        let n = v.count
-        if n < 8 {
-            var s = 0.0
-            for x in v { s += x }
-            return s
-        }
-        if n <= blockSize {
-            var r = [Double](repeating: 0, count: 8)
-            for k in 0..<8 { r[k] = v[k] }
-            var i = 8
-            while i < n - (n % 8) {
-                for k in 0..<8 { r[k] += v[i + k] }
-                i += 8
-            }
-            var s = ((r[0] + r[1]) + (r[2] + r[3])) + ((r[4] + r[5]) + (r[6] + r[7]))
-            while i < n {
-                s += v[i]
-                i += 1
-            }
-            return s
-        }
-        var half = n / 2
-        half -= half % 8
-        return pairwise(UnsafeBufferPointer(rebasing: v[0..<half])) + pairwise(UnsafeBufferPointer(rebasing: v[half...]))
-    }
-
-    static func pairwise(_ v: [Double]) -> Double { v.withUnsafeBufferPointer { pairwise($0) } }
-
-    /// pandas' group-by running sum: Kahan-compensated.
-    struct Kahan {
-        var sum = 0.0
-        var compensation = 0.0
-        mutating func add(_ x: Double) {
-            let y = x - compensation
-            let t = sum + y
-            compensation = t - sum - y
-            if compensation.isNaN { compensation = 0 }
-            sum = t
-        }
-    }
-
     /// pandas' group-by variance: Welford's running mean and sum of squared deviations.
     struct Welford {
         var count = 0

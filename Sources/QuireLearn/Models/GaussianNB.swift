@@ -1,4 +1,5 @@
 import Foundation
+import QuireSupport
 
 /// Gaussian naive Bayes with scikit-learn's exact arithmetic: per-class means and variances,
 /// variances smoothed by `varSmoothing` times the largest feature variance.
@@ -66,7 +67,7 @@ public struct GaussianNB: Classifier, Savable {
         var out = [Double](repeating: 0, count: x.rows * k)
         for c in 0..<k {
             let logs = (0..<d).map { log(2 * Double.pi * variance[c * d + $0]) }
-            let normaliser = -0.5 * numpySum(logs[...])
+            let normaliser = -0.5 * PairwiseSum.numpyTotal(logs)
             let prior = log(classPrior[c])
             var terms = [Double](repeating: 0, count: d)
             for i in 0..<x.rows {
@@ -74,7 +75,7 @@ public struct GaussianNB: Classifier, Savable {
                     let dev = x[i, j] - theta[c * d + j]
                     terms[j] = dev * dev / variance[c * d + j]
                 }
-                out[i * k + c] = prior + (normaliser - 0.5 * numpySum(terms[...]))
+                out[i * k + c] = prior + (normaliser - 0.5 * PairwiseSum.numpyTotal(terms))
             }
         }
         return Matrix(rows: x.rows, cols: k, values: out)

@@ -1,5 +1,6 @@
 import CSVM
 import Foundation
+import QuireSupport
 
 /// scikit-learn's SVC on LIBSVM, the solver scikit-learn itself wraps: C-support vector
 /// classification, one-against-one, with the same defaults.
@@ -47,8 +48,8 @@ public struct SVC: Classifier, Configurable {
         case .string:
             // numpy's X.var(): pairwise sums over the flat buffer.
             let n = Double(x.values.count)
-            let mean = numpySum(x.values[...]) / n
-            let variance = numpySum(x.values.map { ($0 - mean) * ($0 - mean) }[...]) / n
+            let mean = PairwiseSum.numpyTotal(x.values) / n
+            let variance = PairwiseSum.numpyTotal(x.values.map { ($0 - mean) * ($0 - mean) }) / n
             return variance == 0 ? 1 : 1 / (Double(x.cols) * variance)
         default: return gamma.asDouble ?? 1
         }

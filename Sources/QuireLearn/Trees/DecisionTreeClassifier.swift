@@ -59,7 +59,7 @@ extension Settings {
     /// limit is `min_weight_fraction_leaf` of their numpy sum.
     func tree(nFeatures: Int, weights: [Double]?, rows: Int) throws -> ExactTreeSettings {
         var s = try tree(nFeatures: nFeatures)
-        s.minWeightLeaf = double("min_weight_fraction_leaf") * (weights.map { numpySum($0[...]) } ?? Double(rows))
+        s.minWeightLeaf = double("min_weight_fraction_leaf") * (weights.map { PairwiseSum.numpyTotal($0) } ?? Double(rows))
         return s
     }
 

@@ -107,7 +107,7 @@ public struct RandomForestClassifier: Classifier, Savable, ReportsProgress, HasF
     func bootstrapCount(rows: Int, weights: [Double]?) throws -> Int {
         switch maxSamples {
         case .int(let i): return i
-        case .double(let d): return max(Int(d * (weights.map { numpySum($0[...]) } ?? Double(rows))), 1)
+        case .double(let d): return max(Int(d * (weights.map { PairwiseSum.numpyTotal($0) } ?? Double(rows))), 1)
         default: return rows
         }
     }
@@ -117,7 +117,7 @@ public struct RandomForestClassifier: Classifier, Savable, ReportsProgress, HasF
     static func sampleIndices(seed: UInt32, rows: Int, draws: Int, weights: [Double]?) -> [Int] {
         var rng = RandomState(seed: seed)
         guard let weights else { return (0..<draws).map { _ in rng.randint(0, rows) } }
-        let total = numpySum(weights[...])
+        let total = PairwiseSum.numpyTotal(weights)
         var cdf = [Double](repeating: 0, count: rows)
         var running = 0.0
         for i in 0..<rows {

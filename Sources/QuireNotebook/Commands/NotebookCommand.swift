@@ -1,5 +1,6 @@
 import Foundation
 import QuireLang
+import QuireSupport
 
 /// Makes a fresh interpreter with every builtin: the notebook library knows no builtins itself.
 public typealias InterpreterFactory = () throws -> Interpreter
@@ -60,13 +61,15 @@ public enum NotebookCommand {
             if !writeReport(RunReport(notebook: path, results: results), report, console) { status = 1 }
         }
         if settings.html {
+            let page = HTMLPage(notebook: notebook, results: results)
             do {
-                let page = try HTMLPage(notebook: notebook, results: results).write(besideNotebook: runner.directory)
-                console.out("wrote \(folderPrefix(path))\(notebook.outputFolderName)/\(URL(fileURLWithPath: page).lastPathComponent)\n")
+                let written = try page.write(besideNotebook: runner.directory)
+                console.out("wrote \(folderPrefix(path))\(notebook.outputFolderName)/\(URL(fileURLWithPath: written).lastPathComponent)\n")
             } catch {
                 console.err(error.render())
                 status = 1
             }
+            for warning in page.warnings.messages { console.err("warning: \(path): \(warning)\n") }
         }
         if settings.update {
             if status == 0 {
@@ -82,6 +85,7 @@ public enum NotebookCommand {
     /// Rewrites the notebook's outputs; a notebook whose outputs did not change is not touched.
     static func update(_ notebook: Notebook, results: [CellResult], console: Console) -> Int32 {
         let text = NotebookWriter.updatedText(notebook, results: results)
+        AtomicWrite.removeStaleTemporaries(of: notebook.path)
         guard text != notebook.text else {
             console.out("\(notebook.path) is up to date\n")
             return 0

@@ -1,5 +1,6 @@
 import Foundation
 import QuireLang
+import QuireSupport
 
 /// The self-contained page of a run: prose, highlighted code, outputs, tables, figures and
 /// errors, with figures and local images embedded so the file works offline and alone.
@@ -8,6 +9,8 @@ struct HTMLPage {
     let results: [CellResult]
     /// The absolute folder of the notebook (figures and prose images are read from there).
     var directory: String = ""
+    /// What the page left out of the prose (refused images and links), one sentence each.
+    let warnings = PageWarnings()
 
     init(notebook: Notebook, results: [CellResult]) {
         self.notebook = notebook
@@ -18,19 +21,19 @@ struct HTMLPage {
     func write(besideNotebook directory: String) throws(NotebookError) -> String {
         var page = self
         page.directory = directory
-        let folder = (directory as NSString).appendingPathComponent(notebook.outputFolderName)
+        let folder = try OutputFolder.create(for: notebook, in: directory)
         let path = (folder as NSString).appendingPathComponent("index.html")
         do {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            try page.html().write(toFile: path, atomically: true, encoding: .utf8)
+            try AtomicWrite.write(page.html(), to: path)
         } catch {
-            throw NotebookError("cannot write \(path): \(error.localizedDescription)", path: notebook.path)
+            throw OutputFolder.error(error, shownAs: "index.html", notebook: notebook)
         }
         return path
     }
 
     func html() -> String {
-        let markdown = MarkdownRenderer(imageSource: embeddedImage)
+        let folder = NotebookFolder(directory)
+        let markdown = MarkdownRenderer(imageSource: { embeddedImage($0, from: folder) }, linkTarget: liveLink)
         let byCell = Dictionary(results.map { ($0.cell.number, $0) }, uniquingKeysWith: { a, _ in a })
         var body = ""
         for piece in notebook.pieces {
@@ -53,7 +56,7 @@ struct HTMLPage {
             <meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
             <meta name="generator" content="quire">
-            <title>\(HTMLText.escape(title))</title>
+            <title>\(HTMLEscape.escape(title))</title>
             <style>
             \(Stylesheet.css)
             </style>
@@ -76,7 +79,7 @@ struct HTMLPage {
             failed == 0
             ? "<span class=\"ok\">all cells ran as expected</span>"
             : "<span class=\"bad\">\(failed) cell\(failed == 1 ? "" : "s") failed</span>"
-        return "<p class=\"banner\">\(HTMLText.escape(file)) · \(results.count) cells · \(formatDuration(max(total, 0.001))) · \(state)</p>"
+        return "<p class=\"banner\">\(HTMLEscape.escape(file)) · \(results.count) cells · \(formatDuration(max(total, 0.001))) · \(state)</p>"
     }
 
     func cell(_ cell: Cell, _ result: CellResult?) -> String {
@@ -103,7 +106,7 @@ struct HTMLPage {
         var figure = 0
         for item in result.items {
             switch item {
-            case .text(let t): parts.append("<pre class=\"out\">\(HTMLText.escape(t))</pre>")
+            case .text(let t): parts.append("<pre class=\"out\">\(HTMLEscape.escape(t))</pre>")
             case .html(_, let html): parts.append("<div class=\"rich\">\(html)</div>")
             case .figure(let f):
                 figure += 1
@@ -113,7 +116,7 @@ struct HTMLPage {
             }
         }
         if let error = result.errorText {
-            parts.append("<pre class=\"err\">\(HTMLText.escape(error))</pre>")
+            parts.append("<pre class=\"err\">\(HTMLEscape.escape(error))</pre>")
         }
         return parts.isEmpty ? "" : "<div class=\"output\">\n" + parts.joined(separator: "\n") + "\n</div>\n"
     }
@@ -130,12 +133,37 @@ struct HTMLPage {
         return dataURI(data, path: temporary)
     }
 
-    /// An image named in the prose, embedded when it is a local file (else linked as written).
-    func embeddedImage(_ target: String) -> String {
-        if target.contains("://") || target.hasPrefix("data:") { return target }
-        let path = (directory as NSString).appendingPathComponent(target.removingPercentEncoding ?? target)
-        guard let data = FileManager.default.contents(atPath: path) else { return "../" + target }
-        return dataURI(data, path: path)
+    /// An image named in the prose: embedded when it is a file inside the notebook's folder,
+    /// loaded by the browser when it is an http(s) address, linked when it is missing from the
+    /// folder; refused (nil, with a warning) otherwise, so a page never carries other files.
+    func embeddedImage(_ target: String, from folder: NotebookFolder) -> String? {
+        let form = LinkPolicy.browserForm(target)
+        if let scheme = LinkPolicy.scheme(form) {
+            if LinkPolicy.remoteImageSchemes.contains(scheme) { return target }
+            warnings.add("the image \(target) was not embedded: only images inside the notebook's folder or at http(s) addresses are")
+            return nil
+        }
+        switch folder.locate(form.removingPercentEncoding ?? form) {
+        case .file(let path):
+            guard let data = FileManager.default.contents(atPath: path) else {
+                warnings.add("the image \(target) was not embedded: it cannot be read")
+                return nil
+            }
+            return dataURI(data, path: path)
+        case .missing:
+            return "../" + target
+        case .refused(let reason):
+            warnings.add("the image \(target) was not embedded: \(reason)")
+            return nil
+        }
+    }
+
+    /// A prose link's target when it may be live (http, https, mailto, relative); nil with a
+    /// warning otherwise.
+    func liveLink(_ target: String) -> String? {
+        if LinkPolicy.isLive(target) { return target }
+        warnings.add("the link \(target) was not made live: only http, https, mailto and relative links are")
+        return nil
     }
 
     func dataURI(_ data: Data, path: String) -> String {
@@ -143,4 +171,10 @@ struct HTMLPage {
         let type = types[URL(fileURLWithPath: path).pathExtension.lowercased()] ?? "application/octet-stream"
         return "data:\(type);base64,\(data.base64EncodedString())"
     }
+}
+
+/// Sentences about what a page left out, gathered while it is rendered.
+final class PageWarnings {
+    private(set) var messages: [String] = []
+    func add(_ message: String) { if !messages.contains(message) { messages.append(message) } }
 }

@@ -1,3 +1,5 @@
+import QuireSupport
+
 extension MarkdownRenderer {
     /// Inline Markdown: code spans, images, links, strong and emphasis, escapes, line breaks.
     func inline(_ text: String) -> String {
@@ -7,16 +9,24 @@ extension MarkdownRenderer {
         while i < chars.count {
             let c = chars[i]
             if c == "\\", i + 1 < chars.count, chars[i + 1].isPunctuation || chars[i + 1].isSymbol {
-                out += HTMLText.escape(String(chars[i + 1]))
+                out += HTMLEscape.escape(String(chars[i + 1]))
                 i += 2
             } else if c == "`", let (html, next) = codeSpan(chars, i) {
                 out += html
                 i = next
             } else if c == "!", i + 1 < chars.count, chars[i + 1] == "[", let (label, target, next) = link(chars, i + 1) {
-                out += "<img src=\"\(HTMLText.escape(imageSource(target)))\" alt=\"\(HTMLText.escape(label))\">"
+                if let source = imageSource(target) {
+                    out += "<img src=\"\(HTMLEscape.escape(source))\" alt=\"\(HTMLEscape.escape(label))\">"
+                } else {
+                    out += "<span class=\"refused\">[image: \(HTMLEscape.escape(label))]</span>"
+                }
                 i = next
             } else if c == "[", let (label, target, next) = link(chars, i) {
-                out += "<a href=\"\(HTMLText.escape(target))\">\(inline(label))</a>"
+                if let href = linkTarget(target) {
+                    out += "<a href=\"\(HTMLEscape.escape(href))\">\(inline(label))</a>"
+                } else {
+                    out += "<span class=\"refused\">\(inline(label))</span>"
+                }
                 i = next
             } else if c == "*" || c == "_", let (html, next) = emphasis(chars, i) {
                 out += html
@@ -25,7 +35,7 @@ extension MarkdownRenderer {
                 out += "\n"
                 i += 1
             } else {
-                out += HTMLText.escape(String(c))
+                out += HTMLEscape.escape(String(c))
                 i += 1
             }
         }
@@ -42,7 +52,7 @@ extension MarkdownRenderer {
                 if run == ticks {
                     var body = String(chars[(start + ticks)..<j])
                     if body.hasPrefix(" ") && body.hasSuffix(" ") && body.count > 1 { body = String(body.dropFirst().dropLast()) }
-                    return ("<code>\(HTMLText.escape(body))</code>", j + run)
+                    return ("<code>\(HTMLEscape.escape(body))</code>", j + run)
                 }
                 j += run
             } else {
@@ -65,7 +75,15 @@ extension MarkdownRenderer {
             j += 1
         }
         guard j + 1 < chars.count, chars[j + 1] == "(" else { return nil }
-        guard let close = chars[(j + 2)...].firstIndex(of: ")") else { return nil }
+        // The target ends at the ")" that balances its "(" (CommonMark): `alert(1)` stays whole.
+        var close = j + 2
+        var parens = 0
+        while close < chars.count, chars[close] != ")" || parens > 0 {
+            if chars[close] == "(" { parens += 1 }
+            if chars[close] == ")" { parens -= 1 }
+            close += 1
+        }
+        guard close < chars.count else { return nil }
         let label = String(chars[(open + 1)..<j])
         var target = String(chars[(j + 2)..<close]).trimmingCharacters(in: .whitespaces)
         // A title after the target ("path "title"") is dropped.

@@ -1,11 +1,16 @@
 import Foundation
+import QuireSupport
 
 /// Renders the prose of a notebook: headings, paragraphs, emphasis, code spans, links, images,
 /// lists, block quotes, rules, fenced code and tables. A small subset of CommonMark, enough for
 /// tutorials; anything it does not know comes out as escaped text.
 struct MarkdownRenderer {
-    /// Turns an image path written in the prose into the `src` the page uses.
-    var imageSource: (String) -> String = { $0 }
+    /// Turns an image path written in the prose into the `src` the page uses (nil: the image is
+    /// refused and its description shown as text).
+    var imageSource: (String) -> String? = { $0 }
+    /// Turns a link target written in the prose into the `href` the page uses (nil: the link is
+    /// not made live and its label shown as text).
+    var linkTarget: (String) -> String? = { LinkPolicy.isLive($0) ? $0 : nil }
 
     func render(_ markdown: String) -> String {
         var lines = markdown.replacingOccurrences(of: "\r\n", with: "\n").components(separatedBy: "\n")
@@ -86,8 +91,8 @@ struct MarkdownRenderer {
             i += 1
         }
         let code = body.joined(separator: "\n")
-        let html = fence.language == "quire" ? QuireHighlighter.highlight(code) : HTMLText.escape(code)
-        let cls = fence.language.isEmpty ? "" : " class=\"language-\(HTMLText.escape(fence.language))\""
+        let html = fence.language == "quire" ? QuireHighlighter.highlight(code) : HTMLEscape.escape(code)
+        let cls = fence.language.isEmpty ? "" : " class=\"language-\(HTMLEscape.escape(fence.language))\""
         out += "<pre class=\"prose-code\"><code\(cls)>\(html)</code></pre>\n"
         return i + 1
     }

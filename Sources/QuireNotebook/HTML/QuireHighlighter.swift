@@ -1,3 +1,5 @@
+import QuireSupport
+
 /// Colours Quire code for HTML pages: keywords, strings, numbers, comments, called names.
 enum QuireHighlighter {
     static let keywords: Set<String> = [
@@ -12,7 +14,7 @@ enum QuireHighlighter {
         var out = ""
         var i = 0
         func emit(_ cls: String?, _ from: Int, _ to: Int) {
-            let text = HTMLText.escape(String(chars[from..<to]))
+            let text = HTMLEscape.escape(String(chars[from..<to]))
             out += cls.map { "<span class=\"\($0)\">\(text)</span>" } ?? text
         }
         while i < chars.count {

@@ -1,4 +1,5 @@
 import Foundation
+import QuireSupport
 
 /// Writes notebooks: the text with fresh `output` blocks, and files replaced atomically.
 public enum NotebookWriter {
@@ -88,24 +89,14 @@ public enum NotebookWriter {
     }
 
     /// Replaces the file at `path` with `text` all at once: written to a temporary file beside
-    /// it, then renamed over it, so a crash leaves either the old file or the new one.
+    /// it (`.NAME.quire-tmp-...`), then renamed over it, so a crash leaves either the old file or
+    /// the new one. Temporary files that an earlier, killed update left are removed first.
     public static func writeAtomically(_ text: String, to path: String) throws(NotebookError) {
-        let url = URL(fileURLWithPath: path)
-        let folder = url.deletingLastPathComponent().path
-        let temporary = (folder as NSString).appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString.prefix(8)).tmp")
-        let manager = FileManager.default
-        guard manager.createFile(atPath: temporary, contents: Data(text.utf8)) else {
-            throw NotebookError(
-                "cannot write \(path): no permission to create a file in \(folder)", path: path,
-                hint: "the notebook was left as it was")
-        }
-        if let permissions = (try? manager.attributesOfItem(atPath: path))?[.posixPermissions] {
-            try? manager.setAttributes([.posixPermissions: permissions], ofItemAtPath: temporary)
-        }
-        if rename(temporary, path) != 0 {
-            let reason = String(cString: strerror(errno))
-            try? manager.removeItem(atPath: temporary)
-            throw NotebookError("cannot replace \(path): \(reason)", path: path, hint: "the notebook was left as it was")
+        AtomicWrite.removeStaleTemporaries(of: path)
+        do {
+            try AtomicWrite.write(text, to: path)
+        } catch {
+            throw NotebookError("cannot write \(path): \(error.reason)", path: path, hint: "the notebook was left as it was")
         }
     }
 

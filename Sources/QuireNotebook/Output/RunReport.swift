@@ -1,4 +1,5 @@
 import Foundation
+import QuireSupport
 
 /// The machine-readable journal of a run (`--report FILE.json`).
 struct RunReport: Encodable {
@@ -53,9 +54,11 @@ struct RunReport: Encodable {
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         do {
             let data = try encoder.encode(self)
-            try (String(decoding: data, as: UTF8.self) + "\n").write(toFile: path, atomically: true, encoding: .utf8)
+            try AtomicWrite.write(String(decoding: data, as: UTF8.self) + "\n", to: path)
+        } catch let error as WriteError {
+            throw NotebookError("cannot write the report \(path): \(error.reason)", hint: "--report takes the path of a JSON file, such as run.json")
         } catch {
-            throw NotebookError("cannot write the report \(path): \(error.localizedDescription)", path: path)
+            throw NotebookError("cannot write the report \(path): \(error)")
         }
     }
 }

@@ -153,25 +153,42 @@ public final class NotebookRunner {
         return text.replacingOccurrences(of: path + ":", with: file + ":")
     }
 
-    /// Writes the cell's figures into `NAME.out/` and records their links.
+    /// Writes the cell's figures into `NAME.out/` and records their links. A figure that
+    /// cannot be written fails the cell with the reason: a run never loses one silently.
     func writeFigures(_ result: inout CellResult) {
         var index = 0
-        for (i, item) in result.items.enumerated() {
+        for item in result.items {
             guard case .figure(let figure) = item else { continue }
             index += 1
-            let folder = (directory as NSString).appendingPathComponent(notebook.outputFolderName)
             let stem = "cell-\(result.cell.number)-\(index)"
             let formats = Self.formats(options.figureFormats, for: figure)
-            do {
-                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            do throws(NotebookError) {
+                let folder = try OutputFolder.create(for: notebook, in: directory)
                 for format in formats {
-                    try figure.write(toPath: (folder as NSString).appendingPathComponent("\(stem).\(format)"))
+                    do {
+                        try figure.write(toPath: (folder as NSString).appendingPathComponent("\(stem).\(format)"))
+                    } catch {
+                        let reason = (error as? QuireError).map { $0.message } ?? "\(error)"
+                        throw NotebookError("figure \(index) of cell \(result.cell.number) was not written: \(reason)", path: notebook.path)
+                    }
                 }
                 result.figureLinks.append("\(notebook.outputFolderName)/\(stem).\(formats[0])")
             } catch {
-                result.items[i] = .text("[figure \(index) could not be written to \(folder): \(error)]\n")
+                failFigure(&result, error)
+                return
             }
         }
+    }
+
+    /// Marks a cell failed because its figures could not be written.
+    func failFigure(_ result: inout CellResult, _ error: NotebookError) {
+        result.status = .error
+        result.error = nil
+        result.errorMessage = error.message
+        result.errorText = NotebookError(
+            error.message, path: notebook.path, line: result.cell.firstCodeLine, hint: error.hint
+        ).render()
+        result.errorLocation = ErrorLocation(line: result.cell.firstCodeLine, column: 1)
     }
 
     /// The figure files of a cell, as linked from the notebook (without writing them).

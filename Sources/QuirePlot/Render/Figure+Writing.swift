@@ -1,4 +1,5 @@
 import Foundation
+import QuireSupport
 
 /// The file formats a figure can be written in.
 public enum ImageFormat: String, Sendable, CaseIterable {
@@ -19,29 +20,28 @@ extension Figure {
 
     /// Writes the figure to `path` in the format of its extension (PNG at `dpi`, SVG or PDF).
     ///
-    /// The file appears complete or not at all: drawing goes to a temporary file in the same
-    /// folder, which is renamed over `path` only when it is finished.
-    public func write(to path: String, dpi: Double = 100) throws(PlotError) {
+    /// The file appears complete or not at all (see `AtomicWrite`): drawing goes to a temporary
+    /// file in the same folder, which is renamed over `path` only when it is finished.
+    public func write(to path: String, dpi: Double = 100, shownAs shown: String? = nil) throws(PlotError) {
+        do {
+            try AtomicWrite.checkDestination(path, shownAs: shown)  // a folder is named as such, not by its "extension"
+        } catch {
+            throw .writeFailed(path: error.path, reason: error.reason)
+        }
         guard let format = ImageFormat(path: path) else {
             throw .unknownFormat(extension: (path as NSString).pathExtension)
         }
         guard dpi > 0, dpi <= Figure.maxDPI, dpi.isFinite else { throw .invalidDPI(dpi) }
-        let folder = (path as NSString).deletingLastPathComponent
-        var isFolder: ObjCBool = false
-        let folderPath = folder.isEmpty ? "." : folder
-        guard FileManager.default.fileExists(atPath: folderPath, isDirectory: &isFolder), isFolder.boolValue else {
-            throw .folderMissing(folderPath)
-        }
-        let name = (path as NSString).lastPathComponent
-        let temporary = (folderPath as NSString).appendingPathComponent(".\(name).\(UUID().uuidString).tmp")
-        do throws(PlotError) {
-            try render(format: format, dpi: dpi, temporaryPath: temporary)
-            guard rename(temporary, path) == 0 else {
-                throw PlotError.writeFailed(path: path, reason: String(cString: strerror(errno)))
-            }
-        } catch {
-            try? FileManager.default.removeItem(atPath: temporary)
+        do {
+            try AtomicWrite.write(to: path, shownAs: shown) { temporary in try render(format: format, dpi: dpi, temporaryPath: temporary) }
+        } catch let error as WriteError {
+            throw .writeFailed(path: error.path, reason: error.reason)
+        } catch PlotError.writeFailed(_, let reason) {
+            throw .writeFailed(path: shown ?? path, reason: reason)  // not the temporary file's name
+        } catch let error as PlotError {
             throw error
+        } catch {
+            throw .writeFailed(path: path, reason: "\(error)")
         }
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import QuireArray
+import QuireSupport
 
 /// Reading and writing image files (PNG and JPEG), chosen by content when reading and by
 /// extension when writing.
@@ -21,7 +22,12 @@ public enum ImageFile {
 
     /// Writes a uint8 image as PNG or JPEG (by the path's extension), through a temporary file
     /// renamed into place so that a failed write never leaves half a file.
-    public static func write(_ image: NDArray, to path: String, quality: Int = 95) throws {
+    public static func write(_ image: NDArray, to path: String, shownAs shown: String? = nil, quality: Int = 95) throws {
+        do {
+            try AtomicWrite.checkDestination(path, shownAs: shown)  // a folder is named as such, not by its "extension"
+        } catch {
+            throw VisionError.cannotWrite(path: error.path, reason: error.reason)
+        }
         let layout = try ImageLayout(image)
         guard let pixels = image.uint8Values else {
             throw VisionError.notAnImageArray(shape: image.shape, dtype: image.dtype, reason: "write")
@@ -34,12 +40,12 @@ public enum ImageFile {
         switch ext {
         case "png": bytes = try PNGCodec.encode(pixels, layout, path: path)
         case "jpg", "jpeg": bytes = try JPEGCodec.encode(pixels, layout, quality: quality, path: path)
-        default: throw VisionError.unknownFormat(path: path)
+        default: throw VisionError.unknownFormat(path: shown ?? path)
         }
         do {
-            try Data(bytes).write(to: URL(fileURLWithPath: path), options: .atomic)
+            try AtomicWrite.write(Data(bytes), to: path, shownAs: shown)
         } catch {
-            throw VisionError.cannotWrite(path: path, reason: (error as NSError).localizedDescription)
+            throw VisionError.cannotWrite(path: error.path, reason: error.reason)
         }
     }
 
