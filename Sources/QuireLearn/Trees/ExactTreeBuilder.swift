@@ -50,6 +50,9 @@ struct TreeFeatures: Sendable {
     let cols: Int
     /// Column `f` holds rows `f * rows ..< (f + 1) * rows`.
     let values: [Float]
+    /// For each column, the rows in the order of their values (ties by row): sorted once for
+    /// every tree of a forest.
+    let order: [Int32]
 
     init(_ x: Matrix) {
         rows = x.rows
@@ -59,6 +62,13 @@ struct TreeFeatures: Sendable {
             for f in 0..<x.cols { v[f * x.rows + i] = Float(x.values[i * x.cols + f]) }
         }
         values = v
+        var order = [Int32](repeating: 0, count: x.rows * x.cols)
+        for f in 0..<x.cols {
+            let base = f * x.rows
+            let sorted = (0..<x.rows).sorted { a, b in v[base + a] < v[base + b] || (v[base + a] == v[base + b] && a < b) }
+            for (i, r) in sorted.enumerated() { order[base + i] = Int32(r) }
+        }
+        self.order = order
     }
 
     @inline(__always) func value(_ row: Int, _ feature: Int) -> Float { values[feature * rows + row] }
@@ -118,6 +128,18 @@ struct ExactTreeBuilder {
     var sumTotal: [Double], sumLeft: [Double], sumRight: [Double]
     var weightedNode = 0.0, weightedLeft = 0.0, weightedRight = 0.0
 
+    /// With whole-number weights (none, or bootstrap counts) every sum the criterion makes is
+    /// exact in any order, so the order of samples with equal values cannot change the tree.
+    /// Then each feature is sorted once at the root (`sortedSamples`/`sortedValues`, one segment
+    /// of `samples.count` per feature, each node a range of it) and split nodes partition those
+    /// segments stably, instead of sorting at every node; the tree is the same, node for node.
+    let presorted: Bool
+    var sortedSamples: [Int] = []
+    var sortedValues: [Float] = []
+    private var goesLeft: [Bool] = []
+    private var scratchSamples: [Int] = []
+    private var scratchValues: [Float] = []
+
     var tree: TreeModel
     var impurities: [Double] = []
     var nodeSamples: [Int] = []
@@ -143,6 +165,7 @@ struct ExactTreeBuilder {
         }
         samples = kept
         weightedSamples = total
+        presorted = weights?.allSatisfy { $0 == $0.rounded(.towardZero) && $0 < 9e15 } ?? true
         features = Array(0..<x.cols)
         constantFeatures = [Int](repeating: 0, count: x.cols)
         featureValues = [Float](repeating: 0, count: x.rows)
@@ -150,6 +173,31 @@ struct ExactTreeBuilder {
         sumLeft = sumTotal
         sumRight = sumTotal
         tree = TreeModel(classCount: classCount)
+        if presorted { presort() }
+    }
+
+    /// Each feature's samples in the order of their values (ties by sample, which is as good as
+    /// any order when sums are exact), taken from the table's sorted columns.
+    private mutating func presort() {
+        let m = samples.count, f = x.cols, n = x.rows
+        sortedSamples = [Int](repeating: 0, count: m * f)
+        sortedValues = [Float](repeating: 0, count: m * f)
+        var kept = [Bool](repeating: false, count: n)
+        for s in samples { kept[s] = true }
+        for feature in 0..<f {
+            let base = feature * n
+            var i = feature * m
+            for k in 0..<n {
+                let s = Int(x.order[base + k])
+                guard kept[s] else { continue }
+                sortedSamples[i] = s
+                sortedValues[i] = x.values[base + s]
+                i += 1
+            }
+        }
+        goesLeft = [Bool](repeating: false, count: x.rows)
+        scratchSamples = [Int](repeating: 0, count: m)
+        scratchValues = [Float](repeating: 0, count: m)
     }
 
     // MARK: The criterion
@@ -277,7 +325,7 @@ struct ExactTreeBuilder {
             }
             fj += foundConstants
             current.feature = features[fj]
-            sortSamples(by: current.feature)
+            if presorted { loadPresorted(current.feature) } else { sortSamples(by: current.feature) }
             if featureValues[end - 1] <= featureValues[start] + Self.featureThreshold {
                 features.swapAt(fj, totalConstants)
                 foundConstants += 1
@@ -321,8 +369,45 @@ struct ExactTreeBuilder {
         return best
     }
 
-    /// `partition_samples_final`: samples at or below the threshold first.
+    /// samples[start..<end] and their values in the order of feature `f`, from its presorted segment.
+    private mutating func loadPresorted(_ f: Int) {
+        let base = f * samples.count
+        for i in start..<end {
+            samples[i] = sortedSamples[base + i]
+            featureValues[i] = sortedValues[base + i]
+        }
+    }
+
+    /// `partition_samples_final`: samples at or below the threshold first. With presorted
+    /// features, every feature's segment is partitioned stably, so each stays sorted.
     private mutating func partition(_ best: Split) {
+        if presorted {
+            let m = samples.count
+            for i in start..<end { goesLeft[samples[i]] = Double(x.value(samples[i], best.feature)) <= best.threshold }
+            for f in 0..<x.cols {
+                let base = f * m
+                var left = start, right = 0
+                for i in start..<end {
+                    let s = sortedSamples[base + i]
+                    if goesLeft[s] {
+                        sortedSamples[base + left] = s
+                        sortedValues[base + left] = sortedValues[base + i]
+                        left += 1
+                    } else {
+                        scratchSamples[right] = s
+                        scratchValues[right] = sortedValues[base + i]
+                        right += 1
+                    }
+                }
+                for j in 0..<right {
+                    sortedSamples[base + left + j] = scratchSamples[j]
+                    sortedValues[base + left + j] = scratchValues[j]
+                }
+            }
+            // samples[start..<end]: the left samples first, for the criterion and the children.
+            for i in start..<end { samples[i] = sortedSamples[i] }
+            return
+        }
         var p = start
         var partitionEnd = end
         while p < partitionEnd {
