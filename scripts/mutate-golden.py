@@ -203,7 +203,9 @@ class Fuzzer:
             if marker in out:
                 return marker
         if code is not None and code < 0:
-            last = [l for l in out.strip().split("\n") if l.strip()][-1:] or [""]
+            last = [l for l in out.strip().split("\n") if l.strip()][-1:]
+            if not last:
+                return "%s (no message)" % signal_name(code)
             return "%s: %s" % (signal_name(code), re.sub(r"\d+", "N", last[0])[:120])
         if code is not None and code not in (0, 1):
             return "exit status %d" % code

@@ -24,7 +24,7 @@ struct FuzzTarget {
 let targets: [FuzzTarget] = [
     FuzzTarget(name: "parse", summary: "the lexer and parser, on any text (as `quire` parses a program)") { data in
         let text = String(decoding: data, as: UTF8.self)
-        _ = runOnLargeStack { Interpreter.isComplete(text) }
+        largeStack.run { _ = Interpreter.isComplete(text) }
     },
     FuzzTarget(name: "interpreter", summary: "parse, compile and run a program with every builtin, under a time budget") { data in
         runProgram(String(decoding: data, as: UTF8.self))
@@ -66,6 +66,36 @@ func scratchFile(_ name: String, _ data: UnsafeRawBufferPointer) -> String {
 }
 
 // MARK: The interpreter target
+
+/// One long-lived thread with a stack as large as the interpreter thread's (`runOnLargeStack`),
+/// which runs each input in turn: a thread started per input would cost Address Sanitizer a
+/// pass over its whole 1 GiB stack when it ends.
+final class LargeStackWorker: @unchecked Sendable {
+    private let ready = DispatchSemaphore(value: 0)
+    private let finished = DispatchSemaphore(value: 0)
+    private var work: (() -> Void)?
+
+    init() {
+        let thread = Thread { [self] in
+            while true {
+                ready.wait()
+                work?()
+                work = nil
+                finished.signal()
+            }
+        }
+        thread.stackSize = 1 << 30
+        thread.start()
+    }
+
+    func run(_ body: @escaping () -> Void) {
+        work = body
+        ready.signal()
+        finished.wait()
+    }
+}
+
+let largeStack = LargeStackWorker()
 
 /// Output is thrown away, but values are still formatted as a REPL would show them.
 final class DiscardOutput: OutputSink {
@@ -109,7 +139,7 @@ let budget = ProcessInfo.processInfo.environment["QUIRE_FUZZ_BUDGET"].flatMap(Do
 let sandbox = ProcessInfo.processInfo.environment["QUIRE_FUZZ_SANDBOX"] ?? scratchDirectory
 
 func runProgram(_ text: String) {
-    runOnLargeStack {
+    largeStack.run {
         do throws(QuireError) {
             let interpreter = try Builtins.makeInterpreter(sink: DiscardOutput())
             interpreter.baseDirectory = sandbox
