@@ -138,8 +138,9 @@ def mutate(text, donors, rng):
 
 def limit_memory(gigabytes):
     def apply():
-        limit = int(gigabytes * (1 << 30))
-        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+        if gigabytes > 0:  # 0: no limit (an ASan build reserves terabytes of address space)
+            limit = int(gigabytes * (1 << 30))
+            resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
         resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
         os.setsid()
     return apply
@@ -328,7 +329,7 @@ def main():
     parser.add_argument("--quire", default=default_quire(), help="the quire binary (default: .build/release/quire, else .build/debug/quire)")
     parser.add_argument("--timeout", type=float, default=10, help="seconds a run may take before it is checked for stopping (default 10)")
     parser.add_argument("--stop-grace", type=float, default=5, help="seconds past a cell's 2 s time limit before a run counts as unstoppable (default 5)")
-    parser.add_argument("--memory-gb", type=float, default=8, help="address-space limit of each run (default 8)")
+    parser.add_argument("--memory-gb", type=float, default=8, help="address-space limit of each run in GB (default 8; 0 for none, needed by an ASan build of quire)")
     parser.add_argument("--seed", type=int, help="random seed (default: a random one, printed)")
     parser.add_argument("--out", help="folder for findings (default: a new temporary folder)")
     parser.add_argument("--keep-per-signature", type=int, default=3, help="programs saved per distinct finding (default 3)")

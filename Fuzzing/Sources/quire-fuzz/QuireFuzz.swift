@@ -144,7 +144,12 @@ func runProgram(_ text: String) {
             let interpreter = try Builtins.makeInterpreter(sink: DiscardOutput())
             interpreter.baseDirectory = sandbox
             watchdog.watch(interpreter, seconds: budget)
-            defer { watchdog.watch(nil, seconds: budget) }
+            defer {
+                watchdog.watch(nil, seconds: budget)
+                // Functions and the globals that hold them refer to each other: emptying the
+                // globals lets the run's values go, so memory stays flat from input to input.
+                interpreter.reset()
+            }
             try interpreter.run(Source(name: "fuzz.qr", text: text, directory: sandbox))
         } catch {
             _ = error.render()
