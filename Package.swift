@@ -9,7 +9,10 @@ let package = Package(
     name: "Quire",
     platforms: [.macOS(.v15)],
     products: [
-        .executable(name: "quire", targets: ["quire"])
+        .executable(name: "quire", targets: ["quire"]),
+        // For the fuzzing package in Fuzzing/ (built only by scripts/fuzz.sh), which reaches the
+        // libraries through this product.
+        .library(name: "QuireFuzzable", targets: ["QuireLang", "QuireBuiltins", "QuireArray", "QuireData", "QuireNotebook", "QuireVision"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Installs the system packages Quire builds against, if any is missing (Debian).
 set -euo pipefail
-packages=(libedit-dev libcairo2-dev libpng-dev libjpeg-dev libturbojpeg0-dev zlib1g-dev libsvm-dev fonts-dejavu-core pkg-config)
+# python3 runs scripts/mutate-golden.py; the fuzzer and ASan runtimes come with the Swift toolchain
+# (/opt/swift/usr/lib/clang/*/lib/linux/libclang_rt.{fuzzer,asan}-x86_64.a), so no clang package is needed.
+packages=(libedit-dev libcairo2-dev libpng-dev libjpeg-dev libturbojpeg0-dev zlib1g-dev libsvm-dev fonts-dejavu-core pkg-config python3)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -15,9 +15,11 @@ struct ProcessResult {
     let stderr: String
 }
 
-/// Runs the debug `quire` binary with arguments and optional standard input.
+/// Runs the debug `quire` binary (or QUIRE_TEST_BINARY's, e.g. the ASan build run by
+/// scripts/sanitize.sh) with arguments and optional standard input.
 func quire(_ arguments: [String], input: String? = nil, in directory: URL? = nil) throws -> ProcessResult {
-    let binary = repositoryRoot.appendingPathComponent(".build/debug/quire")
+    let binary = ProcessInfo.processInfo.environment["QUIRE_TEST_BINARY"].map { URL(fileURLWithPath: $0) }
+        ?? repositoryRoot.appendingPathComponent(".build/debug/quire")
     guard FileManager.default.fileExists(atPath: binary.path) else {
         throw CocoaError(.fileNoSuchFile, userInfo: [NSLocalizedDescriptionKey: "build quire first: swift build --product quire"])
     }

@@ -11,7 +11,9 @@ import Testing
     let binary: String
 
     init() throws {
-        binary = repositoryRoot().appendingPathComponent(".build/debug/quire").path
+        // QUIRE_TEST_BINARY: another build of quire, e.g. the ASan one run by scripts/sanitize.sh.
+        binary = ProcessInfo.processInfo.environment["QUIRE_TEST_BINARY"]
+            ?? repositoryRoot().appendingPathComponent(".build/debug/quire").path
         home = FileManager.default.temporaryDirectory.appendingPathComponent("quire-home-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
     }
@@ -22,7 +24,8 @@ import Testing
             "no quire binary at \(binary): run `swift build --product quire` first")
         let session = try TerminalSession(
             binary: binary,
-            environment: ["HOME": home.path, "TERM": "xterm", "LANG": "C.UTF-8", "PATH": "/usr/bin:/bin"])
+            environment: ["HOME": home.path, "TERM": "xterm", "LANG": "C.UTF-8", "PATH": "/usr/bin:/bin"]
+                .merging(ProcessInfo.processInfo.environment.filter { $0.key == "ASAN_OPTIONS" }) { a, _ in a })
         try #require(session.expect("quire> "), "no prompt: \(session.transcript)")
         return session
     }

@@ -158,12 +158,17 @@ public enum CSVReader {
         builders.deallocate()
     }
 
-    /// An upper bound on a chunk's rows: its newlines plus one.
+    /// An upper bound on a chunk's rows: its line ends plus one. A CR not followed by LF ends
+    /// a row too (the tokenizer reads old Mac files), so it counts as well.
     static func estimateRows(_ buf: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int {
         var n = 1
-        for i in range where buf[i] == CSVTokenizer.lf {
-            n += 1
-            if n & 0xFFFF == 0 && Cancellation.isCancelled { return n }
+        for i in range {
+            let b = buf[i]
+            // A lone CR ends a row too (old Mac files), so buffers are sized for those rows.
+            if b == CSVTokenizer.lf || (b == CSVTokenizer.cr && (i + 1 == range.upperBound || buf[i + 1] != CSVTokenizer.lf)) {
+                n += 1
+                if n & 0xFFFF == 0 && Cancellation.isCancelled { return n }
+            }
         }
         return n
     }
