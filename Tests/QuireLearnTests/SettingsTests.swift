@@ -5,7 +5,7 @@ import Testing
 
 /// Settings are declared once per model; everything else is derived from the declaration.
 @Suite struct SettingsTests {
-    static let models: [any Savable.Type] = ModelArchive.kinds
+    static let models: [any Savable.Type] = TestData.savable
 
     @Test func hyperParametersFollowTheDeclarationWithItsDefaults() {
         for kind in Self.models {
@@ -60,18 +60,18 @@ import Testing
         let settings = try #require((json["model"] as? [String: Any])?["settings"] as? [String: Any])
         #expect(Set(settings.keys) == Set(RandomForestClassifier.declaredSettings.map(\.name)))
         #expect(settings["max_depth"] as? Int == 4)
-        let loaded = try ModelArchive.decode(try ModelArchive.encode(forest))
+        let loaded = try ModelArchive.decode(try ModelArchive.encode(forest), kinds: TestData.savable)
         #expect(loaded.repr == "RandomForestClassifier(max_depth=4)")
         // A whole float stays a float: max_features=1.0 means every feature, 1 means one.
         var tree = DecisionTreeClassifier()
         try tree.set("max_features", .double(1.0))
-        let reloaded = try #require(try ModelArchive.decode(try ModelArchive.encode(tree)) as? DecisionTreeClassifier)
+        let reloaded = try #require(try ModelArchive.decode(try ModelArchive.encode(tree), kinds: TestData.savable) as? DecisionTreeClassifier)
         #expect(reloaded.settings["max_features"] == .double(1.0))
         #expect(reloaded.repr == "DecisionTreeClassifier(max_features=1.0)")
     }
 
     @Test func loadingRefusesUnknownKindsAndMissingOrUnknownSettings() {
-        func decode(_ text: String) throws { _ = try ModelArchive.decode(Data(text.utf8)) }
+        func decode(_ text: String) throws { _ = try ModelArchive.decode(Data(text.utf8), kinds: TestData.savable) }
         #expect(throws: LearnError.self) { try decode(#"{"format":"quire-model","version":2,"type":"Perceptron","model":{}}"#) }
         #expect(throws: LearnError.badModelFile("the saved LogisticRegression has no setting \"max_iter\"")) {
             try decode(#"{"format":"quire-model","version":2,"type":"LogisticRegression","model":{"settings":{"C":1}}}"#)
@@ -86,7 +86,7 @@ import Testing
 
     @Test func formatOneFilesAreTranslated() throws {
         let v1 = #"{"format":"quire-model","version":1,"type":"LogisticRegression","model":{"c":0.5,"maxIter":7,"coefficients":[],"intercepts":[],"nFeatures":0}}"#
-        let loaded = try ModelArchive.decode(Data(v1.utf8))
+        let loaded = try ModelArchive.decode(Data(v1.utf8), kinds: TestData.savable)
         #expect(loaded.repr == "LogisticRegression(C=0.5, max_iter=7)")
         #expect(Version1.propertyName("min_samples_leaf") == "minSamplesLeaf")
         #expect(Version1.propertyName("C") == "c")

@@ -14,6 +14,11 @@ enum TestData {
         return dir
     }()
     static let notebookData = root.appendingPathComponent("notebooks/data")
+    /// Every type the library can save (the language lists the same, from its model rows).
+    static let savable: [any Savable.Type] = [
+        GaussianNB.self, KNeighborsClassifier.self, SVC.self, DecisionTreeClassifier.self,
+        RandomForestClassifier.self, LogisticRegression.self, StandardScaler.self, MinMaxScaler.self,
+    ]
     static let fixtures = root.appendingPathComponent("Tests/Fixtures")
 
     /// A file below `Tests/Fixtures` (`data/iris.csv`, `reference/...`) as text.

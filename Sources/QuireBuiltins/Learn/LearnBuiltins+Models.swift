@@ -14,25 +14,38 @@ extension LearnBuiltins {
         LearnConversions.parameters(M.declaredSettings)
     }
 
-    static let models: [Builtin] = [
-        Builtin("gaussian_nb", settings(of: GaussianNB.self),
-            doc: "Gaussian naive Bayes, as scikit-learn's GaussianNB.", example: "nb = gaussian_nb()",
-            body: model { GaussianNB() }),
-        Builtin("knn", settings(of: KNeighborsClassifier.self),
-            doc: "k-nearest neighbours with a k-d tree, as scikit-learn's KNeighborsClassifier.",
-            example: "knn(n_neighbors=3, leaf_size=25)", body: model { KNeighborsClassifier() }),
-        Builtin("svc", settings(of: SVC.self),
-            doc: "A support vector classifier on LIBSVM, as scikit-learn's SVC.",
-            example: "svc(decision_function_shape=\"ovo\")", body: model { SVC() }),
-        Builtin("decision_tree", settings(of: DecisionTreeClassifier.self),
-            doc: "A CART decision tree, as scikit-learn's DecisionTreeClassifier.",
-            example: "decision_tree(max_depth=5, random_state=0)", body: model { DecisionTreeClassifier() }),
-        Builtin("random_forest", settings(of: RandomForestClassifier.self),
+    /// A model's row: its constructor builtin (parameters from the model's declared settings)
+    /// and its type, which `load_model` reads back from files.
+    struct ModelRow {
+        let builtin: Builtin
+        let type: any Savable.Type
+    }
+
+    private static func row<M: Classifier & Savable>(_ name: String, _ type: M.Type, doc: String, example: String) -> ModelRow {
+        ModelRow(builtin: Builtin(name, settings(of: M.self), doc: doc, example: example, body: model { M() }), type: M.self)
+    }
+
+    /// Every model, one row each: adding a classifier to the language is one row here.
+    static let modelRows: [ModelRow] = [
+        row("gaussian_nb", GaussianNB.self, doc: "Gaussian naive Bayes, as scikit-learn's GaussianNB.", example: "nb = gaussian_nb()"),
+        row("knn", KNeighborsClassifier.self, doc: "k-nearest neighbours with a k-d tree, as scikit-learn's KNeighborsClassifier.",
+            example: "knn(n_neighbors=3, leaf_size=25)"),
+        row("svc", SVC.self, doc: "A support vector classifier on LIBSVM, as scikit-learn's SVC.",
+            example: "svc(decision_function_shape=\"ovo\")"),
+        row("decision_tree", DecisionTreeClassifier.self, doc: "A CART decision tree, as scikit-learn's DecisionTreeClassifier.",
+            example: "decision_tree(max_depth=5, random_state=0)"),
+        row("random_forest", RandomForestClassifier.self,
             doc: "A random forest that averages its trees' probabilities, as scikit-learn's RandomForestClassifier.",
-            example: "random_forest(n_estimators=200, max_depth=7, random_state=7)", body: model { RandomForestClassifier() }),
-        Builtin("logistic_regression", settings(of: LogisticRegression.self),
+            example: "random_forest(n_estimators=200, max_depth=7, random_state=7)"),
+        row("logistic_regression", LogisticRegression.self,
             doc: "Multinomial logistic regression with an L2 penalty, as scikit-learn's LogisticRegression.",
-            example: "logistic_regression(C=0.5, max_iter=500)", body: model { LogisticRegression() }),
+            example: "logistic_regression(C=0.5, max_iter=500)"),
+    ]
+
+    /// What `load_model` can read: every model above and the scalers.
+    static let savableTypes: [any Savable.Type] = modelRows.map(\.type) + [StandardScaler.self, MinMaxScaler.self]
+
+    static let models: [Builtin] = modelRows.map(\.builtin) + [
         Builtin("standard_scaler", [], doc: "Scales each feature to mean 0 and standard deviation 1.",
             example: "X_scaled = standard_scaler().fit_transform(X)"
         ) { args in .object(ScalerObject(try LearnConversions.configure(StandardScaler(), args))) },
@@ -139,7 +152,7 @@ extension LearnBuiltins {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw QuireError(.io, "cannot read \(given): no such file", argument: "path")
         }
-        let estimator = try LearnErrors.run(args, argument: "path") { try ModelArchive.decode(data) }
+        let estimator = try LearnErrors.run(args, argument: "path") { try ModelArchive.decode(data, kinds: savableTypes) }
         switch estimator {
         case let model as any Classifier:
             let object = ModelObject(model)

@@ -197,7 +197,7 @@ extension ParameterValue {
 }
 
 /// A model that can be saved and loaded: its settings and what `fit` learnt, as JSON.
-/// `ModelArchive.kinds` lists every savable type once.
+/// The language's model rows list the savable types (`LearnBuiltins.modelRows`).
 public protocol Savable: Configurable, Codable {
     init()
 }

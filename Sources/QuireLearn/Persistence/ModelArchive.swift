@@ -9,14 +9,8 @@ public enum ModelArchive {
     /// such files are translated on reading (`Version1`).
     static let version = 2
 
-    /// Every type that can be saved: adding a model to Quire's files is one entry here.
-    public static let kinds: [any Savable.Type] = [
-        GaussianNB.self, KNeighborsClassifier.self, SVC.self, DecisionTreeClassifier.self,
-        RandomForestClassifier.self, LogisticRegression.self, StandardScaler.self, MinMaxScaler.self,
-    ]
-
-    /// The savable type with this scikit-learn name.
-    static func kind(named name: String) -> (any Savable.Type)? {
+    /// The savable type with this scikit-learn name, among `kinds`.
+    static func kind(named name: String, in kinds: [any Savable.Type]) -> (any Savable.Type)? {
         kinds.first { $0.init().estimatorName == name }
     }
 
@@ -46,8 +40,9 @@ public enum ModelArchive {
         return try wrap(savable)
     }
 
-    /// Reads a model written by `encode` (or by the version before).
-    public static func decode(_ data: Data) throws -> any Estimator {
+    /// Reads a model written by `encode` (or by the version before), of one of the types `kinds`
+    /// (the language passes the types of its model rows).
+    public static func decode(_ data: Data, kinds: [any Savable.Type]) throws -> any Estimator {
         let header: Header
         do {
             header = try JSONDecoder().decode(Header.self, from: data)
@@ -58,7 +53,7 @@ public enum ModelArchive {
         guard header.version == version || header.version == 1 else {
             throw LearnError.badModelFile("written by another version of Quire (format \(header.version))")
         }
-        guard let kind = kind(named: header.type) else {
+        guard let kind = kind(named: header.type, in: kinds) else {
             let known = kinds.map { $0.init().estimatorName }.joined(separator: ", ")
             throw LearnError.badModelFile("unknown model type \"\(header.type)\" (Quire saves \(known))")
         }
