@@ -12,13 +12,9 @@ extension LearnBuiltins {
         ], doc: "The rules of a fitted decision_tree as text, in scikit-learn's export_text layout.",
             example: "print(export_text(tree, feature_names=X_train.columns))"
         ) { args in
-            let object = try args.object("decision_tree", as: ModelObject.self, expected: "a fitted decision_tree")
-            guard let tree = object.model as? DecisionTreeClassifier else {
-                throw args.bad("decision_tree", expected: "a decision_tree (for a forest, export one of its trees)")
-            }
-            guard let classes = tree.classes else { throw LearnErrors.notFitted(tree.estimatorName) }
-            let featureNames = try args.optional("feature_names").map { _ in try args.sequence("feature_names").map(Printer.str) }
-            let classNames = try args.optional("class_names").map { _ in try args.sequence("class_names").map(Printer.str) }
+            let (object, tree, featureNames, givenClassNames) = try fittedTree(args, "export one of its trees")
+            let classes = tree.classes ?? []
+            let classNames = givenClassNames
                 ?? classes.map { object.integralLabels ? Int(exactly: $0).map(String.init) ?? Printer.str(.double($0)) : Printer.str(.double($0)) }
             let text = try LearnErrors.run(args) {
                 try tree.exportText(
@@ -39,13 +35,8 @@ extension LearnBuiltins {
         ], doc: "Draws a fitted decision_tree as boxes (split, impurity, samples, class counts), as scikit-learn's plot_tree.",
             example: "plot_tree(tree, feature_names=X_train.columns, filled=true)"
         ) { args in
-            let object = try args.object("decision_tree", as: ModelObject.self, expected: "a fitted decision_tree")
-            guard let tree = object.model as? DecisionTreeClassifier else {
-                throw args.bad("decision_tree", expected: "a decision_tree (for a forest, draw one of its trees)")
-            }
+            let (_, tree, featureNames, classNames) = try fittedTree(args, "draw one of its trees")
             guard let nodes = tree.nodes else { throw LearnErrors.notFitted(tree.estimatorName) }
-            let featureNames = try args.optional("feature_names").map { _ in try args.sequence("feature_names").map(Printer.str) }
-            let classNames = try args.optional("class_names").map { _ in try args.sequence("class_names").map(Printer.str) }
             let precision = try args.int("precision")
             guard (0...15).contains(precision) else { throw args.bad("precision", expected: "0 to 15 digits") }
             let k = tree.classes?.count ?? 0
@@ -110,5 +101,20 @@ extension LearnBuiltins {
         let alpha = sorted.count < 2 ? 0 : (sorted[0] - sorted[1]) / (1 - sorted[1])
         func mix(_ c: Double) -> Double { (alpha * c * 255 + (1 - alpha) * 255).rounded() / 255 }
         return RGBColor(red: mix(color.red), green: mix(color.green), blue: mix(color.blue))
+    }
+
+    /// The fitted decision_tree argument of export_text and plot_tree, and the names given for
+    /// its features and classes.
+    private static func fittedTree(_ args: Arguments, _ forForest: String) throws
+        -> (ModelObject, DecisionTreeClassifier, features: [String]?, classes: [String]?)
+    {
+        let object = try args.object("decision_tree", as: ModelObject.self, expected: "a fitted decision_tree")
+        guard let tree = object.model as? DecisionTreeClassifier else {
+            throw args.bad("decision_tree", expected: "a decision_tree (for a forest, \(forForest))")
+        }
+        guard tree.classes != nil else { throw LearnErrors.notFitted(tree.estimatorName) }
+        let features = try args.optional("feature_names").map { _ in try args.sequence("feature_names").map(Printer.str) }
+        let classes = try args.optional("class_names").map { _ in try args.sequence("class_names").map(Printer.str) }
+        return (object, tree, features, classes)
     }
 }
