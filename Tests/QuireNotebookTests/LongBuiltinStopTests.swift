@@ -48,6 +48,11 @@ import Testing
         #expect(results[1].errorMessage == "cell 2 ran longer than its time limit of 300ms", comment)
     }
 
+    @Test func readingAHugeCell() throws {
+        // Two million brackets take seconds to read in a debug build; the limit stops the reading.
+        try expectStopped("x = " + String(repeating: "(", count: 2_000_000) + "1", rows: 10, "a huge cell")
+    }
+
     @Test func aForestFit() throws {
         try expectStopped("random_forest(n_estimators=50000, max_depth=6, random_state=1).fit(X, y)", rows: 20000, "random_forest")
     }

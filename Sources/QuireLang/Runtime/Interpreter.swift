@@ -46,9 +46,11 @@ public final class Interpreter: CallContext, @unchecked Sendable {
     @discardableResult
     public func run(_ source: Source) throws(QuireError) -> Value? {
         do {
-            let program = try Parser.parse(source)
-            let compiler = Compiler(interpreter: self)
-            let code = try compiler.compileProgram(program)
+            // Reading and compiling a huge cell can be stopped too.
+            let (program, code) = try Cancellation.with(cancellation) {
+                let program = try Parser.parse(source)
+                return (program, try Compiler(interpreter: self).compileProgram(program))
+            }
             directoryStack.append(source.directory ?? baseDirectory)
             defer { directoryStack.removeLast() }
             unwind = .none

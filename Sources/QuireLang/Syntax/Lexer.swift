@@ -1,3 +1,4 @@
+import QuireSupport
 /// Turns program text into tokens. Works on UTF-8 bytes; names may contain any non-ASCII letter.
 struct Lexer {
     let source: Source
@@ -36,6 +37,8 @@ struct Lexer {
             if token.kind != .newline { sawNewline = false }
             tokens.append(t)
             if token.kind == .eof { return tokens }
+            // A huge program takes a while to read: Ctrl-C and a cell's time limit stop that too.
+            if tokens.count & 0x3FF == 0 { try Cancellation.check() }
         }
     }
 
