@@ -74,7 +74,7 @@ import Testing
             + "```quire\n#| timeout: 300ms\nrandom_forest(n_estimators=50000, max_depth=6).fit(X, y)\n```\n"
         let path = try writeNotebook(text, name: "again.md")
         let notebook = try NotebookFile.read(path)
-        let outcome: (CellResult, CellResult, String?)? = try runOnLargeStack { () -> (CellResult, CellResult, String?)? in
+        let outcome: (CellResult, CellResult, String?)? = runOnLargeStack { () -> (CellResult, CellResult, String?)? in
             guard let interpreter = try? makeTestInterpreter() else { return nil }
             let runner = NotebookRunner(notebook: notebook, interpreter: interpreter, options: .init(keepGoing: true))
             let first = runner.run(cell: notebook.cells[0])

@@ -49,7 +49,7 @@ extension ArrayBuiltins {
             example: "img.astype(\"float32\")"
         ) { args in
             let (a, dtype) = (receiver(args), try ArrayValues.dtype(args, "dtype")!)
-            if a.dtype != dtype { try arrayCall { () throws(ArrayError) in try NDArray.reserve(a.shape, dtype) } }
+            if a.dtype != dtype { _ = try arrayCall { () throws(ArrayError) in try NDArray.reserve(a.shape, dtype) } }
             return .object(ArrayObject(a.astype(dtype)))
         },
         reduction("sum", doc: "The sum of all elements, or along an axis (integers sum as int64).", example: "a.sum(axis=0)") {

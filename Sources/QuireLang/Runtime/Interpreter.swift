@@ -97,7 +97,7 @@ public final class Interpreter: CallContext, @unchecked Sendable {
     @inline(__always)
     func checkInterrupt(at span: SourceSpan) throws {
         if cancellation.isCancelled {
-            do { try checkInterrupt() } catch let e as QuireError { throw e.located(at: span) }
+            do { try checkInterrupt() } catch { throw error.located(at: span) }
         }
     }
 

@@ -173,7 +173,7 @@ public enum Resize {
 }
 
 /// Pixel types the resize passes read, with the accumulator each sums into.
-protocol ResizeSource {
+protocol ResizeSource: SendableMetatype {
     associatedtype Accumulator: Numeric
     var accumulated: Accumulator { get }
 }
