@@ -52,8 +52,7 @@ public enum AtomicWrite {
     public static func write(to path: String, shownAs shown: String? = nil, _ body: (String) throws -> Void) throws {
         let names = Names(path, shown)
         try checkDestination(path, names: names)
-        let temporary = try createTemporary(for: path, names: names)
-        let slot = TemporaryFiles.register(temporary)
+        let (temporary, slot) = try createTemporary(for: path, names: names)
         defer { TemporaryFiles.unregister(slot) }
         do {
             try body(temporary)
@@ -185,8 +184,10 @@ public enum AtomicWrite {
         return nil
     }
 
-    /// Creates a fresh, empty temporary file beside `path` and returns its path.
-    static func createTemporary(for path: String, names: Names) throws(WriteError) -> String {
+    /// Creates a fresh, empty temporary file beside `path` and returns its path and its slot in
+    /// `TemporaryFiles`. The name is registered before the file exists, so a signal at any moment
+    /// finds it (unlinking a name not yet created is harmless).
+    static func createTemporary(for path: String, names: Names) throws(WriteError) -> (String, Int) {
         let dir = folder(of: path)
         let name = (path as NSString).lastPathComponent
         let ext = (name as NSString).pathExtension
@@ -194,12 +195,15 @@ public enum AtomicWrite {
             let random = String(UInt32.random(in: 0...UInt32.max), radix: 36)
             let file = "." + name + temporaryMarker + random + (ext.isEmpty ? "" : "." + ext)
             let temporary = dir == "." && !path.hasPrefix("./") ? file : (dir as NSString).appendingPathComponent(file)
+            let slot = TemporaryFiles.register(temporary)
             let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
             if fd >= 0 {
                 close(fd)
-                return temporary
+                return (temporary, slot)
             }
-            if errno != EEXIST { throw WriteError(path: names.shown, reason: plainReason(errno, folder: names.show(dir))) }
+            let failure = errno
+            TemporaryFiles.unregister(slot)
+            if failure != EEXIST { throw WriteError(path: names.shown, reason: plainReason(failure, folder: names.show(dir))) }
         }
         throw WriteError(path: names.shown, reason: "no free temporary name in \(names.show(dir))")
     }
