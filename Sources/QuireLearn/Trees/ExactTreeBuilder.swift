@@ -668,7 +668,13 @@ struct MaxHeap<Element> {
 
     mutating func push(_ element: Element) {
         items.append(element)
-        var hole = items.count - 1
+        siftUp(element, from: items.count - 1)
+    }
+
+    /// __push_heap: moves parents down into `hole` while they are less than `element`, then
+    /// puts `element` there.
+    private mutating func siftUp(_ element: Element, from start: Int) {
+        var hole = start
         var parent = (hole - 1) / 2
         while hole > 0 && less(items[parent], element) {
             items[hole] = items[parent]
@@ -697,13 +703,7 @@ struct MaxHeap<Element> {
             items[hole] = items[child - 1]
             hole = child - 1
         }
-        var parent = (hole - 1) / 2
-        while hole > 0 && less(items[parent], last) {
-            items[hole] = items[parent]
-            hole = parent
-            parent = (hole - 1) / 2
-        }
-        items[hole] = last
+        siftUp(last, from: hole)
         return top
     }
 }
