@@ -44,6 +44,15 @@ import Testing
         #expect(session.expect("quire> "), "\(note.description): after \(session.recent.debugDescription)")
     }
 
+    /// Starts `code`, lets it run for `seconds`, presses Ctrl-C and expects "interrupted" and the
+    /// prompt again.
+    func interruptWhileRunning(_ session: TerminalSession, _ code: String, after seconds: Double, _ note: Comment) {
+        session.send(code + "\r")
+        Thread.sleep(forTimeInterval: seconds)
+        check(session, type: "\u{3}", expect: "interrupted", note)
+        check(session, type: "", expect: "quire> ")
+    }
+
     @Test func aSessionAtTheKeyboard() throws {
         defer { try? FileManager.default.removeItem(at: home) }
         let session = try start()
@@ -60,10 +69,7 @@ import Testing
 
         // Ctrl-C stops a loop that never ends; the variables survive.
         check(session, type: "x = 41\r", expect: "quire> ")
-        session.send("while true {}\r")
-        Thread.sleep(forTimeInterval: 0.5)
-        check(session, type: "\u{3}", expect: "interrupted", "Ctrl-C while running")
-        check(session, type: "", expect: "quire> ")
+        interruptWhileRunning(session, "while true {}", after: 0.5, "Ctrl-C while running")
         check(session, type: "x + 1\r", expect: "42\r\n")
 
         // Ctrl-C at the prompt drops the line typed so far, also in a continuation.
@@ -97,17 +103,13 @@ import Testing
         let session = try start()
         check(session, type: "x = 41\r", expect: "quire> ")
         // A blur that would run for minutes: the filter polls the stop flag between rows.
-        session.send("y = gaussian_blur(full((4000, 4000), 7, dtype=\"uint8\"), 63)\r")
-        Thread.sleep(forTimeInterval: 1)
-        check(session, type: "\u{3}", expect: "interrupted", "Ctrl-C during gaussian_blur")
-        check(session, type: "", expect: "quire> ")
+        interruptWhileRunning(
+            session, "y = gaussian_blur(full((4000, 4000), 7, dtype=\"uint8\"), 63)", after: 1, "Ctrl-C during gaussian_blur")
         check(session, type: "x + 1\r", expect: "42\r\n")
         // The interrupted assignment left nothing behind.
         check(session, type: "y\r", expect: "not defined")
         // Interpreted work over a huge range stops too.
-        session.send("for i in range(10 ** 18) { x = i }\r")
-        Thread.sleep(forTimeInterval: 0.5)
-        check(session, type: "\u{3}", expect: "interrupted", "Ctrl-C during a loop over a range")
+        interruptWhileRunning(session, "for i in range(10 ** 18) { x = i }", after: 0.5, "Ctrl-C during a loop over a range")
         check(session, type: "x > 41\r", expect: "true\r\n")
         check(session, type: ":quit\r", expect: "")
         #expect(session.waitForExit() == 0)
