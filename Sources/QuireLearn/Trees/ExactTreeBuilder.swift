@@ -53,6 +53,8 @@ struct TreeFeatures: Sendable {
     /// For each column, the rows in the order of their values (ties by row): sorted once for
     /// every tree of a forest.
     let order: [Int32]
+    /// `values` in the order of `order`, column by column.
+    let sortedValues: [Float]
 
     init(_ x: Matrix) {
         rows = x.rows
@@ -69,6 +71,7 @@ struct TreeFeatures: Sendable {
             for (i, r) in sorted.enumerated() { order[base + i] = Int32(r) }
         }
         self.order = order
+        sortedValues = (0..<(x.rows * x.cols)).map { v[($0 / x.rows) * x.rows + Int(order[$0])] }
     }
 
     @inline(__always) func value(_ row: Int, _ feature: Int) -> Float { values[feature * rows + row] }
@@ -134,11 +137,15 @@ struct ExactTreeBuilder {
     /// of `samples.count` per feature, each node a range of it) and split nodes partition those
     /// segments stably, instead of sorting at every node; the tree is the same, node for node.
     let presorted: Bool
-    var sortedSamples: [Int] = []
+    var sortedSamples: [Int32] = []
     var sortedValues: [Float] = []
-    private var goesLeft: [Bool] = []
-    private var scratchSamples: [Int] = []
+    /// 1 for a sample of the node being split that goes to the left child, else 0.
+    private var goesLeft: [UInt8] = []
+    private var scratchSamples: [Int32] = []
     private var scratchValues: [Float] = []
+    /// With presorting, each sample's class code and whole weight in one word
+    /// (`weight << 8 | code`) when they fit, for the threshold scan; empty otherwise.
+    private var packed: [UInt32] = []
 
     var tree: TreeModel
     var impurities: [Double] = []
@@ -180,24 +187,37 @@ struct ExactTreeBuilder {
     /// any order when sums are exact), taken from the table's sorted columns.
     private mutating func presort() {
         let m = samples.count, f = x.cols, n = x.rows
-        sortedSamples = [Int](repeating: 0, count: m * f)
+        sortedSamples = [Int32](repeating: 0, count: m * f)
         sortedValues = [Float](repeating: 0, count: m * f)
         var kept = [Bool](repeating: false, count: n)
         for s in samples { kept[s] = true }
-        for feature in 0..<f {
-            let base = feature * n
-            var i = feature * m
-            for k in 0..<n {
-                let s = Int(x.order[base + k])
-                guard kept[s] else { continue }
-                sortedSamples[i] = s
-                sortedValues[i] = x.values[base + s]
-                i += 1
+        x.order.withUnsafeBufferPointer { order in
+            x.sortedValues.withUnsafeBufferPointer { values in
+                sortedSamples.withUnsafeMutableBufferPointer { ss in
+                    sortedValues.withUnsafeMutableBufferPointer { sv in
+                        kept.withUnsafeBufferPointer { kept in
+                            for feature in 0..<f {
+                                let base = feature * n
+                                var i = feature * m
+                                for k in 0..<n {
+                                    let s = order[base + k]
+                                    guard kept[Int(s)] else { continue }
+                                    ss[i] = s
+                                    sv[i] = values[base + k]
+                                    i += 1
+                                }
+                            }
+                        }
+                    }
+                }
             }
         }
-        goesLeft = [Bool](repeating: false, count: x.rows)
-        scratchSamples = [Int](repeating: 0, count: m)
+        goesLeft = [UInt8](repeating: 0, count: x.rows)
+        scratchSamples = [Int32](repeating: 0, count: m)
         scratchValues = [Float](repeating: 0, count: m)
+        if classCount <= 256 && (weights?.allSatisfy { $0 >= 0 && $0 < 16_777_216 } ?? true) {
+            packed = (0..<n).map { UInt32(weights?[$0] ?? 1) << 8 | UInt32(codes[$0]) }
+        }
     }
 
     // MARK: The criterion
@@ -262,14 +282,20 @@ struct ExactTreeBuilder {
     }
 
     func impurity(_ sums: [Double], _ weight: Double) -> Double {
-        switch settings.criterion {
+        sums.withUnsafeBufferPointer { Self.impurity(settings.criterion, $0.baseAddress!, classCount, weight) }
+    }
+
+    /// Gini or entropy of class weights `sums[0..<k]` totalling `weight`.
+    @inline(__always)
+    static func impurity(_ criterion: ExactTreeSettings.Criterion, _ sums: UnsafePointer<Double>, _ k: Int, _ weight: Double) -> Double {
+        switch criterion {
         case .gini:
             var sq = 0.0
-            for c in 0..<classCount { sq += sums[c] * sums[c] }
+            for c in 0..<k { sq += sums[c] * sums[c] }
             return 1.0 - sq / (weight * weight)
         case .entropy:
             var h = 0.0
-            for c in 0..<classCount where sums[c] > 0 {
+            for c in 0..<k where sums[c] > 0 {
                 let p = sums[c] / weight
                 h -= p * (Foundation.log(p) / Foundation.log(2.0))
             }
@@ -280,10 +306,6 @@ struct ExactTreeBuilder {
     var nodeImpurity: Double { impurity(sumTotal, weightedNode) }
     var childrenImpurity: (left: Double, right: Double) { (impurity(sumLeft, weightedLeft), impurity(sumRight, weightedRight)) }
 
-    var proxyImprovement: Double {
-        let (l, r) = childrenImpurity
-        return -weightedRight * r - weightedLeft * l
-    }
 
     func improvement(parent: Double, left: Double, right: Double) -> Double {
         (weightedNode / weightedSamples)
@@ -305,7 +327,6 @@ struct ExactTreeBuilder {
     /// be constant, updated for the children.
     mutating func split(impurity: Double, constants: inout Int) -> Split {
         var best = Split(pos: end)
-        var current = Split(pos: end)
         var bestProxy = -Double.infinity
         let nFeatures = x.cols
         var fi = nFeatures
@@ -324,8 +345,8 @@ struct ExactTreeBuilder {
                 continue
             }
             fj += foundConstants
-            current.feature = features[fj]
-            if presorted { loadPresorted(current.feature) } else { sortSamples(by: current.feature) }
+            let feature = features[fj]
+            if presorted { loadPresorted(feature) } else { sortSamples(by: feature) }
             if featureValues[end - 1] <= featureValues[start] + Self.featureThreshold {
                 features.swapAt(fj, totalConstants)
                 foundConstants += 1
@@ -335,23 +356,9 @@ struct ExactTreeBuilder {
             fi -= 1
             features.swapAt(fi, fj)
 
-            resetCriterion()
-            var p = start
-            while p < end {
-                while p + 1 < end && featureValues[p + 1] <= featureValues[p] + Self.featureThreshold { p += 1 }
-                let previous = p
-                p += 1
-                if p >= end { continue }
-                if p - start < settings.minSamplesLeaf || end - p < settings.minSamplesLeaf { continue }
-                current.pos = p
-                update(p)
-                if weightedLeft < settings.minWeightLeaf || weightedRight < settings.minWeightLeaf { continue }
-                let proxy = proxyImprovement
-                if proxy > bestProxy {
-                    bestProxy = proxy
-                    current.threshold = Double(featureValues[previous]) / 2.0 + Double(featureValues[p]) / 2.0
-                    best = current
-                }
+            if let found = scanThresholds(beating: bestProxy) {
+                bestProxy = found.proxy
+                best = Split(feature: feature, pos: found.pos, threshold: found.threshold)
             }
         }
 
@@ -369,43 +376,211 @@ struct ExactTreeBuilder {
         return best
     }
 
+    /// The thresholds of the feature loaded in samples/featureValues[start..<end], scanned in
+    /// sorted order as `node_split_best` scans them (each candidate moves the criterion from the
+    /// nearer end, as `update` does): the best position and threshold when its proxy improvement
+    /// beats `bestProxy`. The same sums in the same order as the criterion's own methods.
+    private func scanThresholds(beating bestProxy: Double) -> (proxy: Double, pos: Int, threshold: Double)? {
+        if !packed.isEmpty {
+            return packed.withUnsafeBufferPointer {
+                classCount <= 4
+                    ? scanFewClasses($0.baseAddress!, beating: bestProxy)
+                    : scan(PackedClassWeights(words: $0.baseAddress!), beating: bestProxy)
+            }
+        }
+        return codes.withUnsafeBufferPointer { codes in
+            guard let weights else {
+                return scan(ClassWeights(codes: codes.baseAddress!, weights: nil), beating: bestProxy)
+            }
+            return weights.withUnsafeBufferPointer {
+                scan(ClassWeights(codes: codes.baseAddress!, weights: $0.baseAddress!), beating: bestProxy)
+            }
+        }
+    }
+
+    private func scan<S: SampleClasses>(_ classes: S, beating bestProxy: Double) -> (proxy: Double, pos: Int, threshold: Double)? {
+        let k = classCount, start = start, end = end, weightedNode = weightedNode
+        let minLeaf = settings.minSamplesLeaf, minWeightLeaf = settings.minWeightLeaf
+        let criterion = settings.criterion
+        return featureValues.withUnsafeBufferPointer { fvb in
+            samples.withUnsafeBufferPointer { sb in
+                sumTotal.withUnsafeBufferPointer { tb in
+                    withUnsafeTemporaryAllocation(of: Double.self, capacity: 2 * k) { sums in
+                        let fv = fvb.baseAddress!, s = sb.baseAddress!
+                        let total = tb.baseAddress!, left = sums.baseAddress!, right = left + k
+                        for c in 0..<k { left[c] = 0 }
+                        var weightedLeft = 0.0, pos = start, p = start
+                        var best = bestProxy, bestPos = -1, threshold = 0.0
+                        while p < end {
+                            while p + 1 < end && fv[p + 1] <= fv[p] + Self.featureThreshold { p += 1 }
+                            let previous = p
+                            p += 1
+                            if p >= end { continue }
+                            if p - start < minLeaf || end - p < minLeaf { continue }
+                            if p - pos <= end - p {
+                                for q in pos..<p {
+                                    let (c, wi) = classes[s[q]]
+                                    left[c] += wi
+                                    weightedLeft += wi
+                                }
+                            } else {
+                                weightedLeft = weightedNode
+                                for c in 0..<k { left[c] = total[c] }
+                                var q = end - 1
+                                while q >= p {
+                                    let (c, wi) = classes[s[q]]
+                                    left[c] -= wi
+                                    weightedLeft -= wi
+                                    q -= 1
+                                }
+                            }
+                            let weightedRight = weightedNode - weightedLeft
+                            for c in 0..<k { right[c] = total[c] - left[c] }
+                            pos = p
+                            if weightedLeft < minWeightLeaf || weightedRight < minWeightLeaf { continue }
+                            let proxy =
+                                -weightedRight * Self.impurity(criterion, right, k, weightedRight)
+                                - weightedLeft * Self.impurity(criterion, left, k, weightedLeft)
+                            if proxy > best {
+                                best = proxy
+                                bestPos = p
+                                threshold = Double(fv[previous]) / 2.0 + Double(fv[p]) / 2.0
+                            }
+                        }
+                        return bestPos < 0 ? nil : (best, bestPos, threshold)
+                    }
+                }
+            }
+        }
+    }
+
+    /// The scan for at most four classes and whole weights: every class sum is a whole number,
+    /// exact in any order, so the sums are kept in vector registers (two partial sums take
+    /// turns, which halves the chain of dependent additions) and equal the general scan's.
+    private func scanFewClasses(_ words: UnsafePointer<UInt32>, beating bestProxy: Double) -> (proxy: Double, pos: Int, threshold: Double)? {
+        let k = classCount, start = start, end = end, weightedNode = weightedNode
+        let minLeaf = settings.minSamplesLeaf, minWeightLeaf = settings.minWeightLeaf
+        let criterion = settings.criterion
+        let units: (SIMD4<Double>, SIMD4<Double>, SIMD4<Double>, SIMD4<Double>) =
+            ([1, 0, 0, 0], [0, 1, 0, 0], [0, 0, 1, 0], [0, 0, 0, 1])
+        var total = SIMD4<Double>()
+        for c in 0..<k { total[c] = sumTotal[c] }
+        return withUnsafePointer(to: units) { unitsPointer in
+            let unit = UnsafeRawPointer(unitsPointer).assumingMemoryBound(to: SIMD4<Double>.self)
+            @inline(__always) func sum(_ s: UnsafePointer<Int>, _ from: Int, _ to: Int) -> SIMD4<Double> {
+                var a = SIMD4<Double>(), b = SIMD4<Double>()
+                var q = from
+                while q + 1 < to {
+                    let e0 = words[s[q]], e1 = words[s[q + 1]]
+                    a += unit[Int(e0 & 0xFF)] * Double(e0 >> 8)
+                    b += unit[Int(e1 & 0xFF)] * Double(e1 >> 8)
+                    q += 2
+                }
+                if q < to {
+                    let e = words[s[q]]
+                    a += unit[Int(e & 0xFF)] * Double(e >> 8)
+                }
+                return a + b
+            }
+            return featureValues.withUnsafeBufferPointer { fvb in
+                samples.withUnsafeBufferPointer { sb in
+                    withUnsafeTemporaryAllocation(of: Double.self, capacity: 8) { sums in
+                        let fv = fvb.baseAddress!, s = sb.baseAddress!
+                        let left = sums.baseAddress!, right = left + 4
+                        var sumLeft = SIMD4<Double>(), pos = start, p = start
+                        var best = bestProxy, bestPos = -1, threshold = 0.0
+                        while p < end {
+                            while p + 1 < end && fv[p + 1] <= fv[p] + Self.featureThreshold { p += 1 }
+                            let previous = p
+                            p += 1
+                            if p >= end { continue }
+                            if p - start < minLeaf || end - p < minLeaf { continue }
+                            if p - pos <= end - p {
+                                sumLeft += sum(s, pos, p)
+                            } else {
+                                sumLeft = total - sum(s, p, end)
+                            }
+                            pos = p
+                            let weightedLeft = sumLeft.sum()
+                            let weightedRight = weightedNode - weightedLeft
+                            if weightedLeft < minWeightLeaf || weightedRight < minWeightLeaf { continue }
+                            let sumRight = total - sumLeft
+                            for c in 0..<4 {
+                                left[c] = sumLeft[c]
+                                right[c] = sumRight[c]
+                            }
+                            let proxy =
+                                -weightedRight * Self.impurity(criterion, right, k, weightedRight)
+                                - weightedLeft * Self.impurity(criterion, left, k, weightedLeft)
+                            if proxy > best {
+                                best = proxy
+                                bestPos = p
+                                threshold = Double(fv[previous]) / 2.0 + Double(fv[p]) / 2.0
+                            }
+                        }
+                        return bestPos < 0 ? nil : (best, bestPos, threshold)
+                    }
+                }
+            }
+        }
+    }
+
     /// samples[start..<end] and their values in the order of feature `f`, from its presorted segment.
     private mutating func loadPresorted(_ f: Int) {
-        let base = f * samples.count
-        for i in start..<end {
-            samples[i] = sortedSamples[base + i]
-            featureValues[i] = sortedValues[base + i]
+        let base = f * samples.count, start = start, end = end
+        sortedSamples.withUnsafeBufferPointer { ss in
+            sortedValues.withUnsafeBufferPointer { sv in
+                samples.withUnsafeMutableBufferPointer { s in
+                    featureValues.withUnsafeMutableBufferPointer { fv in
+                        for i in start..<end {
+                            s[i] = Int(ss[base + i])
+                            fv[i] = sv[base + i]
+                        }
+                    }
+                }
+            }
         }
     }
 
     /// `partition_samples_final`: samples at or below the threshold first. With presorted
-    /// features, every feature's segment is partitioned stably, so each stays sorted.
+    /// features, every feature's segment is partitioned stably, so each stays sorted; the left
+    /// samples are the first `best.pos - start` of the split feature's own segment, since the
+    /// threshold lies strictly between two of its distinct values.
     private mutating func partition(_ best: Split) {
         if presorted {
-            let m = samples.count
-            for i in start..<end { goesLeft[samples[i]] = Double(x.value(samples[i], best.feature)) <= best.threshold }
-            for f in 0..<x.cols {
-                let base = f * m
-                var left = start, right = 0
-                for i in start..<end {
-                    let s = sortedSamples[base + i]
-                    if goesLeft[s] {
-                        sortedSamples[base + left] = s
-                        sortedValues[base + left] = sortedValues[base + i]
-                        left += 1
-                    } else {
-                        scratchSamples[right] = s
-                        scratchValues[right] = sortedValues[base + i]
-                        right += 1
+            let m = samples.count, cols = x.cols, start = start, end = end
+            sortedSamples.withUnsafeMutableBufferPointer { ssb in
+                sortedValues.withUnsafeMutableBufferPointer { svb in
+                    goesLeft.withUnsafeMutableBufferPointer { gl in
+                        scratchSamples.withUnsafeMutableBufferPointer { scs in
+                            scratchValues.withUnsafeMutableBufferPointer { scv in
+                                let split = ssb.baseAddress! + best.feature * m
+                                for i in start..<end { gl[Int(split[i])] = i < best.pos ? 1 : 0 }
+                                for f in 0..<cols {
+                                    let ss = ssb.baseAddress! + f * m, sv = svb.baseAddress! + f * m
+                                    var left = start, right = 0
+                                    // Branch-free: each entry is written to both sides and one
+                                    // side's count moves on (left never passes i).
+                                    for i in start..<end {
+                                        let s = ss[i], v = sv[i]
+                                        let g = Int(gl[Int(s)])
+                                        ss[left] = s
+                                        sv[left] = v
+                                        scs[right] = s
+                                        scv[right] = v
+                                        left += g
+                                        right += 1 - g
+                                    }
+                                    (ss + left).update(from: scs.baseAddress!, count: right)
+                                    (sv + left).update(from: scv.baseAddress!, count: right)
+                                }
+                            }
+                        }
                     }
-                }
-                for j in 0..<right {
-                    sortedSamples[base + left + j] = scratchSamples[j]
-                    sortedValues[base + left + j] = scratchValues[j]
                 }
             }
             // samples[start..<end]: the left samples first, for the criterion and the children.
-            for i in start..<end { samples[i] = sortedSamples[i] }
+            for i in start..<end { samples[i] = Int(sortedSamples[i]) }
             return
         }
         var p = start
@@ -561,6 +736,28 @@ struct ExactTreeBuilder {
 
     var grown: GrownTree {
         GrownTree(model: tree, impurity: impurities, nodeSamples: nodeSamples, weightedNodeSamples: weightedNodeSamples)
+    }
+}
+
+// MARK: Reading a sample's class and weight in the threshold scan
+
+private protocol SampleClasses {
+    /// The class code and weight of sample `i`.
+    subscript(_ i: Int) -> (Int, Double) { get }
+}
+
+private struct ClassWeights: SampleClasses {
+    let codes: UnsafePointer<Int>
+    let weights: UnsafePointer<Double>?
+    @inline(__always) subscript(_ i: Int) -> (Int, Double) { (codes[i], weights?[i] ?? 1) }
+}
+
+/// Code and whole weight packed as `weight << 8 | code`: one load per sample.
+private struct PackedClassWeights: SampleClasses {
+    let words: UnsafePointer<UInt32>
+    @inline(__always) subscript(_ i: Int) -> (Int, Double) {
+        let w = words[i]
+        return (Int(w & 0xFF), Double(w >> 8))
     }
 }
 
