@@ -157,6 +157,7 @@ public struct Labels: Sendable, Equatable {
     /// The first label of a list that is not a class.
     public struct Unseen: Error, Equatable {
         public let row: Int
+        public init(row: Int) { self.row = row }
     }
 
     /// The labels of these class positions.
