@@ -21,6 +21,9 @@ enum LabelConversions {
             case .uint8(let v): return .ints(v.map { Int64($0) })
             case .float32, .float64: return .floats(values)
             }
+        } catch LearnError.labelsNotOneDimensional(let shape) {
+            throw QuireError(.value, "\(name) must be one label per row (1-D), got an array of shape \(LearnErrors.shapeText(shape))",
+                hint: "give a column (df.species), a list or a 1-D array", argument: name)
         } catch let error as LearnError {
             throw LearnErrors.sentence(error, args, argument: name)
         }
@@ -101,7 +104,9 @@ enum LabelConversions {
                 anyFloat = true
             case .none: throw missing(i, args, name)
             default:
-                throw args.bad(name, expected: "labels (ints, floats, bools or strings), not \(item.typeNoun) such as \(Printer.shortRepr(item))")
+                throw QuireError(
+                    .value, "\(name) holds \(item.typeNoun) (\(Printer.shortRepr(item))) at position \(i); labels are ints, floats, bools or strings",
+                    argument: name)
             }
         }
         if let s = firstString, let n = firstNumber {
