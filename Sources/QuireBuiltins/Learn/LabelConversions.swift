@@ -203,6 +203,13 @@ extension LabelConversions {
             let names = labels.classes.names
             let name = names.indices.contains(Int(code)) ? names[Int(code)] : labelText(code)
             throw QuireError(.value, "class \(name) has only \(count) row; stratifying needs at least 2 of every class", argument: "stratify")
+        } catch LearnError.oneClass(let value) {
+            // A model fitted on one fold's rows saw a single class (a value it trains on).
+            let names = labels.classes.names
+            let name = labels.trainingClasses.firstIndex(of: value).map { names[$0] } ?? labelText(value)
+            throw QuireError(
+                .value, "the training rows of a fold hold only one class (\(name)); a classifier needs at least two",
+                hint: "shuffle the folds (kfold(shuffle=true)) or use stratified folds (cv=5)", argument: argument)
         } catch let error as LearnError {
             throw LearnErrors.sentence(error, args, argument: argument)
         }

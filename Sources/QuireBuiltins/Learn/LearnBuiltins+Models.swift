@@ -124,11 +124,8 @@ extension LearnBuiltins {
         let object = args.receiver(as: ModelObject.self)
         let x = try LearnConversions.matrix(args, "X")
         let (labels, y, _) = try LabelConversions.training(args, "y")
-        if labels.count == 1 {
-            throw QuireError(.value, "y holds only one class (\(labels.classes.names[0])); a classifier needs at least two", argument: "y")
-        }
         var model = object.model
-        try LearnErrors.run(args, argument: "y") {
+        do {
             if var reporting = model as? any ReportsProgress, args.context.isInteractive {
                 let bar = ProgressBar(noun: reporting.progressNoun)
                 defer { bar.finish() }
@@ -137,6 +134,11 @@ extension LearnBuiltins {
             } else {
                 try model.fit(x, y)
             }
+        } catch LearnError.oneClass where labels.count == 1 {
+            // The class as the user wrote it (the model saw a number).
+            throw QuireError(.value, "y holds only one class (\(labels.classes.names[0])); a classifier needs at least two", argument: "y")
+        } catch let error as LearnError {
+            throw LearnErrors.sentence(error, args, argument: "y")
         }
         object.model = model
         object.labels = labels

@@ -40,10 +40,10 @@ extension LearnBuiltins {
         ) { args in
             let model = try args.object("model", as: ModelObject.self, expected: "a model").model
             let x = try LearnConversions.matrix(args, "X")
-            let (_, y, codes) = try LabelConversions.training(args, "y")
+            let (labels, y, codes) = try LabelConversions.training(args, "y")
             guard x.rows == y.count else { throw LearnErrors.sentence(.lengthMismatch(rows: x.rows, labels: y.count), args, argument: "y") }
             let splits = try cvSplits(args, rows: x.rows, labels: codes)
-            let scores = try LearnErrors.run(args, argument: "y") { try crossValScore(model, x, y, splits: splits) }
+            let scores = try LabelConversions.namingClass(labels, args, argument: "y") { try crossValScore(model, x, y, splits: splits) }
             return .object(ArrayObject(NDArray(shape: [scores.count], float64: scores)))
         },
         Builtin("grid_search", [Parameter("model", .object("Model")), Parameter("param_grid", .dict), .opt("cv", .any, .int(5))],
@@ -58,7 +58,7 @@ extension LearnBuiltins {
             let (labels, y, codes) = try LabelConversions.training(args, "y")
             guard x.rows == y.count else { throw LearnErrors.sentence(.lengthMismatch(rows: x.rows, labels: y.count), args, argument: "y") }
             let splits = try cvSplits(object.cv, args, rows: x.rows, labels: codes)
-            object.result = try LearnErrors.run(args) {
+            object.result = try LabelConversions.namingClass(labels, args) {
                 try QuireLearn.gridSearch(object.model, grid: object.grid, x, y, splits: splits)
             }
             object.labels = labels
