@@ -118,7 +118,13 @@ enum LabelConversions {
         if firstString != nil { return .strings(items.map { if case .string(let s) = $0 { s } else { "" } }) }
         if items.isEmpty || anyFloat { return .floats(items.map { $0.asDouble ?? 0 }) }
         if allBool { return .bools(items.map { if case .bool(let b) = $0 { b } else { false } }) }
-        return .ints(items.map { Int64(($0.asDouble ?? 0)) })
+        return .ints(items.map {
+            switch $0 {
+            case .int(let i): Int64(i)
+            case .bool(let b): b ? 1 : 0
+            default: 0
+            }
+        })
     }
 
     private static func missing(_ row: Int, _ args: Arguments, _ name: String) -> QuireError {
