@@ -11,7 +11,7 @@ final class LabelEncoderObject: NativeObject {
 
     /// The classes, or the error of an encoder not fitted yet.
     func fitted() throws -> Labels {
-        guard let labels else { throw LearnErrors.notFitted("LabelEncoder") }
+        guard let labels else { throw QuireError(.value, "this LabelEncoder is not fitted yet", hint: "call fit(y) first, or fit_transform(y)") }
         return labels
     }
 
