@@ -65,8 +65,8 @@ extension LearnBuiltins {
         ) { args in
             let object = args.receiver(as: ModelObject.self)
             let x = try LearnConversions.matrix(args, "X")
-            let labels = try LearnErrors.run(args, argument: "X") { try object.model.predict(x) }
-            return LearnConversions.labelArray(labels, integral: object.integralLabels)
+            let predictions = try LearnErrors.run(args, argument: "X") { try object.model.predict(x) }
+            return LabelConversions.value(object.decode(predictions))
         },
         Builtin("predict_proba", on: "Model", [Parameter("X")],
             doc: "The probability of each class (columns in the order of model.classes) for each row.",
@@ -81,12 +81,18 @@ extension LearnBuiltins {
         ) { args in
             let object = args.receiver(as: ModelObject.self)
             let x = try LearnConversions.matrix(args, "X")
-            let y = try LearnConversions.labels(args, "y").values
-            return .double(try LearnErrors.run(args, argument: "y") { try object.model.score(x, y) })
+            let y = try LabelConversions.labels(args, "y")
+            guard x.rows == y.count else { throw LearnErrors.sentence(.lengthMismatch(rows: x.rows, labels: y.count), args, argument: "y") }
+            let predicted = object.decode(try LearnErrors.run(args, argument: "X") { try object.model.predict(x) })
+            let (_, t, p) = try LabelConversions.union(y, predicted, says: ("y holds", "the model predicts"), argument: "y", args)
+            return .double(accuracyScore(t, p))
         },
         Builtin("save", on: "Model", [Parameter("path", .string)], doc: "Writes the model to a JSON file.",
             example: "rfc.save(\"rf.json\")"
-        ) { args in try save(args.receiver(as: ModelObject.self).model, args) },
+        ) { args in
+            let object = args.receiver(as: ModelObject.self)
+            return try save(object.model, labels: object.labels?.classes, args)
+        },
         Builtin("fit", on: "Scaler", [Parameter("X")], doc: "Learns each feature's scale from X; returns the scaler.",
             example: "scaler.fit(X_train)"
         ) { args in
@@ -117,9 +123,9 @@ extension LearnBuiltins {
     private static func fit(_ args: Arguments) throws -> Value {
         let object = args.receiver(as: ModelObject.self)
         let x = try LearnConversions.matrix(args, "X")
-        let (y, integral) = try LearnConversions.labels(args, "y")
+        let (labels, y, _) = try LabelConversions.training(args, "y")
         var model = object.model
-        try LearnErrors.run(args, argument: "y") {
+        do {
             if var reporting = model as? any ReportsProgress, args.context.isInteractive {
                 let bar = ProgressBar(noun: reporting.progressNoun)
                 defer { bar.finish() }
@@ -128,16 +134,21 @@ extension LearnBuiltins {
             } else {
                 try model.fit(x, y)
             }
+        } catch LearnError.oneClass where labels.count == 1 {
+            // The class as the user wrote it (the model saw a number).
+            throw QuireError(.value, "y holds only one class (\(labels.classes.names[0])); a classifier needs at least two", argument: "y")
+        } catch let error as LearnError {
+            throw LearnErrors.sentence(error, args, argument: "y")
         }
         object.model = model
-        object.integralLabels = integral
+        object.labels = labels
         return args.receiver!
     }
 
-    private static func save(_ estimator: any Estimator, _ args: Arguments) throws -> Value {
+    private static func save(_ estimator: any Estimator, labels: LabelList? = nil, _ args: Arguments) throws -> Value {
         let shown = try args.string("path")
         let path = args.context.resolvePath(shown)
-        let data = try LearnErrors.run(args) { try ModelArchive.encode(estimator) }
+        let data = try LearnErrors.run(args) { try ModelArchive.encode(estimator, labels: labels) }
         do {
             try AtomicWrite.write(data, to: path, shownAs: shown)
         } catch {
@@ -152,12 +163,14 @@ extension LearnBuiltins {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw QuireError(.io, "cannot read \(given): no such file", argument: "path")
         }
-        let estimator = try LearnErrors.run(args, argument: "path") { try ModelArchive.decode(data, kinds: savableTypes) }
+        let (estimator, labels) = try LearnErrors.run(args, argument: "path") { try ModelArchive.decodeWithLabels(data, kinds: savableTypes) }
         switch estimator {
         case let model as any Classifier:
-            let object = ModelObject(model)
-            object.integralLabels = (model.classes ?? []).allSatisfy { $0 == $0.rounded() }
-            return .object(object)
+            // Files without labels (older ones) give back the numeric classes.
+            if let labels, labels.count != model.classes?.count {
+                throw QuireError(.io, "cannot load the model: its class labels do not match its classes", argument: "path")
+            }
+            return .object(ModelObject(model, labels: labels.map { Labels(classes: $0) }))
         case let scaler as any Scaler:
             return .object(ScalerObject(scaler))
         default:

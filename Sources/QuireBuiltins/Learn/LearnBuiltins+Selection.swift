@@ -28,8 +28,10 @@ extension LearnBuiltins {
         ) { args in
             let object = args.receiver(as: FoldsObject.self)
             let n = try LearnConversions.rowCount(args.value("X"))
-            let labels = args.optional("y") == nil ? nil : try LearnConversions.labels(args, "y").values
-            let splits = try LearnErrors.run(args) { try object.splits(n: n, labels: labels) }
+            let labels = args.optional("y") == nil ? nil : try LabelConversions.training(args, "y")
+            let splits = try LabelConversions.namingClass(labels?.labels ?? Labels(fitting: .ints([])), args) {
+                try object.splits(n: n, labels: labels?.codes)
+            }
             return .list(ListBox(splits.map { .tuple([positions($0.train), positions($0.test)]) }))
         },
         Builtin("cross_val_score", [Parameter("model", .object("Model")), Parameter("X"), Parameter("y"), .opt("cv", .any, .int(5))],
@@ -38,9 +40,10 @@ extension LearnBuiltins {
         ) { args in
             let model = try args.object("model", as: ModelObject.self, expected: "a model").model
             let x = try LearnConversions.matrix(args, "X")
-            let y = try LearnConversions.labels(args, "y").values
-            let splits = try cvSplits(args, rows: x.rows, labels: y)
-            let scores = try LearnErrors.run(args, argument: "y") { try crossValScore(model, x, y, splits: splits) }
+            let (labels, y, codes) = try LabelConversions.training(args, "y")
+            guard x.rows == y.count else { throw LearnErrors.sentence(.lengthMismatch(rows: x.rows, labels: y.count), args, argument: "y") }
+            let splits = try cvSplits(args, rows: x.rows, labels: codes)
+            let scores = try LabelConversions.namingClass(labels, args, argument: "y") { try crossValScore(model, x, y, splits: splits) }
             return .object(ArrayObject(NDArray(shape: [scores.count], float64: scores)))
         },
         Builtin("grid_search", [Parameter("model", .object("Model")), Parameter("param_grid", .dict), .opt("cv", .any, .int(5))],
@@ -52,13 +55,13 @@ extension LearnBuiltins {
         ) { args in
             let object = args.receiver(as: GridSearchObject.self)
             let x = try LearnConversions.matrix(args, "X")
-            let (y, integral) = try LearnConversions.labels(args, "y")
+            let (labels, y, codes) = try LabelConversions.training(args, "y")
             guard x.rows == y.count else { throw LearnErrors.sentence(.lengthMismatch(rows: x.rows, labels: y.count), args, argument: "y") }
-            let splits = try cvSplits(object.cv, args, rows: x.rows, labels: y)
-            object.result = try LearnErrors.run(args) {
+            let splits = try cvSplits(object.cv, args, rows: x.rows, labels: codes)
+            object.result = try LabelConversions.namingClass(labels, args) {
                 try QuireLearn.gridSearch(object.model, grid: object.grid, x, y, splits: splits)
             }
-            object.integralLabels = integral
+            object.labels = labels
             return args.receiver!
         },
         Builtin("predict", on: "GridSearch", [Parameter("X")], doc: "Predicts with the best model.",
@@ -67,8 +70,8 @@ extension LearnBuiltins {
             let object = args.receiver(as: GridSearchObject.self)
             guard let result = object.result else { throw LearnErrors.notFitted("GridSearchCV") }
             let x = try LearnConversions.matrix(args, "X")
-            let labels = try LearnErrors.run(args, argument: "X") { try result.bestEstimator.predict(x) }
-            return LearnConversions.labelArray(labels, integral: object.integralLabels)
+            let predictions = try LearnErrors.run(args, argument: "X") { try result.bestEstimator.predict(x) }
+            return LabelConversions.value(ModelObject(result.bestEstimator, labels: object.labels).decode(predictions))
         },
     ]
 
@@ -102,8 +105,12 @@ extension LearnBuiltins {
             guard m == n else { throw LearnErrors.sentence(.lengthMismatch(rows: n, labels: m), args) }
         }
         var stratify: [Double]?
-        if args.optional("stratify") != nil { stratify = try LearnConversions.labels(args, "stratify").values }
-        let split = try LearnErrors.run(args) {
+        var classes = Labels(fitting: .ints([]))
+        if args.optional("stratify") != nil {
+            let labels = try LabelConversions.training(args, "stratify")
+            (stratify, classes) = (labels.codes, labels.labels)
+        }
+        let split = try LabelConversions.namingClass(classes, args) {
             try QuireLearn.trainTestSplit(
                 nSamples: n, testSize: try size(args, "test_size"), trainSize: try size(args, "train_size"),
                 randomState: try seed(args), shuffle: try args.bool("shuffle"), stratify: stratify)

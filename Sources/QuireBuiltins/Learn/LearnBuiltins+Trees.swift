@@ -13,9 +13,7 @@ extension LearnBuiltins {
             example: "print(export_text(tree, feature_names=X_train.columns))"
         ) { args in
             let (object, tree, featureNames, givenClassNames) = try fittedTree(args, "export one of its trees")
-            let classes = tree.classes ?? []
-            let classNames = givenClassNames
-                ?? classes.map { object.integralLabels ? Int(exactly: $0).map(String.init) ?? Printer.str(.double($0)) : Printer.str(.double($0)) }
+            let classNames = givenClassNames ?? object.fittedLabels?.classes.names ?? []
             let text = try LearnErrors.run(args) {
                 try tree.exportText(
                     featureNames: featureNames, classNames: classNames, maxDepth: try args.int("max_depth"),

@@ -14,26 +14,9 @@ enum LearnConversions {
         }
     }
 
-    /// The labels argument as doubles, and whether they are integers (so predictions are ints).
-    static func labels(_ args: Arguments, _ name: String) throws -> (values: [Double], integral: Bool) {
-        let array = try ndarray(args, name)
-        do {
-            let values = try labelValues(array)
-            return (values, array.dtype != .float32 && array.dtype != .float64)
-        } catch let error as LearnError {
-            throw LearnErrors.sentence(error, args, argument: name)
-        }
-    }
-
     static func columnLabels(_ value: Value) -> [String]? {
         if case .object(let o as ArrayConvertible) = value { return o.columnLabels }
         return nil
-    }
-
-    /// Labels as an array: int64 when the training labels were integers, else float64.
-    static func labelArray(_ values: [Double], integral: Bool) -> Value {
-        if integral { return .object(ArrayObject(NDArray(shape: [values.count], int64: values.map { Int64($0) }))) }
-        return .object(ArrayObject(NDArray(shape: [values.count], float64: values)))
     }
 
     /// A matrix as a float64 array.

@@ -8,10 +8,33 @@ import QuireSupport
 /// predict_proba / score / save and the members `classes` and `feature_importances`.
 final class ModelObject: NativeObject {
     var model: any Classifier
-    /// Whether the training labels were integers, so predictions come back as int64.
-    var integralLabels = true
+    /// The classes as the training labels gave them (ints, floats, bools or strings), sorted as
+    /// the model's numeric classes are; nil before fit.
+    var labels: Labels?
 
-    init(_ model: any Classifier) { self.model = model }
+    init(_ model: any Classifier, labels: Labels? = nil) {
+        self.model = model
+        self.labels = labels
+    }
+
+    /// The labels of a fitted model: the ones fit saw, or for a model saved without them, its
+    /// numeric classes (ints when all are whole).
+    var fittedLabels: Labels? {
+        if let labels { return labels }
+        guard let classes = model.classes else { return nil }
+        return Labels(classes: Self.numericLabels(classes))
+    }
+
+    /// Numeric classes as labels: ints when all are whole numbers, else floats.
+    static func numericLabels(_ classes: [Double]) -> LabelList {
+        classes.allSatisfy({ $0 == $0.rounded() && abs($0) < 1e15 }) ? .ints(classes.map { Int64($0) }) : .floats(classes)
+    }
+
+    /// Predictions of the numeric model as the training labels' kind.
+    func decode(_ predictions: [Double]) -> LabelList {
+        guard let labels = fittedLabels, let classes = model.classes else { return .floats(predictions) }
+        return labels.decode(predictions: predictions, modelClasses: classes)
+    }
 
     var typeName: String { "Model" }
     func displayText() -> String { model.repr }
@@ -19,8 +42,8 @@ final class ModelObject: NativeObject {
     /// The attributes of a model, registered like its methods.
     static let attributes: [Builtin] = [
         attribute("classes", "The class labels seen by fit, sorted.", "rfc.classes") { object in
-            guard let classes = object.model.classes else { throw LearnErrors.notFitted(object.model.estimatorName) }
-            return LearnConversions.labelArray(classes, integral: object.integralLabels)
+            guard let labels = object.fittedLabels else { throw LearnErrors.notFitted(object.model.estimatorName) }
+            return LabelConversions.value(labels.classes)
         },
         attribute("feature_importances", "How much each feature counted, summing to 1 (tree models only).", "rfc.feature_importances") { object in
             let model = object.model

@@ -26,6 +26,7 @@ final class FoldsObject: NativeObject {
 
     /// The splits of `n` rows (labels needed when stratified).
     func splits(n: Int, labels: [Double]?) throws -> [Split] {
+        // `labels` are class positions (or any numbers that keep the classes apart).
         if stratified {
             guard let labels else { throw LearnError.badParameter(name: "y", expected: "the labels, to stratify the folds") }
             return try stratifiedKFold(labels, nSplits: folds, shuffle: shuffle, randomState: randomState)
@@ -41,7 +42,8 @@ final class GridSearchObject: NativeObject {
     let grid: [(name: String, values: [ParameterValue])]
     let cv: Value
     var result: GridSearchResult?
-    var integralLabels = true
+    /// The classes of the labels fit saw.
+    var labels: Labels?
 
     init(model: any Classifier, grid: [(name: String, values: [ParameterValue])], cv: Value) {
         self.model = model
@@ -79,7 +81,7 @@ final class GridSearchObject: NativeObject {
             let search = args.receiver(as: GridSearchObject.self)
             guard let result = search.result else { throw LearnErrors.notFitted("GridSearchCV") }
             let value = try read(result)
-            if case .object(let model as ModelObject) = value { model.integralLabels = search.integralLabels }
+            if case .object(let model as ModelObject) = value { model.labels = search.labels }
             return value
         }
     }

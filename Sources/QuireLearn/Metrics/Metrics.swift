@@ -56,7 +56,9 @@ public struct ClassScores: Sendable, Equatable {
         let predicted = (0..<k).map { j in cm.counts.reduce(0) { $0 + $1[j] } }
         let precision = (0..<k).map { ratio(tp[$0], predicted[$0]) }
         let recall = (0..<k).map { ratio(tp[$0], support[$0]) }
-        f1 = (0..<k).map { fScore(precision[$0], recall[$0]) }
+        // scikit-learn's F1 from counts, 2·tp / (support + predicted): not 2pr / (p + r), whose
+        // rounding differs in the last bit (0.875 vs 0.8749999..., printed 0.88 vs 0.87).
+        f1 = (0..<k).map { ratio(2 * tp[$0], support[$0] + predicted[$0]) }
         (truePositives, self.support, self.predicted, self.precision, self.recall) = (tp, support, predicted, precision, recall)
     }
 
@@ -73,8 +75,8 @@ public struct ClassScores: Sendable, Equatable {
             return (precision[i], recall[i], f1[i])
         case .micro:
             let tp = truePositives.reduce(0, +)
-            let p = ratio(tp, predicted.reduce(0, +)), r = ratio(tp, support.reduce(0, +))
-            return (p, r, fScore(p, r))
+            let predictedAll = predicted.reduce(0, +), supportAll = support.reduce(0, +)
+            return (ratio(tp, predictedAll), ratio(tp, supportAll), ratio(2 * tp, predictedAll + supportAll))
         case .macro:
             let n = Double(labels.count)
             return (precision.reduce(0, +) / n, recall.reduce(0, +) / n, f1.reduce(0, +) / n)
@@ -91,7 +93,6 @@ public struct ClassScores: Sendable, Equatable {
 
 private func ratio(_ a: Int, _ b: Int) -> Double { b == 0 ? 0 : Double(a) / Double(b) }
 
-private func fScore(_ p: Double, _ r: Double) -> Double { p + r == 0 ? 0 : 2 * p * r / (p + r) }
 
 /// `classification_report` text in scikit-learn's exact layout.
 public func classificationReport(_ yTrue: [Double], _ yPred: [Double], targetNames: [String]? = nil, digits: Int = 2) throws -> String {
@@ -102,8 +103,9 @@ public func classificationReport(_ yTrue: [Double], _ yPred: [Double], targetNam
     }
     let headers = ["precision", "recall", "f1-score", "support"]
     let lastHeading = "weighted avg"
-    let width = max(names.map(\.count).max() ?? 0, lastHeading.count, digits)
-    func pad(_ s: String, _ w: Int) -> String { String(repeating: " ", count: max(0, w - s.count)) + s }
+    // Widths count code points, as Python's len does.
+    let width = max(names.map(\.unicodeScalars.count).max() ?? 0, lastHeading.count, digits)
+    func pad(_ s: String, _ w: Int) -> String { String(repeating: " ", count: max(0, w - s.unicodeScalars.count)) + s }
     func num(_ v: Double) -> String { pad(String(format: "%.\(digits)f", v), 9) }
     var report = pad("", width) + " " + headers.map { " " + pad($0, 9) }.joined() + "\n\n"
     for i in scores.labels.indices {

@@ -1,7 +1,8 @@
 import Foundation
 
 /// Saving and loading models as JSON: `{"format": "quire-model", "version": 2, "type": ...,
-/// "model": {"settings": {...}, ...what fit learnt}}`.
+/// "model": {"settings": {...}, ...what fit learnt}, "labels": {"kind": "strings", "values": [...]}}`;
+/// `labels` (the classes as the user gave them) is absent from older files and from scalers.
 public enum ModelArchive {
     /// Marks a file as a Quire model.
     static let format = "quire-model"
@@ -25,17 +26,18 @@ public enum ModelArchive {
         let version: Int
         let type: String
         let model: Model
+        var labels: LabelList? = nil
     }
 
-    /// The JSON text of a model (a classifier or a scaler).
-    public static func encode(_ estimator: any Estimator) throws -> Data {
+    /// The JSON text of a model (a classifier or a scaler), with the class labels the user gave.
+    public static func encode(_ estimator: any Estimator, labels: LabelList? = nil) throws -> Data {
         guard let savable = estimator as? any Savable else {
             throw LearnError.badModelFile("\(estimator.estimatorName) cannot be saved")
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         func wrap<M: Savable>(_ model: M) throws -> Data {
-            try encoder.encode(Envelope(format: format, version: version, type: model.estimatorName, model: model))
+            try encoder.encode(Envelope(format: format, version: version, type: model.estimatorName, model: model, labels: labels))
         }
         return try wrap(savable)
     }
@@ -43,6 +45,11 @@ public enum ModelArchive {
     /// Reads a model written by `encode` (or by the version before), of one of the types `kinds`
     /// (the language passes the types of its model rows).
     public static func decode(_ data: Data, kinds: [any Savable.Type]) throws -> any Estimator {
+        try decodeWithLabels(data, kinds: kinds).estimator
+    }
+
+    /// `decode`, with the class labels saved beside the model (nil in files without them).
+    public static func decodeWithLabels(_ data: Data, kinds: [any Savable.Type]) throws -> (estimator: any Estimator, labels: LabelList?) {
         let header: Header
         do {
             header = try JSONDecoder().decode(Header.self, from: data)
@@ -58,11 +65,12 @@ public enum ModelArchive {
             throw LearnError.badModelFile("unknown model type \"\(header.type)\" (Quire saves \(known))")
         }
         let text = header.version == 1 ? try Version1.translate(data, kind.declaredSettings) : data
-        func unwrap<M: Savable>(_ type: M.Type) throws -> any Estimator {
+        func unwrap<M: Savable>(_ type: M.Type) throws -> (estimator: any Estimator, labels: LabelList?) {
             let decoder = JSONDecoder()
             decoder.userInfo[.savedModel] = SavedModelContext(name: header.type, declarations: M.declaredSettings)
             do {
-                return try decoder.decode(Envelope<M>.self, from: text).model
+                let envelope = try decoder.decode(Envelope<M>.self, from: text)
+                return (envelope.model, envelope.labels)
             } catch let error as LearnError {
                 throw error
             } catch {
