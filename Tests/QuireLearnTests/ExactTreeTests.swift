@@ -44,12 +44,16 @@ import Testing
     static func parameter(_ name: String, _ value: Any) -> ParameterValue {
         if ["bootstrap", "oob_score"].contains(name), let b = value as? Bool { return .bool(b) }
         if let s = value as? String { return .string(s) }
+        if let dict = value as? [String: Any] {
+            // A class_weight dict; JSON wrote its int keys as strings.
+            return .classWeights(dict.keys.sorted().map { ClassWeight(label: .int(Int($0) ?? -1), weight: parameter("weight", dict[$0] as Any)) })
+        }
         if let i = value as? Int { return .int(i) }
         return .double(value as? Double ?? .nan)
     }
 
     @Test func referenceIsPresent() {
-        #expect(Self.cases.count == 26)
+        #expect(Self.cases.count == 32)
     }
 
     @Test(arguments: cases)

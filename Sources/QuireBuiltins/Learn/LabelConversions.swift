@@ -200,6 +200,25 @@ extension LabelConversions {
         return (classes, values, codes.map(Double.init))
     }
 
+    /// The model to train on `labels`: with string classes, the keys of a `class_weight` dict
+    /// become the class positions the model trains on (a key that is not one of the classes
+    /// matches none). The model's own dict is unchanged when the classes are not strings.
+    static func forTraining(_ model: any Classifier, _ labels: Labels) -> any Classifier {
+        guard case .strings(let classNames) = labels.classes,
+            case .classWeights(let entries)? = model.hyperParameters.first(where: { $0.name == "class_weight" })?.value
+        else { return model }
+        let translated = entries.map { entry -> ClassWeight in
+            guard case .string(let name) = entry.label else {
+                return ClassWeight(label: .string(entry.label.pythonRepr), weight: entry.weight)
+            }
+            guard let position = classNames.firstIndex(of: name) else { return entry }
+            return ClassWeight(label: .int(position), weight: entry.weight)
+        }
+        var copy = model
+        try? copy.set("class_weight", .classWeights(translated))
+        return copy
+    }
+
     /// Runs library code that stratifies on class positions: an error about a class names it as
     /// the user wrote it.
     static func namingClass<T>(_ labels: Labels, _ args: Arguments, argument: String? = nil, _ body: () throws -> T) throws -> T {
@@ -216,8 +235,16 @@ extension LabelConversions {
             throw QuireError(
                 .value, "the training rows of a fold hold only one class (\(name)); a classifier needs at least two",
                 hint: "shuffle the folds (kfold(shuffle=true)) or use stratified folds (cv=5)", argument: argument)
+        } catch LearnError.classesNotWeighted(let values) {
+            throw LearnErrors.classesNotWeighted(names(of: values, labels))
         } catch let error as LearnError {
             throw LearnErrors.sentence(error, args, argument: argument)
         }
+    }
+
+    /// Classes the model trains on (values), named as the user wrote them.
+    static func names(of values: [Double], _ labels: Labels) -> [String] {
+        let names = labels.classes.names
+        return values.map { value in labels.trainingClasses.firstIndex(of: value).map { names[$0] } ?? labelText(value) }
     }
 }

@@ -124,7 +124,8 @@ extension LearnBuiltins {
         let object = args.receiver(as: ModelObject.self)
         let x = try LearnConversions.matrix(args, "X")
         let (labels, y, _) = try LabelConversions.training(args, "y")
-        var model = object.model
+        let userModel = object.model
+        var model = LabelConversions.forTraining(userModel, labels)
         do {
             if var reporting = model as? any ReportsProgress, args.context.isInteractive {
                 let bar = ProgressBar(noun: reporting.progressNoun)
@@ -137,8 +138,14 @@ extension LearnBuiltins {
         } catch LearnError.oneClass where labels.count == 1 {
             // The class as the user wrote it (the model saw a number).
             throw QuireError(.value, "y holds only one class (\(labels.classes.names[0])); a classifier needs at least two", argument: "y")
+        } catch LearnError.classesNotWeighted(let values) {
+            throw LearnErrors.classesNotWeighted(LabelConversions.names(of: values, labels))
         } catch let error as LearnError {
             throw LearnErrors.sentence(error, args, argument: "y")
+        }
+        // The user's own class_weight dict (its keys as written), after training on positions.
+        if let weights = userModel.hyperParameters.first(where: { $0.name == "class_weight" })?.value {
+            try? model.set("class_weight", weights)
         }
         object.model = model
         object.labels = labels

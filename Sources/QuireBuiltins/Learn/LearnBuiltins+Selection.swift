@@ -43,7 +43,8 @@ extension LearnBuiltins {
             let (labels, y, codes) = try LabelConversions.training(args, "y")
             guard x.rows == y.count else { throw LearnErrors.sentence(.lengthMismatch(rows: x.rows, labels: y.count), args, argument: "y") }
             let splits = try cvSplits(args, rows: x.rows, labels: codes)
-            let scores = try LabelConversions.namingClass(labels, args, argument: "y") { try crossValScore(model, x, y, splits: splits) }
+            let trained = LabelConversions.forTraining(model, labels)
+            let scores = try LabelConversions.namingClass(labels, args, argument: "y") { try crossValScore(trained, x, y, splits: splits) }
             return .object(ArrayObject(NDArray(shape: [scores.count], float64: scores)))
         },
         Builtin("grid_search", [Parameter("model", .object("Model")), Parameter("param_grid", .dict), .opt("cv", .any, .int(5))],
@@ -59,7 +60,7 @@ extension LearnBuiltins {
             guard x.rows == y.count else { throw LearnErrors.sentence(.lengthMismatch(rows: x.rows, labels: y.count), args, argument: "y") }
             let splits = try cvSplits(object.cv, args, rows: x.rows, labels: codes)
             object.result = try LabelConversions.namingClass(labels, args) {
-                try QuireLearn.gridSearch(object.model, grid: object.grid, x, y, splits: splits)
+                try QuireLearn.gridSearch(LabelConversions.forTraining(object.model, labels), grid: object.grid, x, y, splits: splits)
             }
             object.labels = labels
             return args.receiver!

@@ -30,8 +30,22 @@ enum LearnConversions {
         case .int(let i): .int(i)
         case .double(let d): .double(d)
         case .string(let s): .string(s)
+        case .dict(let box): classWeights(box)
         default: nil
         }
+    }
+
+    /// A dict of class labels to weights (`class_weight={0: 1, 1: 5}`); nil when a key or a
+    /// weight is not a plain value.
+    private static func classWeights(_ box: DictBox) -> ParameterValue? {
+        var entries: [ClassWeight] = []
+        for (key, weight) in zip(box.keys, box.values) {
+            guard let label = parameter(key), let w = parameter(weight) else { return nil }
+            if case .classWeights = label { return nil }
+            if case .classWeights = w { return nil }
+            entries.append(ClassWeight(label: label, weight: w))
+        }
+        return .classWeights(entries)
     }
 
     /// A hyperparameter value as a language value.
@@ -42,6 +56,8 @@ enum LearnConversions {
         case .int(let i): .int(i)
         case .double(let d): .double(d)
         case .string(let s): .string(s)
+        case .classWeights(let entries):
+            .dict((try? DictBox(entries.map { (value($0.label), value($0.weight)) })) ?? DictBox())
         }
     }
 
@@ -58,6 +74,7 @@ enum LearnConversions {
         case .number, .wholeOrNumber, .fraction: return .number
         case .bool: return .bool
         case .choice: return .string
+        case .classWeights: return .dict
         case .optional(let inner): return .optional(accepts(inner))
         case .oneOf(let kinds, _):
             // "a string or a number": an int is a number already.
@@ -74,7 +91,10 @@ enum LearnConversions {
         var estimator = estimator
         for parameter in args.builtin.parameters {
             let v = args.value(parameter.name)
-            guard let p = Self.parameter(v) else { throw args.bad(parameter.name, expected: "a number, a string, a bool or none") }
+            guard let p = Self.parameter(v) else {
+                if case .dict = v { throw args.bad(parameter.name, expected: "a dict whose keys are class labels and whose values are weights") }
+                throw args.bad(parameter.name, expected: "a number, a string, a bool or none")
+            }
             do {
                 try estimator.set(parameter.name, p)
             } catch let error as LearnError {

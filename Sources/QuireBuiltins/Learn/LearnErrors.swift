@@ -51,7 +51,16 @@ enum LearnErrors {
             return QuireError(.io, "cannot load the model: \(reason)")
         case .probabilityNotEnabled:
             return QuireError(.value, "predict_proba needs an SVC trained with probability=true", hint: "svc(probability=true)")
+        case .classesNotWeighted(let classes):
+            return classesNotWeighted(classes.map(labelText))
         }
+    }
+
+    /// `class_weight` leaves these classes (named as the user wrote them) without a weight while
+    /// naming labels that are not classes.
+    static func classesNotWeighted(_ names: [String]) -> QuireError {
+        QuireError(.value, "class_weight names labels that y does not have, and leaves out the classes \(names.joined(separator: ", "))",
+            hint: "the keys of class_weight must be the labels of y (a class left out weighs 1)", argument: "class_weight")
     }
 
     static func shapeText(_ shape: [Int]) -> String {

@@ -1,10 +1,12 @@
 /// A hyperparameter's value, as scikit-learn's parameters take them.
-public enum ParameterValue: Sendable, Equatable, Codable {
+public indirect enum ParameterValue: Sendable, Equatable, Codable {
     case none
     case bool(Bool)
     case int(Int)
     case double(Double)
     case string(String)
+    /// A weight per class, as scikit-learn's `class_weight={0: 1, 1: 5}`, in the order given.
+    case classWeights([ClassWeight])
 
     /// The value as Python's repr writes it in a model's repr (`max_depth=7`, `kernel='linear'`).
     public var pythonRepr: String {
@@ -14,10 +16,22 @@ public enum ParameterValue: Sendable, Equatable, Codable {
         case .int(let i): String(i)
         case .double(let d): formatPythonFloat(d)
         case .string(let s): "'\(s)'"
+        case .classWeights(let entries):
+            "{" + entries.map { "\($0.label.pythonRepr): \($0.weight.pythonRepr)" }.joined(separator: ", ") + "}"
         }
     }
 
     var asDouble: Double? {
+        switch self {
+        case .int(let i): Double(i)
+        case .double(let d): d
+        case .bool(let b): b ? 1 : 0
+        default: nil
+        }
+    }
+
+    /// The value as a class the models train on (a number), if it is one.
+    public var classValue: Double? {
         switch self {
         case .int(let i): Double(i)
         case .double(let d): d
@@ -33,6 +47,24 @@ public enum ParameterValue: Sendable, Equatable, Codable {
         case .double(let d) where d == d.rounded() && abs(d) < 1e15: Int(d)
         default: nil
         }
+    }
+}
+
+/// One entry of a `class_weight` dict: a class label (an int, float, bool or string, as the
+/// user wrote it) and its weight (an int or float).
+public struct ClassWeight: Sendable, Equatable, Codable {
+    public var label: ParameterValue
+    public var weight: ParameterValue
+
+    public init(label: ParameterValue, weight: ParameterValue) {
+        self.label = label
+        self.weight = weight
+    }
+
+    /// Whether two keys name the same class (1, 1.0 and true do, as in a Python dict).
+    static func sameLabel(_ a: ParameterValue, _ b: ParameterValue) -> Bool {
+        if let x = a.classValue, let y = b.classValue { return x == y }
+        return a == b
     }
 }
 

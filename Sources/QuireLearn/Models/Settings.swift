@@ -18,6 +18,8 @@ public indirect enum SettingKind: Sendable, Equatable {
     case optional(SettingKind)
     /// A value of any of these kinds; `expected` words the error when none fits.
     case oneOf([SettingKind], expected: String?)
+    /// A dict from class labels to non-negative weights (`class_weight={0: 1, 1: 5}`).
+    case classWeights
 
     /// How an error says what is expected: "an int of at least 1", "one of "gini", "entropy"".
     public var expected: String {
@@ -34,6 +36,7 @@ public indirect enum SettingKind: Sendable, Equatable {
         case .optional(.oneOf(_, let phrase?)): phrase
         case .optional(let inner): inner.expected + " or none"
         case .oneOf(let kinds, let expected): expected ?? kinds.map(\.expected).joined(separator: " or ")
+        case .classWeights: "a dict of class labels to weights"
         }
     }
 
@@ -58,6 +61,7 @@ public indirect enum SettingKind: Sendable, Equatable {
         case (.wholeOrNumber, .int), (.wholeOrNumber, .double): true
         case (.fraction, .int), (.fraction, .double): true
         case (.bool, .bool), (.choice, .string): true
+        case (.classWeights, .classWeights): true
         case (.optional, .none): true
         case (.optional(let inner), _): inner.admitsType(value)
         case (.oneOf(let kinds, _), _): kinds.contains { $0.admitsType(value) }
@@ -93,10 +97,31 @@ public indirect enum SettingKind: Sendable, Equatable {
             return value
         case .optional(let inner):
             return value == .none ? .none : try inner.check(name, value)
+        case .classWeights:
+            guard case .classWeights(let entries) = value, !entries.isEmpty else { throw bad }
+            var seen: [ParameterValue] = []
+            for entry in entries {
+                switch entry.label {
+                case .int, .double, .bool, .string: break
+                default: throw LearnError.badParameter(name: name, expected: "class labels (ints, floats, bools or strings) as keys")
+                }
+                guard entry.weight.isNumeric, let w = entry.weight.asDouble, w.isFinite, w >= 0 else {
+                    throw LearnError.badParameter(name: name, expected: "a weight of at least 0 for every class")
+                }
+                if seen.contains(where: { ClassWeight.sameLabel($0, entry.label) }) {
+                    throw LearnError.badParameter(name: name, expected: "each class once")
+                }
+                seen.append(entry.label)
+            }
+            return value
         case .oneOf(let kinds, _):
             // A string is judged by the kind that takes strings, so its error lists the choices.
             if case .string = value, let strings = kinds.first(where: { $0.admitsType(value) }) {
                 return try strings.check(name, value)
+            }
+            // A dict is judged by the kind that takes dicts, so its error says what is wrong in it.
+            if case .classWeights = value, kinds.contains(.classWeights) {
+                return try SettingKind.classWeights.check(name, value)
             }
             for kind in kinds where kind.admitsType(value) {
                 if let ok = try? kind.check(name, value) { return ok }
@@ -221,6 +246,7 @@ struct SavedModelContext: Sendable {
 /// instead of all), so a whole float is written tagged: `{"float": 1}`.
 extension Settings: Codable {
     static let floatTag = Key(stringValue: "float")
+    static let classWeightsTag = Key(stringValue: "class_weights")
 
     struct Key: CodingKey {
         let stringValue: String
@@ -242,6 +268,9 @@ extension Settings: Codable {
                 try tagged.encode(d, forKey: Self.floatTag)
             case .double(let d): try c.encode(d, forKey: key)
             case .string(let s): try c.encode(s, forKey: key)
+            case .classWeights(let entries):
+                var tagged = c.nestedContainer(keyedBy: Key.self, forKey: key)
+                try tagged.encode(entries, forKey: Self.classWeightsTag)
             }
         }
     }
@@ -268,6 +297,10 @@ extension Settings: Codable {
                 let d = try? tagged.decode(Double.self, forKey: Self.floatTag)
             {
                 value = .double(d)
+            } else if let tagged = try? c.nestedContainer(keyedBy: Key.self, forKey: key),
+                let entries = try? tagged.decode([ClassWeight].self, forKey: Self.classWeightsTag)
+            {
+                value = .classWeights(entries)
             } else if let b = try? c.decode(Bool.self, forKey: key) {
                 value = .bool(b)
             } else if let i = try? c.decode(Int.self, forKey: key) {

@@ -117,6 +117,8 @@ enum Version1 {
         case .double(let d) where d == d.rounded(): ["float": d]
         case .double(let d): d
         case .string(let s): s
+        // No setting has a dict as its default.
+        case .classWeights: NSNull()
         }
     }
 

@@ -34,4 +34,7 @@ public enum LearnError: Error, Equatable, Sendable {
     case badModelFile(String)
     /// Probabilities were asked of an SVC trained without `probability=true`.
     case probabilityNotEnabled
+    /// A `class_weight` dict that leaves these classes (values the model trains on) without a
+    /// weight while naming labels that are not classes.
+    case classesNotWeighted([Double])
 }

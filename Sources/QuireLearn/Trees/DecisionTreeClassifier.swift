@@ -20,8 +20,12 @@ enum SharedTreeSettings {
                 doc: "Grows best first with at most this many leaves; none grows depth first without a limit."),
             Setting("min_impurity_decrease", .number(min: 0), .double(0),
                 doc: "A split must decrease the weighted impurity by at least this much."),
-            Setting("class_weight", .optional(.choice(classWeights)), .none,
-                doc: "\"balanced\" weighs each class by the inverse of its frequency; none weighs every row alike."),
+            Setting("class_weight",
+                .optional(.oneOf([.choice(classWeights), .classWeights],
+                    expected: classWeights.map { "\"\($0)\"" }.joined(separator: ", ") + ", a dict of class weights or none")),
+                .none,
+                doc: "\"balanced\" weighs each class by the inverse of its frequency, a dict such as {0: 1, 1: 5} "
+                    + "gives each class its weight (1 for those it leaves out); none weighs every row alike."),
         ]
     }
 
@@ -67,6 +71,38 @@ extension Settings {
     var seed: UInt32 { optionalInt("random_state").map { UInt32(truncatingIfNeeded: $0) } ?? UInt32.random(in: 0...UInt32.max) }
 }
 
+/// Sample weights from `class_weight`, as scikit-learn's `compute_sample_weight`: "balanced"
+/// (and "balanced_subsample" where it means the same) from the class counts, a dict from its
+/// entries (1 for each class it does not name); nil for none.
+func classWeightedSamples(_ setting: ParameterValue, codes: [Int], classes: [Double]) throws -> [Double]? {
+    switch setting {
+    case .none: return nil
+    case .classWeights(let entries):
+        let perClass = try dictClassWeights(entries, classes: classes)
+        return codes.map { perClass[$0] }
+    default: return balancedWeights(codes, classCount: classes.count)
+    }
+}
+
+/// The weight of each class from a `class_weight` dict (`compute_class_weight`): a class the
+/// dict does not name weighs 1; when some do not and the dict names labels that are not
+/// classes, it is an error, as in scikit-learn.
+func dictClassWeights(_ entries: [ClassWeight], classes: [Double]) throws -> [Double] {
+    var weights = [Double](repeating: 1, count: classes.count)
+    var unweighted: [Double] = []
+    for (i, c) in classes.enumerated() {
+        if let entry = entries.first(where: { $0.label.classValue == c }) {
+            weights[i] = entry.weight.asDouble ?? 1
+        } else {
+            unweighted.append(c)
+        }
+    }
+    if !unweighted.isEmpty && classes.count - unweighted.count != entries.count {
+        throw LearnError.classesNotWeighted(unweighted)
+    }
+    return weights
+}
+
 /// scikit-learn's "balanced" sample weights, `n / (classes * count of the sample's class)`,
 /// counted over `indices` when given (a bootstrap sample, with repeats); classes absent from
 /// those get weight 0.
@@ -108,7 +144,7 @@ public struct DecisionTreeClassifier: Classifier, Savable, HasFeatureImportances
     public mutating func fit(_ x: Matrix, _ y: [Double]) throws {
         let classes = try checkTrainingData(x, y)
         let codes = classCodes(y, classes: classes)
-        let weights = settings["class_weight"] == .none ? nil : balancedWeights(codes, classCount: classes.count)
+        let weights = try classWeightedSamples(settings["class_weight"], codes: codes, classes: classes)
         let grown = growExactTree(
             TreeFeatures(x), codes, classCount: classes.count, settings: try settings.tree(nFeatures: x.cols, weights: weights, rows: x.rows),
             seed: settings.seed, weights: weights)

@@ -28,7 +28,6 @@ public struct RandomForestClassifier: Classifier, Savable, ReportsProgress, HasF
     var maxSamples: ParameterValue { settings["max_samples"] }
     var oobScore: Bool { settings.bool("oob_score") }
     var nJobs: Int? { settings.optionalInt("n_jobs") }
-    var classWeight: String? { settings["class_weight"] == .none ? nil : settings.string("class_weight") }
     public private(set) var classes: [Double]?
     var trees: [TreeModel] = []
     var nFeatures = 0
@@ -57,8 +56,8 @@ public struct RandomForestClassifier: Classifier, Savable, ReportsProgress, HasF
             throw LearnError.badParameter(name: "oob_score", expected: "false when bootstrap is false (every tree sees every row)")
         }
         // "balanced_subsample" weighs each bootstrap sample on its own; without bootstrap it is "balanced".
-        let subsample = classWeight == "balanced_subsample" && bootstrap
-        let classWeights = classWeight == nil || subsample ? nil : balancedWeights(codes, classCount: k)
+        let subsample = settings["class_weight"] == .string("balanced_subsample") && bootstrap
+        let classWeights = subsample ? nil : try classWeightedSamples(settings["class_weight"], codes: codes, classes: classes)
         let draws = try bootstrapCount(rows: n, weights: classWeights)
         let settings = self.settings
         let results = TreeResults(count: nEstimators)

@@ -27,6 +27,9 @@ CASES = [
     ("forest", {"n_estimators": 10, "bootstrap": False, "max_features": 2, "random_state": 8}),
     ("forest", {"n_estimators": 12, "class_weight": "balanced_subsample", "max_samples": 0.7, "random_state": 9}),
     ("forest", {"n_estimators": 12, "class_weight": "balanced", "max_leaf_nodes": 8, "oob_score": True, "random_state": 10}),
+    ("tree", {"class_weight": {0: 1, 1: 3, 2: 0.5}, "random_state": 11}),
+    ("tree", {"class_weight": {0: 2, 2: 1}, "max_depth": 4, "random_state": 13}),
+    ("forest", {"n_estimators": 12, "class_weight": {1: 2.5}, "oob_score": True, "random_state": 12}),
 ]
 
 
