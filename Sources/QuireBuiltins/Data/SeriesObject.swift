@@ -18,8 +18,8 @@ final class SeriesObject: SeriesLike {
         },
         attribute("shape", "(length,), as a tuple.", "df.price.shape") { .tuple([.int($0.series.count)]) },
         attribute("size", "The number of values.", "df.price.size") { .int($0.series.count) },
-        attribute("index", "The row labels, as a list.", "counts.index") { o in
-            .list(ListBox((0..<o.series.count).map { DataConversions.value(o.series.index[$0]) }))
+        attribute("index", "The row labels, as an Index (printed as pandas prints it; iterate it or call to_list()).", "counts.index") { o in
+            .object(IndexObject(o.series.index))
         },
         attribute("values", "The values as an Array.", "df.price.values") { .object(ArrayObject(try $0.toNDArray())) },
     ]
