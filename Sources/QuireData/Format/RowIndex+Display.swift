@@ -8,6 +8,12 @@ extension RowIndex {
         let nameAttr = name.map { ", name=" + Self.quoted($0) } ?? ""
         if case .range(let n) = kind { return "RangeIndex(start=0, stop=\(n), step=1\(nameAttr))" }
         let c = labels
+        if fromRange, case .int64(let v) = c.storage, c.validity == nil, !v.isEmpty {
+            let step = v.count > 1 ? v[1] &- v[0] : 1
+            if step != 0 && v.indices.allSatisfy({ v[$0] == v[0] &+ Int64($0) &* step }) {
+                return "RangeIndex(start=\(v[0]), stop=\(v[v.count - 1] &+ step), step=\(step)\(nameAttr))"
+            }
+        }
         let maxItems = 100, width = 80
         let truncated = c.count > maxItems
         func item(_ i: Int) -> String {

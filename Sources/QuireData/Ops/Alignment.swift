@@ -73,6 +73,7 @@ extension RowIndex {
         }
         let sharedName = name == other.name ? name : nil
         var index = RowIndex(labels: joined.taking(labelRows), name: sharedName)
+        index.fromRange = (isRange || fromRange) && (other.isRange || other.fromRange)
         if isRange && other.isRange {
             index = RowIndex(range: labelRows.count)
             index.name = sharedName

@@ -105,6 +105,7 @@ extension DataFrame {
         let i = try position(of: name)
         var f = try dropping([name])
         f.index = RowIndex(labels: columns[i], name: name)
+        f.index.fromRange = columns[i].type == .int64
         return f
     }
 
