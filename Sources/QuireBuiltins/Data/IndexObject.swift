@@ -1,9 +1,10 @@
+import QuireArray
 import QuireData
 import QuireLang
 
 /// The row labels of a DataFrame or Series (`df.index`), printed as pandas prints an Index;
 /// iterating, `len` and `idx[i]` (by position) work as on a list.
-final class IndexObject: NativeObject {
+final class IndexObject: ArrayConvertible {
     let index: RowIndex
 
     init(_ index: RowIndex) { self.index = index }
@@ -11,6 +12,7 @@ final class IndexObject: NativeObject {
     var typeName: String { "Index" }
     var length: Int? { index.count }
     func displayText() -> String { index.reprText() }
+    func toNDArray() throws -> NDArray { try SeriesObject(Series(name: "index", column: index.labels)).toNDArray() }
     func elements() throws -> [Value]? { (0..<index.count).map { DataConversions.value(index[$0]) } }
 
     func subscriptGet(_ position: Value) throws -> Value {
