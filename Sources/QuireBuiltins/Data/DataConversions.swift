@@ -98,7 +98,7 @@ enum DataConversions {
         case .rowOutOfRange(let row, let count):
             return QuireError(.index, "row \(row) is out of range (\(count) rows)")
         case .differentLabels:
-            return QuireError(.value, "cannot compare Series (or DataFrames) whose row labels differ: pandas compares only identically labelled ones",
+            return QuireError(.value, "cannot compare two Series (or DataFrames) whose labels differ: pandas compares only identically labelled ones",
                               hint: "line them up first: a.sort_index() == b.sort_index() when they hold the same labels, or compare by position with a.reset_index(drop=true) == b.reset_index(drop=true)")
         case .duplicateLabels(let name):
             return QuireError(.value, "\(name.map { "Series \"\($0)\"" } ?? "this Series") has repeated labels, so it cannot be lined up with the DataFrame's rows",

@@ -48,6 +48,8 @@ final class SeriesObject: SeriesLike {
     }
 
     func binary(_ op: BinaryOperator, _ other: Value, reflected: Bool) throws -> Value? {
+        // A Series with a DataFrame: the frame lines the Series up with its columns.
+        if case .object(let frame as DataFrameObject) = other { return try frame.binary(op, .object(self), reflected: !reflected) }
         guard let operand = DataConversions.operand(other) else { return nil }
         let result: Series? = try DataConversions.run {
             switch op {

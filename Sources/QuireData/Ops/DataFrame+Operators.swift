@@ -42,8 +42,11 @@ extension DataFrame {
                 try series(at: $0).compare(op, .series(Series(name: nil, column: f.columns[$0], index: index)), reflected: reflected).column
             }
             return DataFrame(names: names, columns: out, index: index)
-        case .series:
-            throw DataError.differentLabels
+        case .series(let s):
+            // pandas compares a Series with the columns only when its labels are the column names.
+            guard RowIndex(labels: Column(string: names)).hasSameLabels(as: s.index) else { throw DataError.differentLabels }
+            let out = try columns.indices.map { try series(at: $0).compare(op, .scalar(s.column[$0]), reflected: reflected).column }
+            return DataFrame(names: names, columns: out, index: index)
         }
     }
 
