@@ -48,19 +48,48 @@ extension RowIndex {
         let n = count, m = other.count
         let (joined, sortable) = Column.joining(labels, other.labels)
         let codes = LabelCodes(joined)
-        var leftRows = [[Int]](repeating: [], count: codes.keyCount)
-        var rightRows = [[Int]](repeating: [], count: codes.keyCount)
-        for i in 0..<n { leftRows[codes.codes[i]].append(i) }
-        for j in 0..<m { rightRows[codes.codes[n + j]].append(j) }
         var order = Array(0..<codes.keyCount)
         if sortable {
-            let keys = Series(name: nil, column: joined.taking(codes.firstRows))
-            order = keys.sortOrder(ascending: true)
+            if case .int64(let v) = joined.storage, joined.validity == nil {
+                // Distinct keys: no ties, so any sort gives the stable order.
+                let keys = codes.firstRows.map { v[$0] }
+                order.sort { keys[$0] < keys[$1] }
+            } else {
+                order = Series(name: nil, column: joined.taking(codes.firstRows)).sortOrder(ascending: true)
+            }
         }
         var left: [Int] = [], right: [Int] = [], labelRows: [Int] = []
         left.reserveCapacity(n + m)
         right.reserveCapacity(n + m)
         labelRows.reserveCapacity(n + m)
+        // The common case, each label at most once per side, without a list of rows per label.
+        if let (leftOf, rightOf) = codes.uniqueRows(n, m) {
+            for key in order {
+                let i = leftOf[key], j = rightOf[key]
+                left.append(i)
+                right.append(j)
+                labelRows.append(i >= 0 ? i : n + j)
+            }
+        } else {
+            var leftRows = [[Int]](repeating: [], count: codes.keyCount)
+            var rightRows = [[Int]](repeating: [], count: codes.keyCount)
+            for i in 0..<n { leftRows[codes.codes[i]].append(i) }
+            for j in 0..<m { rightRows[codes.codes[n + j]].append(j) }
+            appendPairs(order, leftRows, rightRows, n, &left, &right, &labelRows)
+        }
+        let sharedName = name == other.name ? name : nil
+        var index = RowIndex(labels: joined.taking(labelRows), name: sharedName)
+        index.fromRange = (isRange || fromRange) && (other.isRange || other.fromRange)
+        if isRange && other.isRange {
+            index = RowIndex(range: labelRows.count)
+            index.name = sharedName
+        }
+        return Alignment(index: index, left: left, right: right)
+    }
+
+    /// Rows of each label, k on the left and m on the right giving k x m pairs, left-major.
+    private func appendPairs(_ order: [Int], _ leftRows: [[Int]], _ rightRows: [[Int]], _ n: Int,
+                             _ left: inout [Int], _ right: inout [Int], _ labelRows: inout [Int]) {
         for key in order {
             let ls = leftRows[key], rs = rightRows[key]
             if rs.isEmpty {
@@ -71,14 +100,6 @@ extension RowIndex {
                 for i in ls { for j in rs { left.append(i); right.append(j); labelRows.append(i) } }
             }
         }
-        let sharedName = name == other.name ? name : nil
-        var index = RowIndex(labels: joined.taking(labelRows), name: sharedName)
-        index.fromRange = (isRange || fromRange) && (other.isRange || other.fromRange)
-        if isRange && other.isRange {
-            index = RowIndex(range: labelRows.count)
-            index.name = sharedName
-        }
-        return Alignment(index: index, left: left, right: right)
     }
 
     /// For each label of `target`, the row holding it here (-1 where there is none), as pandas'
@@ -121,6 +142,23 @@ private struct LabelCodes {
             }
             codes[i] = missingCode
         }
+    }
+}
+
+extension LabelCodes {
+    /// The row of each label on the left (the first `n` codes) and on the right (the next `m`),
+    /// -1 where absent; nil when a label repeats on one side.
+    func uniqueRows(_ n: Int, _ m: Int) -> (left: [Int], right: [Int])? {
+        var leftOf = [Int](repeating: -1, count: keyCount), rightOf = [Int](repeating: -1, count: keyCount)
+        for i in 0..<n {
+            if leftOf[codes[i]] >= 0 { return nil }
+            leftOf[codes[i]] = i
+        }
+        for j in 0..<m {
+            if rightOf[codes[n + j]] >= 0 { return nil }
+            rightOf[codes[n + j]] = j
+        }
+        return (leftOf, rightOf)
     }
 }
 
