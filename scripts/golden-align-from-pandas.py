@@ -92,6 +92,11 @@ case("align_series_with_frame", "A Series on the left of a DataFrame lines up wi
  'f = df[["a", "b"]]\nprint(f.mean() - f)\nprint(f.max() * f.head(2))')
 cases.append(("align_error_compare_frames_different_labels", "Comparing a DataFrame with a Series not labelled by exactly its columns is an error (pandas: Operands are not aligned).",
  'f = df[["a", "b"]]\nprint(f > df[["b", "a"]].mean())', None, "cannot compare two Series (or DataFrames) whose labels differ"))
+case("align_index_assignment", "obj.index = labels sets new row labels (a list, an Index or a Series), and arithmetic follows them.",
+ 'f = df[["a", "b"]]\nf.index = ["w", "x", "y", "z"]\nprint(f)\ns = df.b\ns.index = [3, 2, 1, 0]\nprint(s + df.b)\nf.index = df.name\nprint(f.index)',
+ 'f = df[["a", "b"]].copy()\nf.index = ["w", "x", "y", "z"]\nprint(f)\ns = df.b.copy()\ns.index = [3, 2, 1, 0]\nprint(s + df.b)\nf.index = df.name\nprint(repr(f.index))')
+cases.append(("align_error_index_assignment_length", "New labels must be one per row (pandas: Length mismatch: Expected axis has 4 elements, new values have 2 elements).",
+ 'df.index = [1, 2]', None, "the new index has 2 labels but the DataFrame has 4 rows", "give one label per row"))
 
 for c in cases:
     name, what, qcode = c[0], c[1], c[2]

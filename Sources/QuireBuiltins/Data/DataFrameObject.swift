@@ -20,7 +20,7 @@ final class DataFrameObject: ArrayConvertible {
             s.dtypeName = "object"
             return .object(SeriesObject(s))
         },
-        attribute("index", "The row labels, as an Index (printed as pandas prints it; iterate it or call to_list()).", "df.index") { o in
+        attribute("index", "The row labels, as an Index (printed as pandas prints it; iterate it or call to_list()); set them with obj.index = [...].", "df.index") { o in
             .object(IndexObject(o.frame.index))
         },
         attribute("values", "The table as a 2-D Array.", "df.values") { .object(ArrayObject(try $0.toNDArray())) },
@@ -61,6 +61,13 @@ final class DataFrameObject: ArrayConvertible {
                 throw QuireError(.type, "a DataFrame is indexed by a column name, a list of names, a bool mask or a slice, not \(index.typeNoun)")
             }
         }
+    }
+
+    /// `df.index = labels`: new row labels, one per row.
+    func setMember(_ name: String, _ value: Value) throws -> Bool {
+        guard name == "index" else { return false }
+        frame.index = try IndexObject.labels(value, count: frame.rowCount, of: "DataFrame")
+        return true
     }
 
     /// `df["col"] = series`, a list of values, or one value for every row.

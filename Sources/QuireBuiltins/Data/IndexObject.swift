@@ -36,3 +36,22 @@ final class IndexObject: ArrayConvertible {
         },
     ]
 }
+
+extension IndexObject {
+    /// New row labels for `obj.index = value`: a list, tuple, Index or Series of `count` labels.
+    static func labels(_ value: Value, count: Int, of what: String) throws -> RowIndex {
+        let index: RowIndex
+        switch value {
+        case .object(let i as IndexObject): index = i.index
+        case .object(let s as SeriesObject): index = RowIndex(labels: s.series.column, name: s.series.name)
+        case .list(let l): index = RowIndex(labels: try DataConversions.column(l.items))
+        case .tuple(let t): index = RowIndex(labels: try DataConversions.column(t))
+        default: throw QuireError(.type, "an index is made of a list, an Index or a Series, not \(value.typeNoun)")
+        }
+        guard index.count == count else {
+            throw QuireError(.value, "the new index has \(index.count) labels but the \(what) has \(count) rows",
+                             hint: "give one label per row")
+        }
+        return index
+    }
+}
