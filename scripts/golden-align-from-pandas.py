@@ -97,6 +97,11 @@ case("align_index_assignment", "obj.index = labels sets new row labels (a list, 
  'f = df[["a", "b"]].copy()\nf.index = ["w", "x", "y", "z"]\nprint(f)\ns = df.b.copy()\ns.index = [3, 2, 1, 0]\nprint(s + df.b)\nf.index = df.name\nprint(repr(f.index))')
 cases.append(("align_error_index_assignment_length", "New labels must be one per row (pandas: Length mismatch: Expected axis has 4 elements, new values have 2 elements).",
  'df.index = [1, 2]', None, "the new index has 2 labels but the DataFrame has 4 rows", "give one label per row"))
+case("align_mask_reordered", "A bool mask whose labels are the rows' labels in another order selects by label (pandas reindexes it, with a warning).",
+ 'm = df.b.sort_values(ascending=false) > 15\nprint(df[m][["a", "b"]])\nprint(df.b[m])',
+ 'import warnings\nwarnings.simplefilter("ignore")\nm = df.b.sort_values(ascending=False) > 15\nprint(df[m][["a", "b"]])\nprint(df.b[m])')
+cases.append(("align_error_mask_other_labels", "A mask labelled differently from the rows cannot select them (pandas: Unalignable boolean Series provided as indexer).",
+ 'print(df[df.set_index("next").b > 15])', None, "the mask's row labels are not the rows' labels", "make the mask from the same DataFrame"))
 
 for c in cases:
     name, what, qcode = c[0], c[1], c[2]

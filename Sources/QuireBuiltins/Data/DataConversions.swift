@@ -106,6 +106,9 @@ enum DataConversions {
         case .labelsNotColumnNames:
             return QuireError(.value, "the Series' labels are not column names, so it cannot line up with the DataFrame's columns",
                               hint: "to line it up with the rows instead, use the method form with axis=\"index\", e.g. df.sub(s, axis=\"index\")")
+        case .maskLabels:
+            return QuireError(.value, "the mask's row labels are not the rows' labels, so it cannot select rows",
+                              hint: "make the mask from the same DataFrame, e.g. df[df.price > 0]")
         case .columnExists(let name):
             return QuireError(.value, "cannot reset the index: the DataFrame already has a column \"\(name)\"",
                               hint: "use reset_index(drop=true) to discard the labels")

@@ -24,6 +24,8 @@ public enum DataError: Error, Sendable, Equatable {
     case duplicateLabels(name: String?)
     /// A Series combined with a DataFrame's columns whose labels are not column names.
     case labelsNotColumnNames
+    /// A bool mask whose labels are not the rows' labels (pandas: "Unalignable boolean Series").
+    case maskLabels
     /// `reset_index` would add a column whose name the frame already has.
     case columnExists(name: String)
 }
