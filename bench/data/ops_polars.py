@@ -19,3 +19,7 @@ print("describe", time.perf_counter() - t)
 t = time.perf_counter()
 means = df.group_by("price_range").mean().sort("price_range")
 print("groupby_mean", time.perf_counter() - t)
+t = time.perf_counter()
+ratio = df["ram"] / df["battery_power"] + df["px_height"] * 2
+kept_ratio = kept["ram"] - kept["battery_power"]
+print("arithmetic", time.perf_counter() - t)

@@ -97,6 +97,21 @@ enum DataConversions {
                               hint: "drop it first: df.drop(\"\(column)\")")
         case .rowOutOfRange(let row, let count):
             return QuireError(.index, "row \(row) is out of range (\(count) rows)")
+        case .differentLabels:
+            return QuireError(.value, "cannot compare two Series (or DataFrames) whose labels differ: pandas compares only identically labelled ones",
+                              hint: "line them up first: a.sort_index() == b.sort_index() when they hold the same labels, or compare by position with a.reset_index(drop=true) == b.reset_index(drop=true)")
+        case .duplicateLabels(let name):
+            return QuireError(.value, "\(name.map { "Series \"\($0)\"" } ?? "this Series") has repeated labels, so it cannot be lined up with the DataFrame's rows",
+                              hint: "give it one value per label, e.g. s.reset_index(drop=true) to match rows by position")
+        case .labelsNotColumnNames:
+            return QuireError(.value, "the Series' labels are not column names, so it cannot line up with the DataFrame's columns",
+                              hint: "to line it up with the rows instead, use the method form with axis=\"index\", e.g. df.sub(s, axis=\"index\")")
+        case .maskLabels:
+            return QuireError(.value, "the mask's row labels are not the rows' labels, so it cannot select rows",
+                              hint: "make the mask from the same DataFrame, e.g. df[df.price > 0]")
+        case .columnExists(let name):
+            return QuireError(.value, "cannot reset the index: the DataFrame already has a column \"\(name)\"",
+                              hint: "use reset_index(drop=true) to discard the labels")
         }
     }
 

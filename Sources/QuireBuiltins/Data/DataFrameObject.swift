@@ -20,8 +20,8 @@ final class DataFrameObject: ArrayConvertible {
             s.dtypeName = "object"
             return .object(SeriesObject(s))
         },
-        attribute("index", "The row labels, as a list.", "df.index") { o in
-            .list(ListBox((0..<o.frame.rowCount).map { DataConversions.value(o.frame.index[$0]) }))
+        attribute("index", "The row labels, as an Index (printed as pandas prints it; iterate it or call to_list()); set them with obj.index = [...].", "df.index") { o in
+            .object(IndexObject(o.frame.index))
         },
         attribute("values", "The table as a 2-D Array.", "df.values") { .object(ArrayObject(try $0.toNDArray())) },
     ]
@@ -63,6 +63,13 @@ final class DataFrameObject: ArrayConvertible {
         }
     }
 
+    /// `df.index = labels`: new row labels, one per row.
+    func setMember(_ name: String, _ value: Value) throws -> Bool {
+        guard name == "index" else { return false }
+        frame.index = try IndexObject.labels(value, count: frame.rowCount, of: "DataFrame")
+        return true
+    }
+
     /// `df["col"] = series`, a list of values, or one value for every row.
     func subscriptSet(_ index: Value, _ value: Value) throws {
         guard case .string(let name) = index else {
@@ -70,7 +77,8 @@ final class DataFrameObject: ArrayConvertible {
         }
         let column: Column
         switch value {
-        case .object(let s as SeriesObject): column = s.series.column
+        case .object(let s as SeriesObject):
+            return try DataConversions.run { try frame.setColumn(name, aligning: s.series) }
         case .list(let l): column = try DataConversions.column(l.items)
         case .tuple(let t): column = try DataConversions.column(t)
         default:
@@ -80,6 +88,25 @@ final class DataFrameObject: ArrayConvertible {
             column = Column(scalars: [QuireData.Scalar](repeating: scalar, count: frame.rowCount))
         }
         try DataConversions.run { try frame.setColumn(name, column) }
+    }
+
+    /// Arithmetic with a number, a Series (aligned on the column names) or a DataFrame (aligned
+    /// on rows and columns); comparisons with a number or an identically labelled DataFrame.
+    func binary(_ op: BinaryOperator, _ other: Value, reflected: Bool) throws -> Value? {
+        guard let operand = DataBuiltins.frameOperand(other) else { return nil }
+        let arithmetic: [BinaryOperator: QuireData.ArithmeticOperator] = [
+            .add: .add, .subtract: .subtract, .multiply: .multiply, .divide: .divide,
+            .floorDivide: .floorDivide, .modulo: .modulo, .power: .power,
+        ]
+        let comparison: [BinaryOperator: QuireData.ComparisonOperator] = [
+            .equal: .equal, .notEqual: .notEqual, .less: .less, .lessEqual: .lessEqual,
+            .greater: .greater, .greaterEqual: .greaterEqual,
+        ]
+        return try DataConversions.run {
+            if let a = arithmetic[op] { return .object(DataFrameObject(try frame.arithmetic(a, operand, reflected: reflected))) }
+            if let c = comparison[op] { return .object(DataFrameObject(try frame.compare(c, operand, reflected: reflected))) }
+            return nil
+        }
     }
 
     func truth() throws -> Bool {

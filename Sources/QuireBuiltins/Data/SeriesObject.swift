@@ -4,7 +4,8 @@ import QuireLang
 
 /// A Series in the language: a column with its labels; operators work element by element.
 final class SeriesObject: SeriesLike {
-    let series: Series
+    /// Mutable for `s.index = labels` only.
+    private(set) var series: Series
 
     init(_ series: Series) { self.series = series }
 
@@ -18,14 +19,21 @@ final class SeriesObject: SeriesLike {
         },
         attribute("shape", "(length,), as a tuple.", "df.price.shape") { .tuple([.int($0.series.count)]) },
         attribute("size", "The number of values.", "df.price.size") { .int($0.series.count) },
-        attribute("index", "The row labels, as a list.", "counts.index") { o in
-            .list(ListBox((0..<o.series.count).map { DataConversions.value(o.series.index[$0]) }))
+        attribute("index", "The row labels, as an Index (printed as pandas prints it; iterate it or call to_list()); set them with obj.index = [...].", "counts.index") { o in
+            .object(IndexObject(o.series.index))
         },
         attribute("values", "The values as an Array.", "df.price.values") { .object(ArrayObject(try $0.toNDArray())) },
     ]
 
     private static func attribute(_ name: String, _ doc: String, _ example: String, _ read: @escaping (SeriesObject) throws -> Value) -> Builtin {
         Builtin(attribute: name, on: "Series", doc: doc, example: example) { args in try read(args.receiver(as: SeriesObject.self)) }
+    }
+
+    /// `s.index = labels`: new labels, one per value.
+    func setMember(_ name: String, _ value: Value) throws -> Bool {
+        guard name == "index" else { return false }
+        series.index = try IndexObject.labels(value, count: series.count, of: "Series")
+        return true
     }
 
     /// `s[mask]`, `s[2:5]`, or one value by its label (`counts[3]`, `counts["a"]`).
@@ -48,6 +56,8 @@ final class SeriesObject: SeriesLike {
     }
 
     func binary(_ op: BinaryOperator, _ other: Value, reflected: Bool) throws -> Value? {
+        // A Series with a DataFrame: the frame lines the Series up with its columns.
+        if case .object(let frame as DataFrameObject) = other { return try frame.binary(op, .object(self), reflected: !reflected) }
         guard let operand = DataConversions.operand(other) else { return nil }
         let result: Series? = try DataConversions.run {
             switch op {

@@ -9,6 +9,9 @@ public struct RowIndex: Sendable {
     public var kind: Kind
     /// The index's name (the key column after `groupby` or `value_counts`).
     public var name: String?
+    /// Labels taken from a range (or set from an int column): pandas 3 keeps these as a
+    /// RangeIndex when they are evenly spaced, which only shows in the index's repr.
+    public var fromRange = false
 
     public init(range count: Int) {
         kind = .range(count)
@@ -54,9 +57,13 @@ public struct RowIndex: Sendable {
                 r.name = name
                 return r
             }
-            return RowIndex(labels: Column(int64: rows.map { Int64($0) }), name: name)
+            var r = RowIndex(labels: Column(int64: rows.map { Int64($0) }), name: name)
+            r.fromRange = true
+            return r
         case .labels(let c):
-            return RowIndex(labels: c.taking(rows), name: name)
+            var r = RowIndex(labels: c.taking(rows), name: name)
+            r.fromRange = fromRange
+            return r
         }
     }
 }

@@ -18,4 +18,14 @@ public enum DataError: Error, Sendable, Equatable {
     case notNumeric(column: String)
     /// A row position outside the frame.
     case rowOutOfRange(row: Int, count: Int)
+    /// Two Series compared whose labels differ (pandas: "Can only compare identically-labeled").
+    case differentLabels
+    /// A Series whose labels repeat, put on another index (pandas cannot reindex it either).
+    case duplicateLabels(name: String?)
+    /// A Series combined with a DataFrame's columns whose labels are not column names.
+    case labelsNotColumnNames
+    /// A bool mask whose labels are not the rows' labels (pandas: "Unalignable boolean Series").
+    case maskLabels
+    /// `reset_index` would add a column whose name the frame already has.
+    case columnExists(name: String)
 }

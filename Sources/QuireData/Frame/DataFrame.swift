@@ -65,7 +65,7 @@ public struct DataFrame: Sendable {
     public func tail(_ n: Int = 5) -> DataFrame { taking(Array(tailStart(n, rowCount)..<rowCount)) }
 
     /// The rows where `mask` is true (pandas' `df[mask]`).
-    public func filtered(by mask: Series) throws -> DataFrame { taking(try maskRows(mask, count: rowCount)) }
+    public func filtered(by mask: Series) throws -> DataFrame { taking(try maskRows(mask, count: rowCount, index: index)) }
 
     /// A float64 matrix of shape rows x columns, row-major; bools become 0 and 1.
     public func toMatrix() throws -> (rows: Int, columns: Int, values: [Double]) {

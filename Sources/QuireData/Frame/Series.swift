@@ -32,7 +32,7 @@ public struct Series: Sendable {
 
     /// The rows where `mask` is true.
     public func filtered(by mask: Series) throws -> Series {
-        taking(try maskRows(mask, count: count))
+        taking(try maskRows(mask, count: count, index: index))
     }
 }
 
@@ -40,10 +40,18 @@ func headCount(_ n: Int, _ count: Int) -> Int { n >= 0 ? min(n, count) : max(0, 
 /// Compared rather than negated: `-n` traps for Int.min.
 func tailStart(_ n: Int, _ count: Int) -> Int { n >= 0 ? max(0, count - n) : (n <= -count ? count : -n) }
 
-/// The positions where a bool mask is true; missing counts as false.
-func maskRows(_ mask: Series, count: Int) throws -> [Int] {
+/// The positions where a bool mask is true; missing counts as false. A mask whose labels are
+/// the rows' labels in another order is put in the rows' order first (pandas reindexes it);
+/// one whose labels differ is an error (pandas: "Unalignable boolean Series").
+func maskRows(_ mask: Series, count: Int, index: RowIndex? = nil) throws -> [Int] {
+    guard case .bool = mask.column.storage else { throw DataError.notBoolean(column: mask.name) }
+    guard mask.count == count else { throw DataError.maskLength(expected: count, got: mask.count) }
+    var mask = mask
+    if let index, !mask.index.hasSameLabels(as: index) {
+        guard let rows = mask.index.rows(matching: index), !rows.contains(where: { $0 < 0 }) else { throw DataError.maskLabels }
+        mask = mask.taking(rows)
+    }
     guard case .bool(let bits) = mask.column.storage else { throw DataError.notBoolean(column: mask.name) }
-    guard bits.count == count else { throw DataError.maskLength(expected: count, got: bits.count) }
     var rows: [Int] = []
     rows.reserveCapacity(count)
     let validity = mask.column.validity

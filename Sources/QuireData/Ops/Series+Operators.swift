@@ -63,8 +63,23 @@ extension Series {
         return name
     }
 
-    /// `self op other` element by element (`other op self` when `reflected`).
-    public func arithmetic(_ op: ArithmeticOperator, _ other: Operand, reflected: Bool = false) throws -> Series {
+    /// `self op other` element by element (`other op self` when `reflected`). Two Series are
+    /// first aligned on their labels as pandas aligns them; `fill` stands in for a value missing
+    /// on one side only (pandas' `fill_value`).
+    public func arithmetic(_ op: ArithmeticOperator, _ other: Operand, reflected: Bool = false, fill: Scalar? = nil) throws -> Series {
+        if case .series(let s) = other, !index.hasSameLabels(as: s.index) {
+            let (l, r) = aligned(with: s)
+            return try l.arithmetic(op, .series(r), reflected: reflected, fill: fill)
+        }
+        if let fill, fill != .missing {
+            switch other {
+            case .series(let s):
+                let (l, r) = Self.filled(self, s, with: fill)
+                return try l.arithmetic(op, .series(r), reflected: reflected)
+            case .scalar:
+                return try fillna(fill).arithmetic(op, other, reflected: reflected)
+            }
+        }
         let (a, b, n) = try sides(other, reflected: reflected)
         if let fast = fastArithmetic(op, other, reflected: reflected) {
             return Series(name: resultName(other), column: fast, index: index)
@@ -128,8 +143,21 @@ extension Series {
         })
     }
 
-    /// `self op other` as a bool Series; comparing text with numbers is an error.
+    /// Where exactly one side is missing, `fill` in its place (pandas' `fill_binop`).
+    static func filled(_ a: Series, _ b: Series, with fill: Scalar) -> (Series, Series) {
+        let n = a.count
+        var x = a, y = b
+        let aMissing = (0..<n).map { a.column.isMissing($0) }, bMissing = (0..<n).map { b.column.isMissing($0) }
+        guard (0..<n).contains(where: { aMissing[$0] != bMissing[$0] }) else { return (a, b) }
+        x.column = Column(scalars: (0..<n).map { aMissing[$0] && !bMissing[$0] ? fill : a.column[$0] }).keepingFloat(a.column)
+        y.column = Column(scalars: (0..<n).map { bMissing[$0] && !aMissing[$0] ? fill : b.column[$0] }).keepingFloat(b.column)
+        return (x, y)
+    }
+
+    /// `self op other` as a bool Series; comparing text with numbers is an error, and so is
+    /// comparing two Series whose labels differ (pandas refuses too).
     public func compare(_ op: ComparisonOperator, _ other: Operand, reflected: Bool = false) throws -> Series {
+        if case .series(let s) = other, !index.hasSameLabels(as: s.index) { throw DataError.differentLabels }
         let (a, b, n) = try sides(other, reflected: reflected)
         if (a.type == .string) != (b.type == .string) {
             let textSide = a.type == .string ? a : b
@@ -167,6 +195,17 @@ extension Series {
     /// Element-wise `and` (`all == true`) or `or` of bool Series; missing counts as false.
     public func logical(and: Bool, _ other: Operand) throws -> Series {
         guard type == .bool else { throw DataError.notBoolean(column: name) }
+        if case .series(let s) = other, !index.hasSameLabels(as: s.index) {
+            guard s.type == .bool else { throw DataError.notBoolean(column: s.name) }
+            // pandas: a label missing on the left gives false, one missing on the right counts as false.
+            let (l, r) = aligned(with: s)
+            let bits = (0..<l.count).map { i in
+                guard case .bool(let x) = l.column[i] else { return false }
+                let y = r.column[i] == .bool(true)
+                return and ? x && y : x || y
+            }
+            return Series(name: l.name == r.name ? l.name : nil, column: Column(bool: bits), index: l.index)
+        }
         let (a, b, n) = try sides(other, reflected: false)
         guard b.type == .bool else { throw DataError.notBoolean(column: b.name) }
         let bits = (0..<n).map { i in
@@ -194,6 +233,12 @@ extension Series {
 }
 
 extension Column {
+    /// A float column stays float64 when filling made its values whole numbers.
+    func keepingFloat(_ original: Column) -> Column {
+        guard original.type == .float64, type == .int64, let d = doubles else { return self }
+        return Column(float64: d)
+    }
+
     /// An int column with missing values becomes float64 with NaN, as pandas stores it.
     func withMissingAsFloat() -> Column {
         guard case .int64 = storage, validity != nil, let d = doubles else { return self }
