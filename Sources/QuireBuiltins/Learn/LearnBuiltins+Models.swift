@@ -135,8 +135,7 @@ extension LearnBuiltins {
     }
 
     private static func save(_ estimator: any Estimator, _ args: Arguments) throws -> Value {
-        let shown = try args.string("path")
-        let path = args.context.resolvePath(shown)
+        let (shown, path) = try args.filePath(for: .write)
         let data = try LearnErrors.run(args) { try ModelArchive.encode(estimator) }
         do {
             try AtomicWrite.write(data, to: path, shownAs: shown)
@@ -147,8 +146,7 @@ extension LearnBuiltins {
     }
 
     private static func loadModel(_ args: Arguments) throws -> Value {
-        let given = try args.string("path")
-        let path = args.context.resolvePath(given)
+        let (given, path) = try args.filePath(for: .read)
         guard let data = FileManager.default.contents(atPath: path) else {
             throw QuireError(.io, "cannot read \(given): no such file", argument: "path")
         }

@@ -31,6 +31,8 @@ public final class NotebookRunner {
     public let directory: String
     /// Called after each cell, with its result (the terminal echo).
     public var onCell: ((CellResult) -> Void)?
+    /// The exercises whose cell still has a `___` blank: their tests are not run either.
+    public private(set) var exercisesNotDone: [String] = []
 
     public init(notebook: Notebook, interpreter: Interpreter, options: Options = Options()) {
         self.notebook = notebook
@@ -76,6 +78,7 @@ public final class NotebookRunner {
 
     /// Runs one cell with its timeout, and classifies how it ended.
     func runCell(_ cell: Cell, capture: CellCapture) -> CellResult {
+        if let notDone = notDone(cell) { return notDone }
         let source = Source(
             name: notebook.path, text: cell.code, lineOffset: cell.firstCodeLine - 1, cell: cell.number,
             directory: directory)
@@ -102,6 +105,9 @@ public final class NotebookRunner {
         } catch {
             var error = error
             if error.span == nil { error.span = firstCodeLineSpan(source) }
+            if let hint = cell.options.hint, cell.options.testedExercise != nil, error.kind != .timeout {
+                error.hint = hint
+            }
             if error.kind == .timeout, let timeout {
                 error.message = "cell \(cell.number) ran longer than its time limit of \(formatDuration(timeout))"
                 error.hint = "raise the limit with \"#| timeout: ...\" or --timeout, or look for a loop that never ends"
@@ -117,6 +123,28 @@ public final class NotebookRunner {
         result.duration = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
         result.items = capture.items
         return result
+    }
+
+    /// A cell with a `___` blank, or a test of an exercise that has one, is not run: it is
+    /// "not done yet" (one line in the terminal) and the run goes on.
+    func notDone(_ cell: Cell) -> CellResult? {
+        var result = CellResult(cell: cell, status: .notDone)
+        if let line = Blank.firstLine(in: cell.code) {
+            let place = "fill in the ___ on line \(cell.firstCodeLine + line)"
+            if let id = cell.options.exercise {
+                if !exercisesNotDone.contains(id) { exercisesNotDone.append(id) }
+                result.errorMessage = "exercise \(id) is not done yet: \(place)"
+            } else {
+                result.errorMessage = "cell \(cell.number) is not done yet: \(place)"
+            }
+            result.errorLocation = ErrorLocation(line: cell.firstCodeLine + line, column: 1)
+            return result
+        }
+        if let id = cell.options.testedExercise, exercisesNotDone.contains(id) {
+            result.errorMessage = "not run: it tests exercise \(id), which is not done yet"
+            return result
+        }
+        return nil
     }
 
     /// The first line of a cell after its `#|` options: where an error that names no place

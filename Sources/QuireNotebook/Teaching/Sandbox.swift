@@ -1,0 +1,36 @@
+import Foundation
+import QuireSupport
+
+/// What `quire run --sandbox` (and every run of `quire grade`) confines: files to the notebook's
+/// folder tree plus allowed paths, and memory to a cap counted by arrays, tables and images.
+public struct Sandbox: Sendable, Equatable {
+    /// The cap when none is given: 2 GB.
+    public static let defaultMemory = 2_000_000_000
+
+    /// Folders (or files) the program may read and write besides the notebook's folder.
+    public var allowed: [String]
+    /// Bytes of memory the program may hold.
+    public var memory: Int
+
+    public init(allowed: [String] = [], memory: Int = Sandbox.defaultMemory) {
+        self.allowed = allowed
+        self.memory = memory
+    }
+
+    /// Runs `body` with the sandbox's rules bound (`FileAccess.policy`, `Memory.limit`), for a
+    /// notebook whose folder is `directory`.
+    public func confine<T>(directory: String, _ body: () throws -> T) rethrows -> T {
+        let policy = FileAccess.Policy(roots: [directory] + allowed)
+        return try FileAccess.$policy.withValue(policy) {
+            try Memory.$limit.withValue(memory) { try body() }
+        }
+    }
+}
+
+extension Optional where Wrapped == Sandbox {
+    /// `body`, confined when there is a sandbox.
+    func confine<T>(directory: String, _ body: () throws -> T) rethrows -> T {
+        guard let sandbox = self else { return try body() }
+        return try sandbox.confine(directory: directory, body)
+    }
+}
