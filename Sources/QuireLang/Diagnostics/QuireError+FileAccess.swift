@@ -5,12 +5,12 @@ extension QuireError {
     public init(_ error: FileAccessError, shownAs shown: String? = nil) {
         let verb = error.mode == .read ? "read" : "write"
         let name = shown ?? error.path
-        let folders = error.roots.map { "\($0)" }.joined(separator: ", ")
+        let folders = error.roots.count > 1 ? "the notebook's folder and the folders allowed with --allow" : "the notebook's folder"
         switch error.reason {
         case .outside:
             self.init(
                 .io, "cannot \(verb) \(name): the sandbox allows only files inside \(folders)",
-                hint: "use a path inside the notebook's folder, such as \"data/file.csv\"; a teacher can allow a folder with --allow PATH")
+                hint: "use a path inside the notebook's folder, such as \"data/file.csv\"; a teacher can allow another folder with --allow PATH")
         case .unresolvable:
             self.init(
                 .io, "cannot \(verb) \(name): it is a link to a file that does not exist, so the sandbox cannot check where it leads",
