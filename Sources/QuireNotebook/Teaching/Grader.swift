@@ -171,6 +171,13 @@ public enum Grader {
         let runner = NotebookRunner(notebook: merged, interpreter: interpreter, options: options)
         let results = sandbox.confine(directory: runner.directory) { runner.run() }
         var grade = SubmissionGrade(student: student, path: path, exercises: [], problems: problems)
+        // A failed cell that is neither an exercise nor a test (the set-up, say) explains the
+        // failures after it.
+        for result in results where result.cell.options.exercise == nil && result.cell.options.testedExercise == nil {
+            guard result.status == .error || result.status == .timeout else { continue }
+            let line = result.errorLocation?.line ?? result.cell.firstCodeLine
+            grade.problems.append("a cell that is not an exercise failed (line \(line)): \(result.errorMessage ?? "an error")")
+        }
         for exercise in key.exercises {
             grade.exercises.append(score(exercise, results: results, timeout: timeout))
         }
