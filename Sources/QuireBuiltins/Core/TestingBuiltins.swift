@@ -2,6 +2,7 @@ import Foundation
 import QuireArray
 import QuireData
 import QuireLang
+import QuireSupport
 
 /// The helpers of test cells (`#| test:` and `#| hidden-test:` in notebooks): each fails with
 /// an `assertion failed: ...` that says what was got, what was expected, and where they differ.
@@ -28,8 +29,12 @@ enum TestingBuiltins {
 
     /// The error every helper throws: `assertion failed: WHAT` with the user's message first.
     static func failure(_ args: Arguments, _ what: String, hint: String? = nil) throws -> QuireError {
+        let msg = try args.optionalString("msg")
+        if Assertions.hideValues {
+            return QuireError(.assertion, "assertion failed: " + (msg ?? "\(args.builtin.qualifiedName) found a difference"))
+        }
         var text = "assertion failed: "
-        if let msg = try args.optionalString("msg") { text += msg + ": " }
+        if let msg { text += msg + ": " }
         return QuireError(.assertion, text + what, hint: hint)
     }
 

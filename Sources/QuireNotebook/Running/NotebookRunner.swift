@@ -16,6 +16,8 @@ public final class NotebookRunner {
         public var writeFigures = true
         /// The formats figures are written in, by extension; the first is the one linked.
         public var figureFormats = ["svg"]
+        /// Grading: hidden tests' helpers fail without showing the expected values.
+        public var hideHiddenTestValues = false
 
         public init(keepGoing: Bool = false, defaultTimeout: Double? = nil, writeFigures: Bool = true) {
             self.keepGoing = keepGoing
@@ -88,7 +90,11 @@ public final class NotebookRunner {
         let start = DispatchTime.now()
         var result = CellResult(cell: cell, status: .ok)
         do throws(QuireError) {
-            if let value = try interpreter.run(source) {
+            let hide = options.hideHiddenTestValues && cell.options.hiddenTest != nil
+            let ran = Assertions.$hideValues.withValue(hide) {
+                Result { () throws(QuireError) -> Value? in try interpreter.run(source) }
+            }
+            if let value = try ran.get() {
                 Cancellation.with(interpreter.cancellation) { capture.display(value) }
             }
             // A limit reached after the last check (in the display, say) still fails the cell.

@@ -167,7 +167,7 @@ public enum Grader {
             return failed("the interpreter could not start: \(error)", status: "error")
         }
         var options = NotebookRunner.Options(keepGoing: true, defaultTimeout: timeout, writeFigures: false)
-        options.keepGoing = true
+        options.hideHiddenTestValues = true
         let runner = NotebookRunner(notebook: merged, interpreter: interpreter, options: options)
         let results = sandbox.confine(directory: runner.directory) { runner.run() }
         var grade = SubmissionGrade(student: student, path: path, exercises: [], problems: problems)
