@@ -57,7 +57,7 @@ let package = Package(
         .executableTarget(
             name: "quire",
             dependencies: [
-                "QuireLang", "QuireBuiltins", "QuireNotebook", "QuireREPL", "QuireSupport",
+                "QuireLang", "QuireBuiltins", "QuireNotebook", "QuireREPL", "QuireSupport", "QuireVision",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 

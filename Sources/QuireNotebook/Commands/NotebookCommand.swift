@@ -105,10 +105,16 @@ public enum NotebookCommand {
 
     /// `quire check NB.md...`: runs each notebook and compares every cell's output with its
     /// `output` block. Never writes the notebooks or their figures.
-    public static func check(paths: [String], timeout: Double?, console: Console, makeInterpreter: InterpreterFactory) -> Int32 {
+    public static func check(
+        paths: [String], timeout: Double?, console: Console, makeInterpreter: InterpreterFactory,
+        figures: any FigureComparer = SVGFigureComparer(), tolerance: Double = 0
+    ) -> Int32 {
         var failed = 0
         for path in paths {
-            if !OutputCheck(path: path, timeout: timeout, console: console).run(makeInterpreter) { failed += 1 }
+            var check = OutputCheck(path: path, timeout: timeout, console: console)
+            check.figures = figures
+            check.tolerance = tolerance
+            if !check.run(makeInterpreter) { failed += 1 }
         }
         if paths.count > 1 {
             console.out(
