@@ -128,3 +128,29 @@ struct TeachingCommandTests {
         #expect(!FileManager.default.fileExists(atPath: dir.deletingLastPathComponent().appendingPathComponent("x.csv").path))
     }
 }
+
+/// `quire check` compares figures by their pixels.
+@Suite("figure checks from the command line")
+struct FigureCheckCommandTests {
+    @Test func aChangedColourMapFailsCheckAndNamesADiffImage() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("quire-figcheck-\(UUID().uuidString.prefix(8))")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let notebook = dir.appendingPathComponent("colours.md")
+        try "```quire\nimshow(array([[0, 1], [2, 3]]), cmap=\"BuPu\")\n```\n".write(to: notebook, atomically: true, encoding: .utf8)
+        #expect(try quire(["run", "--update", "colours.md"], in: dir).status == 0)
+        #expect(try quire(["check", "colours.md"], in: dir).status == 0)
+        let text = try String(contentsOf: notebook, encoding: .utf8)
+        try text.replacingOccurrences(of: "BuPu", with: "Blues").write(to: notebook, atomically: true, encoding: .utf8)
+        let r = try quire(["check", "colours.md"], in: dir)
+        #expect(r.status == 1)
+        #expect(r.stdout.contains("figure 1 (colours.out/cell-1-1.png): "))
+        #expect(r.stdout.contains("of the pixels differ (tolerance 0%); see "))
+        let named = r.stdout.components(separatedBy: "; see ").last?.components(separatedBy: "\n").first ?? ""
+        #expect(named.hasSuffix("cell-1-1.diff.png"))
+        #expect(FileManager.default.fileExists(atPath: named))
+        let tolerant = try quire(["check", "--tolerance", "1", "colours.md"], in: dir)
+        #expect(tolerant.status == 0)
+        let bad = try quire(["check", "--tolerance", "2", "colours.md"], in: dir)
+        #expect(bad.status == 2)
+    }
+}

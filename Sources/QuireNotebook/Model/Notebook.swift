@@ -90,6 +90,8 @@ public struct CellOptions: Sendable, Equatable {
     public var hiddenTest: String?
     /// Teaching: shown after a failed test (`#| hint: look at the kernel size`).
     public var hint: String?
+    /// The cell is not run (`#| skip`, or `#| skip: why`): a REPL input stopped with Ctrl-C.
+    public var skip: String?
 
     /// The exercise a test cell (public or hidden) belongs to.
     public var testedExercise: String? { test ?? hiddenTest }

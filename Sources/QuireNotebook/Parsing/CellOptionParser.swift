@@ -3,7 +3,7 @@ import QuireLang
 
 /// Reads the `#|` option lines at the top of a cell.
 enum CellOptionParser {
-    static let known = ["timeout", "expect-error", "check", "exercise", "points", "solution", "test", "hidden-test", "hint"]
+    static let known = ["timeout", "expect-error", "check", "exercise", "points", "solution", "test", "hidden-test", "hint", "skip"]
 
     /// options -> ("#|" name [":" value] newline)*   (only the leading lines of a cell)
     static func parse(_ lines: ArraySlice<Substring>, firstLine: Int, path: String) throws(NotebookError) -> CellOptions {
@@ -60,13 +60,15 @@ enum CellOptionParser {
                     throw bad("bad cell option \"\(name)\": expected the exercise it tests, got \"\(value ?? "")\"", "write #| \(name): q1")
                 }
                 if name == "test" { options.test = id } else { options.hiddenTest = id }
+            case "skip":
+                options.skip = value ?? ""
             case "hint":
                 guard let value, !value.isEmpty else {
                     throw bad("bad cell option \"hint\": the hint is empty", "write #| hint: what to look at when the test fails")
                 }
                 options.hint = value
             default:
-                var hint = "the cell options are timeout, expect-error, check, exercise, points, solution, test, hidden-test and hint"
+                var hint = "the cell options are timeout, expect-error, check, skip, exercise, points, solution, test, hidden-test and hint"
                 if let close = Suggest.closest(to: name, in: known) { hint = "did you mean \"\(close)\"? (\(hint))" }
                 throw bad("unknown cell option \"\(name)\"", hint)
             }

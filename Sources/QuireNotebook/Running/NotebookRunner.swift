@@ -135,6 +135,10 @@ public final class NotebookRunner {
     /// "not done yet" (one line in the terminal) and the run goes on.
     func notDone(_ cell: Cell) -> CellResult? {
         var result = CellResult(cell: cell, status: .notDone)
+        if let why = cell.options.skip {
+            result.errorMessage = "cell \(cell.number) is not run (#| skip\(why.isEmpty ? "" : ": " + why))"
+            return result
+        }
         if let line = Blank.firstLine(in: cell.code) {
             let place = "fill in the ___ on line \(cell.firstCodeLine + line)"
             if let id = cell.options.exercise {
