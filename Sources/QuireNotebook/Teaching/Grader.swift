@@ -130,7 +130,10 @@ public enum Grader {
                 add(cell, options: exercise.cell.options)
                 for test in exercise.tests { add(test, options: test.options) }
             } else {
-                add(cell, options: cell.options)
+                // The student's own time limits do not apply: the grading default does.
+                var options = cell.options
+                options.timeout = nil
+                add(cell, options: options)
             }
         }
         for exercise in key.exercises where !seen.contains(exercise.id) {
