@@ -8,7 +8,9 @@ import Testing
     /// A key with a short limit on q1, so a looping submission costs little time.
     static let key = sampleLesson.replacingOccurrences(of: "#| exercise: q1, points: 2\n", with: "#| exercise: q1, points: 2\n#| timeout: 300ms\n")
 
-    func grade(_ submission: String, key keyText: String = GradingTests.key, keyFolder: ((String) -> Void)? = nil) throws -> SubmissionGrade {
+    func grade(
+        _ submission: String, key keyText: String = GradingTests.key, timeout: Double = 5, keyFolder: ((String) -> Void)? = nil
+    ) throws -> SubmissionGrade {
         let folder = try makeTemporaryFolder()
         defer { keyFolder?(folder) }
         let keyPath = folder + "/key.md"
@@ -18,7 +20,7 @@ import Testing
         let path = folder + "/subs/student.md"
         try submission.write(toFile: path, atomically: true, encoding: .utf8)
         let key = try GradingKey(try NotebookFile.read(keyPath))
-        return runOnLargeStack { Grader.grade(submission: path, key: key, timeout: 5, makeInterpreter: makeTestInterpreter) }
+        return runOnLargeStack { Grader.grade(submission: path, key: key, timeout: timeout, makeInterpreter: makeTestInterpreter) }
     }
 
     var handout: String { Handout.text(of: try! NotebookParser.parse(GradingTests.key, path: "key.md")) }
@@ -80,6 +82,13 @@ import Testing
         let weakened = filled(q1: "m = 7").replacingOccurrences(of: "assert_close(m, 2.0)", with: "assert true")
         let g = try grade(weakened)
         #expect(g.exercises[0].earned == 0)
+    }
+
+    @Test func aSubmissionCannotRaiseItsOwnTimeLimits() throws {
+        let looping = filled().replacingOccurrences(of: "## Exercise 2\n", with: "## Exercise 2\n\n```quire\n#| timeout: 1h\nwhile true { }\n```\n")
+        let g = try grade(looping, timeout: 0.3)
+        #expect(g.problems.first?.contains("ran longer than its time limit of 300ms") == true)
+        #expect(g.exercises.map(\.earned) == [2, 1])
     }
 
     @Test func aMissingExerciseCellIsAProblem() throws {
