@@ -143,6 +143,14 @@ import Testing
         #expect(key.maximum == 3)
     }
 
+    @Test func studentsWhoseFilesShareANameAreToldApartByFolder() {
+        func g(_ path: String) -> SubmissionGrade {
+            SubmissionGrade(student: SubmissionGrade.student(of: path), path: path, exercises: [], problems: [])
+        }
+        let names = GradeReport.uniqueNames([g("subs/ada/lesson.md"), g("subs/bo/lesson.md"), g("subs/cy.md"), g("x/ada/lesson.md")])
+        #expect(names.map(\.student) == ["ada-lesson", "bo-lesson", "cy", "ada-lesson-2"])
+    }
+
     @Test func aKeyWithoutExercisesIsRefused() {
         #expect(throws: NotebookError.self) { try GradingKey(try NotebookParser.parse("```quire\nx = 1\n```\n", path: "k.md")) }
     }

@@ -18,6 +18,30 @@ public enum GradeReport {
         return out
     }
 
+    /// Students named by their file (`alice.md`), or, where files share a name (one folder per
+    /// student: `alice/lesson.md`, `bob/lesson.md`), by folder and file (`alice-lesson`).
+    public static func uniqueNames(_ grades: [SubmissionGrade]) -> [SubmissionGrade] {
+        var counts: [String: Int] = [:]
+        for g in grades { counts[g.student, default: 0] += 1 }
+        var taken: Set<String> = []
+        return grades.map { grade in
+            var g = grade
+            if counts[g.student, default: 0] > 1 {
+                let folder = URL(fileURLWithPath: g.path).deletingLastPathComponent().lastPathComponent
+                g.student = folder.isEmpty ? g.student : folder + "-" + g.student
+            }
+            var name = g.student
+            var n = 2
+            while taken.contains(name) {
+                name = "\(g.student)-\(n)"
+                n += 1
+            }
+            taken.insert(name)
+            g.student = name
+            return g
+        }
+    }
+
     /// A number of points as people write it: `2`, `1.5`.
     public static func points(_ value: Double) -> String {
         value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
@@ -113,7 +137,7 @@ extension NotebookCommand {
             console.err(error.render())
             return 1
         }
-        let grades = gradeAll(key)
+        let grades = GradeReport.uniqueNames(gradeAll(key))
         var status: Int32 = 0
         do {
             try AtomicWrite.write(GradeReport.csv(grades, key: key), to: reportPath)
