@@ -72,7 +72,7 @@ let package = Package(
         .testTarget(name: "QuireNotebookTests", dependencies: ["QuireNotebook", "QuireBuiltins"]),
         .testTarget(name: "QuireREPLTests", dependencies: ["QuireREPL", "QuireBuiltins"]),
         .testTarget(
-            name: "GoldenTests", dependencies: ["QuireLang", "QuireBuiltins"],
+            name: "GoldenTests", dependencies: ["QuireLang", "QuireBuiltins", "QuireSupport"],
             exclude: []),
     ],
     swiftLanguageModes: [.v6]

@@ -21,11 +21,17 @@ public enum FileAccess {
     /// The folders a sandboxed program may read and write (real paths, no trailing slash).
     public struct Policy: Sendable, Equatable {
         public let roots: [String]
+        /// Files refused even inside the roots (grading: the key, which holds the hidden tests).
+        public let denied: [String]
 
         /// A policy for these folders; each is resolved (links, `..`) once, here.
-        public init(roots: [String]) {
-            self.roots = roots.map { FileAccess.realPath($0) ?? URL(fileURLWithPath: $0).standardizedFileURL.path }
-                .map { $0.count > 1 && $0.hasSuffix("/") ? String($0.dropLast()) : $0 }
+        public init(roots: [String], denied: [String] = []) {
+            func real(_ path: String) -> String {
+                let p = FileAccess.realPath(path) ?? URL(fileURLWithPath: path).standardizedFileURL.path
+                return p.count > 1 && p.hasSuffix("/") ? String(p.dropLast()) : p
+            }
+            self.roots = roots.map(real)
+            self.denied = denied.map(real)
         }
     }
 
@@ -38,6 +44,9 @@ public enum FileAccess {
         guard let policy else { return path }
         guard let real = realPath(path) else {
             throw FileAccessError(path: path, mode: mode, roots: policy.roots, reason: .unresolvable)
+        }
+        if policy.denied.contains(real) {
+            throw FileAccessError(path: path, mode: mode, roots: policy.roots, reason: .denied)
         }
         for root in policy.roots where real == root || real.hasPrefix(root == "/" ? "/" : root + "/") {
             return real
@@ -71,6 +80,8 @@ public struct FileAccessError: Error, Sendable, Equatable {
         case outside
         /// The path is a link whose target does not exist, so where it leads cannot be checked.
         case unresolvable
+        /// The file is one the sandbox keeps from the program (the grading key).
+        case denied
     }
 
     public let path: String

@@ -112,8 +112,20 @@ import Testing
         #expect(g.exercises[0].reasons[0].contains("cannot read /etc/passwd: the sandbox allows only files inside the notebook's folder"))
         var keyAfter = ""
         let g2 = try grade(filled(q1: "m = sum(xs) / len(xs)\nwrite_csv(read_csv(\"local.csv\"), \"../key.md\")")) { keyAfter = read($0 + "/key.md") }
-        #expect(g2.exercises[0].reasons == ["the exercise cell failed: cannot write ../key.md: the sandbox allows only files inside the notebook's folder"])
+        #expect(g2.exercises[0].reasons == ["the exercise cell failed: cannot write ../key.md: the sandbox keeps this file from the notebook"])
         #expect(keyAfter == GradingTests.key)
+    }
+
+    @Test func theKeyIsKeptFromASubmissionEvenInItsFolder() throws {
+        // A teacher who keeps the key beside the submissions: it still cannot be read or written.
+        let folder = try makeTemporaryFolder()
+        try GradingTests.key.write(toFile: folder + "/key.md", atomically: true, encoding: .utf8)
+        let path = folder + "/student.md"
+        try filled(q1: "m = sum(xs) / len(xs)\nread_csv(\"key.md\")").write(toFile: path, atomically: true, encoding: .utf8)
+        let key = try GradingKey(try NotebookFile.read(folder + "/key.md"))
+        let g = runOnLargeStack { Grader.grade(submission: path, key: key, timeout: 5, makeInterpreter: makeTestInterpreter) }
+        #expect(g.exercises[0].reasons == ["the exercise cell failed: cannot read key.md: the sandbox keeps this file from the notebook"])
+        #expect(g.exercises[1].earned == 1)
     }
 
     @Test func aFailingSetUpCellIsAProblem() throws {

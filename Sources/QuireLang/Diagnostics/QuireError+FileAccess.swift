@@ -11,6 +11,8 @@ extension QuireError {
             self.init(
                 .io, "cannot \(verb) \(name): the sandbox allows only files inside \(folders)",
                 hint: "use a path inside the notebook's folder, such as \"data/file.csv\"; a teacher can allow another folder with --allow PATH")
+        case .denied:
+            self.init(.io, "cannot \(verb) \(name): the sandbox keeps this file from the notebook", hint: "work with files of your own")
         case .unresolvable:
             self.init(
                 .io, "cannot \(verb) \(name): it is a link to a file that does not exist, so the sandbox cannot check where it leads",

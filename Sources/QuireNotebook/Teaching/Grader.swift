@@ -172,6 +172,8 @@ public enum Grader {
         var options = NotebookRunner.Options(keepGoing: true, defaultTimeout: timeout, writeFigures: false)
         options.hideHiddenTestValues = true
         let runner = NotebookRunner(notebook: merged, interpreter: interpreter, options: options)
+        var sandbox = sandbox
+        sandbox.denied.append(key.path)  // the key holds the hidden tests and the solutions
         let results = sandbox.confine(directory: runner.directory) { runner.run() }
         var grade = SubmissionGrade(student: student, path: path, exercises: [], problems: problems)
         // A failed cell that is neither an exercise nor a test (the set-up, say) explains the

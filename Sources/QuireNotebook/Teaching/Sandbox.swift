@@ -11,16 +11,19 @@ public struct Sandbox: Sendable, Equatable {
     public var allowed: [String]
     /// Bytes of memory the program may hold.
     public var memory: Int
+    /// Files refused even inside the allowed folders (grading: the key).
+    public var denied: [String]
 
-    public init(allowed: [String] = [], memory: Int = Sandbox.defaultMemory) {
+    public init(allowed: [String] = [], memory: Int = Sandbox.defaultMemory, denied: [String] = []) {
         self.allowed = allowed
         self.memory = memory
+        self.denied = denied
     }
 
     /// Runs `body` with the sandbox's rules bound (`FileAccess.policy`, `Memory.limit`), for a
     /// notebook whose folder is `directory`.
     public func confine<T>(directory: String, _ body: () throws -> T) rethrows -> T {
-        let policy = FileAccess.Policy(roots: [directory] + allowed)
+        let policy = FileAccess.Policy(roots: [directory] + allowed, denied: denied)
         return try FileAccess.$policy.withValue(policy) {
             try Memory.$limit.withValue(memory) { try body() }
         }
