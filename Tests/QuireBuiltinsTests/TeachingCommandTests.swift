@@ -118,7 +118,7 @@ struct TeachingCommandTests {
 
             """
         try notebook.write(to: dir.appendingPathComponent("nb.md"), atomically: true, encoding: .utf8)
-        let r = try quire(["run", "--sandbox", "--memory", "300M", "--keep-going", "nb.md"], in: dir)
+        let r = try quire(["run", "--sandbox", "--memory", "300M", "nb.md"], in: dir)  // runs on after errors
         #expect(r.status == 1)
         #expect(r.stderr.contains("error: cannot read /etc/passwd: the sandbox allows only files inside the notebook's folder"))
         #expect(r.stderr.contains("error: cannot read link.csv: the sandbox allows only files inside the notebook's folder"))

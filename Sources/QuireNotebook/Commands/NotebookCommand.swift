@@ -52,7 +52,8 @@ public enum NotebookCommand {
         }
         let runner = NotebookRunner(
             notebook: notebook, interpreter: interpreter,
-            options: .init(keepGoing: settings.keepGoing, defaultTimeout: settings.timeout))
+            // A sandboxed run (students' code) tries every cell: an error stops only its cell.
+            options: .init(keepGoing: settings.keepGoing || settings.sandbox != nil, defaultTimeout: settings.timeout))
         runner.onCell = TerminalEcho(console: console, folderPrefix: folderPrefix(path)).show
         let started = DispatchTime.now()
         let results = settings.sandbox.confine(directory: runner.directory) { runner.run() }
