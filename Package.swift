@@ -57,7 +57,7 @@ let package = Package(
         .executableTarget(
             name: "quire",
             dependencies: [
-                "QuireLang", "QuireBuiltins", "QuireNotebook", "QuireREPL", "QuireSupport",
+                "QuireLang", "QuireBuiltins", "QuireNotebook", "QuireREPL", "QuireSupport", "QuireVision",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
@@ -72,7 +72,7 @@ let package = Package(
         .testTarget(name: "QuireNotebookTests", dependencies: ["QuireNotebook", "QuireBuiltins"]),
         .testTarget(name: "QuireREPLTests", dependencies: ["QuireREPL", "QuireBuiltins"]),
         .testTarget(
-            name: "GoldenTests", dependencies: ["QuireLang", "QuireBuiltins"],
+            name: "GoldenTests", dependencies: ["QuireLang", "QuireBuiltins", "QuireSupport"],
             exclude: []),
     ],
     swiftLanguageModes: [.v6]

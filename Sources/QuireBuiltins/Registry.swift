@@ -11,6 +11,7 @@ public enum Builtins {
         PlotBuiltins.builtins,
         LearnBuiltins.builtins,
         VisionBuiltins.builtins,
+        TestingBuiltins.builtins,
     ]
 
     /// The registry the interpreter, `:help`, completion and the reference page read.

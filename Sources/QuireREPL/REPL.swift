@@ -19,7 +19,7 @@ public final class REPL {
     public var loadNotebook: ((String) throws -> Void)?
     /// Writes a notebook (path, then each input with the text it produced); nil when notebooks
     /// cannot be saved here.
-    public var saveNotebook: ((String, [(input: String, output: String)]) throws -> Void)?
+    public var saveNotebook: ((String, [SavedInput]) throws -> Void)?
     /// The lines of an input that is still open, waiting for more.
     var pending: [String] = []
     /// The globals when the session began (the standard library): `:reset` brings them back and
@@ -105,7 +105,7 @@ public final class REPL {
             transcript.commit(text)
             return true
         } catch {
-            transcript.discard()
+            if error.kind == .interrupted { transcript.commitInterrupted(text) } else { transcript.discard() }
             // The terminal has echoed ^C on the line of the running code.
             complain((error.kind == .interrupted ? "\n" : "") + error.render())
             return false

@@ -4,9 +4,10 @@ import QuireLang
 /// input produced, for `:save`.
 final class TranscriptSink: OutputSink {
     let output: StandardOutput
-    /// The inputs that ran without error, with the text each produced.
-    private(set) var entries: [(input: String, output: String)] = []
+    /// The inputs that ran without error (or were stopped by Ctrl-C), with what each produced.
+    private(set) var entries: [SavedInput] = []
     private var captured: String?
+    private var figures: [any FigureDisplay] = []
 
     init(output: StandardOutput) { self.output = output }
 
@@ -19,26 +20,39 @@ final class TranscriptSink: OutputSink {
         output.display(value)
         guard captured != nil else { return }
         if case .none = value { return }
-        if case .object(let object) = value, case .figure? = object.richDisplay() {
-            // The figure's file name is chosen inside StandardOutput; a saved notebook draws
-            // the figure again when it runs, so the record only says that one was shown.
-            captured? += "[figure]\n"
+        if case .object(let object) = value, case .figure(let figure)? = object.richDisplay() {
+            // Kept to be written beside the notebook and linked, as `quire run --update` does.
+            figures.append(figure)
         } else {
             captured? += Printer.repr(value) + "\n"
         }
     }
 
     /// Starts recording the output of an input.
-    func begin() { captured = "" }
+    func begin() {
+        captured = ""
+        figures = []
+    }
 
     /// Keeps the input and what it produced since `begin`.
     func commit(_ input: String) {
-        if let captured { entries.append((input, captured)) }
+        if let captured { entries.append(SavedInput(input: input, output: captured, figures: figures)) }
         captured = nil
+        figures = []
+    }
+
+    /// Keeps an input that Ctrl-C stopped, marked as such (a saved notebook does not run it).
+    func commitInterrupted(_ input: String) {
+        if captured != nil { entries.append(SavedInput(input: input, output: "", interrupted: true)) }
+        captured = nil
+        figures = []
     }
 
     /// Forgets what was recorded since `begin` (the input failed).
-    func discard() { captured = nil }
+    func discard() {
+        captured = nil
+        figures = []
+    }
 
     func clear() { entries = [] }
 }

@@ -23,6 +23,8 @@ public enum SizeError: Error, Equatable, Sendable {
     case tooLarge(Allocation, bytes: Double)
     /// The size is computable but more than this process can allocate now.
     case outOfMemory(Allocation, bytes: Int, available: Int)
+    /// The size is more than the sandbox's memory cap (`--memory`) leaves: `limit` is the cap.
+    case overLimit(Allocation, bytes: Int, available: Int, limit: Int)
 }
 
 /// The one checked path from user sizes to allocations: element counts and byte sizes computed
@@ -75,6 +77,10 @@ public enum Memory {
     /// limit (ulimit -v) less what the process already maps, and that malloc gives them.
     public static func reserve(_ what: Allocation, bytes: Int) throws(SizeError) {
         guard bytes >= checkThreshold else { return }
+        if let limit {
+            let room = Swift.max(0, limit - residentBytes())
+            guard bytes <= room else { throw .overLimit(what, bytes: bytes, available: room, limit: limit) }
+        }
         let room = available()
         guard bytes <= room else { throw .outOfMemory(what, bytes: bytes, available: room) }
         // The limits above are estimates (other mappings, overcommit policy): ask malloc itself,
@@ -89,6 +95,30 @@ public enum Memory {
         let physical = physicalMemory
         guard let limit = addressSpaceLimit() else { return physical }
         return Swift.min(physical, Swift.max(0, limit - addressSpaceInUse()))
+    }
+
+    /// The sandbox's memory cap in bytes (`quire run --sandbox --memory 2G`): a buffer that
+    /// would take the process's resident memory past it is refused. Nil: no cap.
+    @TaskLocal public static var limit: Int?
+
+    /// The process's resident memory in bytes (Linux: /proc/self/statm), 0 when unknown.
+    public static func residentBytes() -> Int {
+        guard let text = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8) else { return 0 }
+        let fields = text.split(separator: " ")
+        guard fields.count > 1, let pages = Int(fields[1]) else { return 0 }
+        return pages * Int(sysconf(Int32(_SC_PAGESIZE)))
+    }
+
+    /// A size as written on the command line: `2G`, `512M`, `100k`, `1.5G`, or plain bytes.
+    public static func parseSize(_ text: String) -> Int? {
+        let t = text.trimmingCharacters(in: .whitespaces).uppercased()
+        let units: [(String, Double)] = [("GB", 1e9), ("MB", 1e6), ("KB", 1e3), ("G", 1e9), ("M", 1e6), ("K", 1e3), ("B", 1)]
+        for (suffix, scale) in units where t.hasSuffix(suffix) {
+            guard let n = Double(t.dropLast(suffix.count).trimmingCharacters(in: .whitespaces)), n > 0, n.isFinite else { return nil }
+            return Int(exactly: (n * scale).rounded())
+        }
+        guard let n = Int(t), n > 0 else { return nil }
+        return n
     }
 
     /// The machine's memory, read once.

@@ -23,11 +23,15 @@ struct NotebookFlags: ParsableArguments {
     @Option(help: ArgumentHelp("Notebooks: write a JSON journal of the run to FILE.", valueName: "FILE"))
     var report: String?
 
+    @OptionGroup var sandbox: SandboxFlags
+
     /// Whether any notebook-only flag was given.
-    var anyGiven: Bool { html || update || keepGoing || timeout != nil || report != nil }
+    var anyGiven: Bool { html || update || keepGoing || timeout != nil || report != nil || sandbox.anyGiven }
 
     func settings() throws -> RunSettings {
-        RunSettings(html: html, update: update, keepGoing: keepGoing, timeout: try parsedTimeout(timeout), reportPath: report)
+        var settings = RunSettings(html: html, update: update, keepGoing: keepGoing, timeout: try parsedTimeout(timeout), reportPath: report)
+        settings.sandbox = try sandbox.settings()
+        return settings
     }
 }
 
@@ -128,12 +132,19 @@ struct Check: ParsableCommand {
     @Option(help: ArgumentHelp("The time a cell may run unless it sets its own (10s, 500ms, 2m).", valueName: "DURATION"))
     var timeout: String?
 
+    @Option(help: ArgumentHelp("The share of a PNG figure's pixels that may differ (0.01 is 1%; 0 by default).", valueName: "SHARE"))
+    var tolerance: Double = 0
+
     mutating func run() throws {
         let seconds = try parsedTimeout(timeout)
+        guard tolerance >= 0, tolerance <= 1 else { throw ValidationError("--tolerance expects a share from 0 to 1, such as 0.01") }
         let paths = notebooks
+        let tolerance = self.tolerance
         throw ExitCode(
             runOnLargeStack {
-                NotebookCommand.check(paths: paths, timeout: seconds, console: StandardConsole(), makeInterpreter: makeNotebookInterpreter)
+                NotebookCommand.check(
+                    paths: paths, timeout: seconds, console: StandardConsole(), makeInterpreter: makeNotebookInterpreter,
+                    figures: PixelFigureComparer(), tolerance: tolerance)
             })
     }
 }

@@ -18,7 +18,7 @@ struct Quire: ParsableCommand {
             runs the program read from it).
             """,
         version: version,
-        subcommands: [Run.self, Check.self, Step.self])
+        subcommands: [Run.self, Check.self, Step.self] + teachingCommands)
 
     // Unconditional: the code may start with a dash, as `quire -e '-1'`.
     @Option(name: .customShort("e"), parsing: .unconditional, help: ArgumentHelp("Evaluate CODE and print the value of its last expression.", valueName: "CODE"))
@@ -76,7 +76,7 @@ struct Run: ParsableCommand {
             throw ExitCode(try NotebookRun.run(path: file, flags: notebookFlags))
         }
         if notebookFlags.anyGiven {
-            throw ValidationError("--html, --update, --keep-going, --timeout and --report apply to notebooks (.md), not to \(file)")
+            throw ValidationError("--html, --update, --keep-going, --timeout, --report and --sandbox apply to notebooks (.md), not to \(file)")
         }
         guard FileManager.default.fileExists(atPath: file) else {
             Runner.fail("no such file: \(file)", hint: "check the path; it is relative to the current folder")

@@ -1,6 +1,7 @@
 import Foundation
 import QuireBuiltins
 import QuireLang
+import QuireSupport
 import Testing
 
 /// One behaviour per `.qr` file under Tests/Golden, with its expectations inline:
@@ -66,13 +67,20 @@ func golden(_ test: GoldenCase) throws {
     #expect(!expectedLines.isEmpty || expectedError != nil, "\(test.testDescription) has no expectation")
     let output = CapturedOutput()
     let directory = (test.path as NSString).deletingLastPathComponent
+    // A line "# sandbox" runs the program as `quire run --sandbox` would: files only inside the
+    // test's folder, memory capped at 2 GB.
+    let sandbox = text.components(separatedBy: "\n").contains("# sandbox") ? FileAccess.Policy(roots: [directory]) : nil
     let outcome: Result<Void, QuireError> = runOnLargeStack {
-        do throws(QuireError) {
-            let interpreter = try Builtins.makeInterpreter(sink: output)
-            try interpreter.run(Source(name: test.testDescription, text: text, directory: directory))
-            return .success(())
-        } catch {
-            return .failure(error)
+        FileAccess.$policy.withValue(sandbox) {
+            Memory.$limit.withValue(sandbox == nil ? nil : 2_000_000_000) {
+                do throws(QuireError) {
+                    let interpreter = try Builtins.makeInterpreter(sink: output)
+                    try interpreter.run(Source(name: test.testDescription, text: text, directory: directory))
+                    return .success(())
+                } catch {
+                    return .failure(error)
+                }
+            }
         }
     }
     var printed = output.text.components(separatedBy: "\n")

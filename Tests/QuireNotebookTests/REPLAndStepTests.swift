@@ -59,11 +59,31 @@ final class CollectingSink: OutputSink {
 
     @Test func saveWritesANotebookThatChecks() throws {
         let path = try makeTemporaryFolder() + "/session.md"
-        try saveNotebook(path: path, entries: [(input: "x = 3", output: ""), (input: "print(x)\nx * 2", output: "3\n6\n")])
+        try saveNotebook(path: path, entries: [SavedInput(input: "x = 3", output: ""), SavedInput(input: "print(x)\nx * 2", output: "3\n6\n")])
         let text = read(path)
         #expect(text.contains("```quire\nx = 3\n```\n"))
         #expect(text.contains("```quire\nprint(x)\nx * 2\n```\n\n```output\n3\n6\n```\n"))
         #expect(checkCommand([path]).status == 0)
+    }
+
+    @Test func saveWritesAndLinksFiguresAsUpdateDoes() throws {
+        let folder = try makeTemporaryFolder()
+        let path = folder + "/session.md"
+        try saveNotebook(
+            path: path,
+            entries: [
+                SavedInput(input: "print(1)\nfigure", output: "1\n", figures: [TestFigure()]),
+                SavedInput(input: "while true { }", output: "", interrupted: true),
+                SavedInput(input: "2", output: "2\n"),
+            ])
+        let text = read(path)
+        #expect(text.contains("```quire\nprint(1)\nfigure\n```\n\n```output\n1\n```\n\n![cell 1](session.out/cell-1-1.svg)\n"))
+        #expect(text.contains("```quire\n#| skip: stopped with Ctrl-C in the REPL\nwhile true { }\n```\n"))
+        #expect(FileManager.default.fileExists(atPath: folder + "/session.out/cell-1-1.svg"))
+        let check = checkCommand([path])
+        #expect(check.status == 0, "\(check.output)\(check.errors)")
+        // The saved notebook is what `quire run --update` would write: the update changes nothing.
+        #expect(runCommand(path, RunSettings(update: true)).output.contains("is up to date"))
     }
 }
 

@@ -126,7 +126,7 @@ import Testing
 
     @Test func saveHandsOverTheInputsThatRanWithTheirOutput() throws {
         let session = try CapturedREPL()
-        var saved: (path: String, entries: [(input: String, output: String)])?
+        var saved: (path: String, entries: [SavedInput])?
         session.repl.saveNotebook = { path, entries in saved = (path, entries) }
         session.run(["print(\"hi\")", "1 + 2", "q = [1,", "2];", "nope", "xs = [1, 2]", "xs", ":save out.md"])
         let result = try #require(saved)
@@ -134,6 +134,17 @@ import Testing
         #expect(result.entries.map(\.input) == ["print(\"hi\")", "1 + 2", "q = [1,\n2];", "xs = [1, 2]", "xs"])
         #expect(result.entries.map(\.output) == ["hi\n", "3\n", "", "", "[1, 2]\n"])
         #expect(session.said.contains("saved 5 inputs"))
+        #expect(result.entries.allSatisfy { !$0.interrupted && $0.figures.isEmpty })
+    }
+
+    @Test func saveKeepsFiguresAsFiguresNotAsText() throws {
+        let session = try CapturedREPL()
+        var saved: [SavedInput] = []
+        session.repl.saveNotebook = { _, entries in saved = entries }
+        session.run(["bar([\"a\", \"b\"], [1, 2])", ":save out.md"])
+        #expect(saved.count == 1)
+        #expect(saved.first?.figures.count == 1)
+        #expect(saved.first?.output == "")
     }
 
     @Test func saveRefusesWhatItCannotDo() throws {

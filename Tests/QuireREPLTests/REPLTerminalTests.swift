@@ -98,6 +98,31 @@ import Testing
         #expect(history.contains(":help"))
     }
 
+    @Test func aSessionSavedWithSaveChecks() throws {
+        defer { try? FileManager.default.removeItem(at: home) }
+        let session = try start()
+        check(session, type: "xs = [1, 2, 3]\r", expect: "quire> ")
+        check(session, type: "bar([\"a\", \"b\"], [1, 2])\r", expect: "[figure")
+        interruptWhileRunning(session, "while true {}", after: 0.5, "Ctrl-C before :save")
+        check(session, type: "len(xs)\r", expect: "3\r\n")
+        let path = home.appendingPathComponent("session.md").path
+        check(session, type: ":save \(path)\r", expect: "saved 4 inputs")
+        check(session, type: ":quit\r", expect: "")
+        #expect(session.waitForExit() == 0)
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(text.contains("```quire\n#| skip: stopped with Ctrl-C in the REPL\nwhile true {}\n```\n"))
+        #expect(text.contains("```quire\nbar([\"a\", \"b\"], [1, 2])\n```\n\n![cell 2](session.out/cell-2-1.svg)\n"))
+        #expect(FileManager.default.fileExists(atPath: home.appendingPathComponent("session.out/cell-2-1.svg").path))
+        let checker = Process()
+        checker.executableURL = URL(fileURLWithPath: binary)
+        checker.arguments = ["check", path]
+        checker.standardOutput = FileHandle.nullDevice
+        checker.standardError = FileHandle.nullDevice
+        try checker.run()
+        checker.waitUntilExit()
+        #expect(checker.terminationStatus == 0, "quire check \(path) failed:\n\(text)")
+    }
+
     @Test func ctrlCStopsALongBuiltinAndKeepsTheSession() throws {
         defer { try? FileManager.default.removeItem(at: home) }
         let session = try start()

@@ -1,3 +1,4 @@
+import QuireSupport
 import QuireData
 import QuireLang
 
@@ -32,17 +33,18 @@ enum DataBuiltins {
             // pandas infers: names given means the file has no header row.
             options.hasHeader = options.names == nil
         }
+        let path = try args.filePath(for: .read).path
         do {
-            return wrap(try CSVReader.read(path: args.context.resolvePath(shown), options: options))
+            return wrap(try CSVReader.read(path: path, options: options))
         } catch let e as CSVError {
             throw DataConversions.error(e, shownPath: shown).located(argument: "path")
         }
     }
 
     static func writeCSV(_ args: Arguments, frame: DataFrame) throws -> Value {
-        let shown = try args.string("path")
+        let (shown, path) = try args.filePath(for: .write)
         do {
-            try CSVWriter.write(frame, path: args.context.resolvePath(shown), shownAs: shown, index: try args.bool("index"))
+            try CSVWriter.write(frame, path: path, shownAs: shown, index: try args.bool("index"))
         } catch let e as CSVError {
             throw DataConversions.error(e, shownPath: shown).located(argument: "path")
         }

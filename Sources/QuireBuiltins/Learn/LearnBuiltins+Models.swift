@@ -153,8 +153,7 @@ extension LearnBuiltins {
     }
 
     private static func save(_ estimator: any Estimator, labels: LabelList? = nil, _ args: Arguments) throws -> Value {
-        let shown = try args.string("path")
-        let path = args.context.resolvePath(shown)
+        let (shown, path) = try args.filePath(for: .write)
         let data = try LearnErrors.run(args) { try ModelArchive.encode(estimator, labels: labels) }
         do {
             try AtomicWrite.write(data, to: path, shownAs: shown)
@@ -165,8 +164,7 @@ extension LearnBuiltins {
     }
 
     private static func loadModel(_ args: Arguments) throws -> Value {
-        let given = try args.string("path")
-        let path = args.context.resolvePath(given)
+        let (given, path) = try args.filePath(for: .read)
         guard let data = FileManager.default.contents(atPath: path) else {
             throw QuireError(.io, "cannot read \(given): no such file", argument: "path")
         }

@@ -1,3 +1,4 @@
+import QuireSupport
 import QuireArray
 import QuireLang
 import QuirePlot
@@ -153,7 +154,7 @@ extension PlotBuiltins {
     }
 
     static func save(_ figure: FigureObject, _ args: Arguments) throws -> Value {
-        let path = args.context.resolvePath(try args.string("path"))
+        let path = try args.filePath(for: .write).path
         let dpi = try args.double("dpi")
         try figure.save(to: path, dpi: dpi, shownAs: try args.string("path"))
         return .none

@@ -39,7 +39,7 @@ enum VisionBuiltins {
             doc: "Reads a PNG or JPEG file as a uint8 array in RGB(A) channel order (unlike OpenCV's imread, which gives BGR); gray files give height x width.",
             example: "img = read_image(\"data/images/camera.png\")"
         ) { args in
-            let path = args.context.resolvePath(try args.string("path"))
+            let path = try args.filePath(for: .read).path
             return wrap(try run(args) { try ImageFile.read(path) })
         },
         Builtin(
@@ -47,7 +47,7 @@ enum VisionBuiltins {
             doc: "Writes a uint8 image as PNG or JPEG (by the extension; quality 0-100 for JPEG), replacing the file atomically.",
             example: "write_image(edges, \"edges.png\")"
         ) { args in
-            let path = args.context.resolvePath(try args.string("path"))
+            let path = try args.filePath(for: .write).path
             let quality = try args.int("quality")
             guard (0...100).contains(quality) else { throw args.bad("quality", expected: "an int from 0 to 100") }
             let picture = try image(args)

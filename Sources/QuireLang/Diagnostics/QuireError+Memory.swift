@@ -12,6 +12,11 @@ extension QuireError {
             self.init(
                 .memory, "not enough memory for \(QuireError.describe(what)) (\(Memory.describe(bytes: Double(bytes))))",
                 hint: "about \(Memory.describe(bytes: Double(available))) is available; " + QuireError.sizeHint(what))
+        case .overLimit(let what, let bytes, let available, let limit):
+            self.init(
+                .memory,
+                "\(QuireError.describe(what)) needs \(Memory.describe(bytes: Double(bytes))), more than the sandbox's memory limit of \(Memory.describe(bytes: Double(limit))) allows",
+                hint: "about \(Memory.describe(bytes: Double(available))) of the limit is left; " + QuireError.sizeHint(what))
         }
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import QuireSupport
 
 extension Interpreter {
     func truth(_ v: Value, _ span: SourceSpan?) throws -> Bool {
@@ -171,7 +172,12 @@ extension Interpreter {
     // MARK: import
 
     func importFile(_ path: String, _ span: SourceSpan) throws {
-        let resolved = resolvePath(path)
+        var resolved = resolvePath(path)
+        do {
+            resolved = try FileAccess.checked(resolved, .read, shownAs: path)
+        } catch {
+            throw error.located(at: span)
+        }
         if importedFiles.contains(resolved) { return }
         guard let text = try? String(contentsOfFile: resolved, encoding: .utf8) else {
             let exists = FileManager.default.fileExists(atPath: resolved)

@@ -17,6 +17,8 @@ public struct RunSettings: Sendable {
     public var timeout: Double?
     /// Where to write the JSON journal.
     public var reportPath: String?
+    /// Confine the cells' files and memory (`--sandbox`).
+    public var sandbox: Sandbox?
 
     public init(html: Bool = false, update: Bool = false, keepGoing: Bool = false, timeout: Double? = nil, reportPath: String? = nil) {
         self.html = html
@@ -50,10 +52,11 @@ public enum NotebookCommand {
         }
         let runner = NotebookRunner(
             notebook: notebook, interpreter: interpreter,
-            options: .init(keepGoing: settings.keepGoing, defaultTimeout: settings.timeout))
+            // A sandboxed run (students' code) tries every cell: an error stops only its cell.
+            options: .init(keepGoing: settings.keepGoing || settings.sandbox != nil, defaultTimeout: settings.timeout))
         runner.onCell = TerminalEcho(console: console, folderPrefix: folderPrefix(path)).show
         let started = DispatchTime.now()
-        let results = runner.run()
+        let results = settings.sandbox.confine(directory: runner.directory) { runner.run() }
         let elapsed = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
         var status: Int32 = results.allSatisfy { $0.isExpected } ? 0 : 1
 
@@ -103,10 +106,16 @@ public enum NotebookCommand {
 
     /// `quire check NB.md...`: runs each notebook and compares every cell's output with its
     /// `output` block. Never writes the notebooks or their figures.
-    public static func check(paths: [String], timeout: Double?, console: Console, makeInterpreter: InterpreterFactory) -> Int32 {
+    public static func check(
+        paths: [String], timeout: Double?, console: Console, makeInterpreter: InterpreterFactory,
+        figures: any FigureComparer = SVGFigureComparer(), tolerance: Double = 0
+    ) -> Int32 {
         var failed = 0
         for path in paths {
-            if !OutputCheck(path: path, timeout: timeout, console: console).run(makeInterpreter) { failed += 1 }
+            var check = OutputCheck(path: path, timeout: timeout, console: console)
+            check.figures = figures
+            check.tolerance = tolerance
+            if !check.run(makeInterpreter) { failed += 1 }
         }
         if paths.count > 1 {
             console.out(
@@ -137,12 +146,15 @@ public enum NotebookCommand {
         let failed = results.filter { !$0.isExpected && $0.status != .skipped }
         let skipped = results.filter { $0.status == .skipped }.count
         let time = formatDuration(max(elapsed, 0.001))
+        let notDone = results.compactMap { $0.status == .notDone ? $0.cell.options.exercise : nil }
+        let notDoneText = notDone.isEmpty ? "" : "; not done yet: \(notDone.joined(separator: ", "))"
         guard !failed.isEmpty else {
-            return "\(path): \(results.count) cell\(results.count == 1 ? "" : "s") ran as expected in \(time)\n"
+            return "\(path): \(results.count) cell\(results.count == 1 ? "" : "s") ran as expected in \(time)\(notDoneText)\n"
         }
         let which = failed.map { "\($0.cell.number) (line \($0.errorLocation?.line ?? $0.cell.firstCodeLine))" }.joined(separator: ", ")
         var text = "\(path): cell\(failed.count == 1 ? "" : "s") \(which) failed"
         if skipped > 0 { text += "; \(skipped) cell\(skipped == 1 ? "" : "s") not run (use --keep-going to run them)" }
+        text += notDoneText
         return text + "\n"
     }
 }

@@ -5,6 +5,9 @@ struct OutputCheck {
     let path: String
     let timeout: Double?
     let console: Console
+    /// How figure files are compared, and the share of pixels that may differ.
+    var figures: any FigureComparer = SVGFigureComparer()
+    var tolerance = 0.0
 
     /// Whether the notebook ran and every checked cell's output matched.
     func run(_ makeInterpreter: InterpreterFactory) -> Bool {
@@ -29,7 +32,7 @@ struct OutputCheck {
         var missing = 0
         var failed = false
         for var result in runner.run() {
-            if result.status == .skipped { continue }
+            if result.status == .skipped || result.status == .notDone { continue }
             guard result.isExpected else {
                 console.err(result.errorText ?? "error in cell \(result.cell.number)\n")
                 failed = true
@@ -38,7 +41,16 @@ struct OutputCheck {
             guard result.cell.options.check else { continue }
             result.figureLinks = runner.expectedFigureLinks(result)
             let stored = notebook.attachment(ofCell: result.cell.number)
-            if let problem = compare(result, stored) {
+            var problem = compare(result, stored)
+            if problem == nil {
+                let figureProblems = compareFigures(result, directory: runner.directory)
+                if !figureProblems.isEmpty {
+                    let place = "\(path):\(result.cell.firstCodeLine) (cell \(result.cell.number))"
+                    problem = "--- cell \(result.cell.number): stored figures\n+++ cell \(result.cell.number): figures now\n@@ \(place) @@\n"
+                        + figureProblems.map { "  \($0)\n" }.joined()
+                }
+            }
+            if let problem {
                 differing.append(result.cell.number)
                 if stored == nil { missing += 1 }
                 console.out(problem)

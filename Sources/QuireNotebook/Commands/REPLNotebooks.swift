@@ -22,21 +22,35 @@ public func loadNotebook(path: String, into interpreter: Interpreter) throws {
 }
 
 /// Writes REPL inputs as a new notebook at `path` (the REPL's `:save`): one `quire` cell per
-/// input, each followed by its output block, replacing the file atomically.
-public func saveNotebook(path: String, entries: [(input: String, output: String)]) throws {
+/// input, each followed by its output block and the links of its figures, which are written into
+/// `NAME.out/` as `quire run --update` writes them; an input stopped by Ctrl-C is saved with
+/// `#| skip`, so the notebook runs and checks without it. Replaces the file atomically.
+public func saveNotebook(path: String, entries: [SavedInput]) throws {
     let name = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
     var text = "# \(name)\n\nSaved from the Quire REPL. Run it again with `quire run \(URL(fileURLWithPath: path).lastPathComponent)`.\n"
     for entry in entries {
         var input = entry.input
         while input.hasSuffix("\n") { input.removeLast() }
         let cellFence = NotebookWriter.outputFence(for: input)
-        text += "\n\(cellFence)quire\n\(input)\n\(cellFence)\n"
-        if !entry.output.isEmpty {
-            let fence = NotebookWriter.outputFence(for: entry.output)
-            text += "\n\(fence)output\n\(terminated(entry.output))\(fence)\n"
-        }
+        let options = entry.interrupted ? "#| skip: stopped with Ctrl-C in the REPL\n" : ""
+        text += "\n\(cellFence)quire\n\(options)\(input)\n\(cellFence)\n"
     }
-    try NotebookWriter.writeAtomically(text, to: path)
+    let notebook = try NotebookParser.parse(text, path: path)
+    let directory = URL(fileURLWithPath: path).deletingLastPathComponent().standardizedFileURL.path
+    var results: [CellResult] = []
+    for (cell, entry) in zip(notebook.cells, entries) {
+        var result = CellResult(cell: cell, status: entry.interrupted ? .notDone : .ok)
+        if !entry.output.isEmpty { result.items = [.text(entry.output)] }
+        for (k, figure) in entry.figures.enumerated() where !entry.interrupted {
+            let format = NotebookRunner.formats(["svg"], for: figure)[0]
+            let folder = try OutputFolder.create(for: notebook, in: directory)
+            let file = "cell-\(cell.number)-\(k + 1).\(format)"
+            try figure.write(toPath: (folder as NSString).appendingPathComponent(file))
+            result.figureLinks.append("\(notebook.outputFolderName)/\(file)")
+        }
+        results.append(result)
+    }
+    try NotebookWriter.writeAtomically(NotebookWriter.updatedText(notebook, results: results), to: path)
 }
 
 /// Sends the terminal echo of `:load` through the REPL's own sink, so it interleaves with the

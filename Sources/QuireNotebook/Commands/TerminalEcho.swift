@@ -12,6 +12,12 @@ struct TerminalEcho {
         case .expectedError: header += " · failed as expected"
         case .timeout: header += " · timed out"
         case .error: header += " · error"
+        case .notDone:
+            // One line per exercise: the tests of an exercise not done yet say nothing.
+            if result.cell.options.testedExercise == nil, let message = result.errorMessage {
+                console.out(paint("── cell \(result.cell.number) · line \(result.cell.firstCodeLine) · \(message)", console.isTerminal ? "\u{1B}[33m" : nil) + "\n")
+            }
+            return
         case .ok, .skipped: break
         }
         console.out(paint(header, console.isTerminal ? "\u{1B}[2;36m" : nil) + "\n")

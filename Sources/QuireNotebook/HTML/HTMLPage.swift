@@ -92,6 +92,7 @@ struct HTMLPage {
         case .error: meta += "<span class=\"time bad\">error · \(formatDuration(max(result?.duration ?? 0, 0.001)))</span>"
         case .timeout: meta += "<span class=\"time bad\">timed out after \(formatDuration(result?.duration ?? 0))</span>"
         case .skipped: meta += "<span class=\"time\">not run</span>"
+        case .notDone: meta += "<span class=\"time\">\(HTMLEscape.escape(result?.errorMessage ?? "not done yet"))</span>"
         }
         out += "<div class=\"meta\">\(meta)</div>\n"
         var code = cell.code

@@ -37,7 +37,7 @@ enum Stylesheet {
           margin-bottom: 2rem; padding-bottom: 0.8rem; border-bottom: 1px solid var(--rule); }
         .banner .ok { color: var(--ok); } .banner .bad, .meta .bad { color: var(--err); }
         .cell { margin: 1.4rem 0 1.8rem; }
-        .cell.skipped { opacity: 0.55; }
+        .cell.skipped, .cell.not-done { opacity: 0.55; }
         .cell .meta { display: flex; justify-content: space-between; font: 0.75rem/1 system-ui, -apple-system, "DejaVu Sans", sans-serif;
           color: var(--muted); margin: 0 0 0.35rem 0.1rem; }
         .cell .label { font-weight: 600; color: var(--accent); }

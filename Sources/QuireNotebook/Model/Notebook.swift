@@ -79,6 +79,22 @@ public struct CellOptions: Sendable, Equatable {
     public var expectError = false
     /// Whether `quire check` compares the cell's output (false for timings and the like).
     public var check = true
+    /// Teaching: the exercise this cell is (`#| exercise: q1, points: 2`), and its points.
+    public var exercise: String?
+    public var points: Double?
+    /// Teaching: the whole cell is the teacher's solution (stubbed in the handout).
+    public var solution = false
+    /// Teaching: the exercise this cell tests, publicly (`#| test: q1`) or only when grading
+    /// (`#| hidden-test: q1`, removed from the handout).
+    public var test: String?
+    public var hiddenTest: String?
+    /// Teaching: shown after a failed test (`#| hint: look at the kernel size`).
+    public var hint: String?
+    /// The cell is not run (`#| skip`, or `#| skip: why`): a REPL input stopped with Ctrl-C.
+    public var skip: String?
+
+    /// The exercise a test cell (public or hidden) belongs to.
+    public var testedExercise: String? { test ?? hiddenTest }
 
     public init(timeout: Double? = nil, expectError: Bool = false, check: Bool = true) {
         self.timeout = timeout

@@ -43,7 +43,7 @@ public enum NotebookWriter {
                 previous = a
                 i += 1
             }
-            guard let result = byCell[cell.number], result.status != .skipped else {
+            guard let result = byCell[cell.number], result.status != .skipped, result.status != .notDone else {
                 if let previous { pieces.append(.attachment(previous)) }
                 continue
             }

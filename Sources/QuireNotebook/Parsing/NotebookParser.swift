@@ -5,7 +5,31 @@ public enum NotebookParser {
     /// Parses notebook text. `path` names the notebook in errors.
     public static func parse(_ text: String, path: String) throws(NotebookError) -> Notebook {
         var scanner = LineScanner(lines: splitLines(text), path: path)
-        return try scanner.scan()
+        let notebook = try scanner.scan()
+        try checkExercises(notebook)
+        return notebook
+    }
+
+    /// Each exercise is named once, and each test cell follows the exercise it tests.
+    static func checkExercises(_ notebook: Notebook) throws(NotebookError) {
+        var seen: [String: Int] = [:]
+        for cell in notebook.cells {
+            if let id = cell.options.exercise {
+                if let first = seen[id] {
+                    throw NotebookError(
+                        "exercise \"\(id)\" is defined twice (cells \(first) and \(cell.number))", path: notebook.path,
+                        line: cell.firstCodeLine, hint: "give each exercise a name of its own")
+                }
+                seen[id] = cell.number
+            }
+            if let id = cell.options.testedExercise, seen[id] == nil {
+                var hint = "a test cell comes after the cell marked \"#| exercise: \(id)\""
+                if let close = Suggest.closest(to: id, in: Array(seen.keys)) { hint = "did you mean \"\(close)\"? (\(hint))" }
+                throw NotebookError(
+                    "cell \(cell.number) tests exercise \"\(id)\", but no exercise of that name comes before it",
+                    path: notebook.path, line: cell.firstCodeLine, hint: hint)
+            }
+        }
     }
 
     /// The lines of `text`, each with its line terminator (the last may have none).

@@ -9,6 +9,8 @@ public enum CellStatus: String, Codable, Sendable {
     case timeout
     /// Not run, because an earlier cell failed.
     case skipped
+    /// Not run: the cell still has a `___` blank, or tests an exercise that has one.
+    case notDone = "not-done"
 }
 
 /// Where a cell's error points in the notebook file.
@@ -36,7 +38,7 @@ public struct CellResult {
     public var figureLinks: [String] = []
 
     /// Whether the cell ended as the notebook says it should.
-    public var isExpected: Bool { status == .ok || status == .expectedError }
+    public var isExpected: Bool { status == .ok || status == .expectedError || status == .notDone }
 
     /// The text that belongs in the cell's `output` block: what it printed and displayed, and
     /// for an `expect-error` cell, its error.

@@ -16,6 +16,8 @@ public final class NotebookRunner {
         public var writeFigures = true
         /// The formats figures are written in, by extension; the first is the one linked.
         public var figureFormats = ["svg"]
+        /// Grading: hidden tests' helpers fail without showing the expected values.
+        public var hideHiddenTestValues = false
 
         public init(keepGoing: Bool = false, defaultTimeout: Double? = nil, writeFigures: Bool = true) {
             self.keepGoing = keepGoing
@@ -31,6 +33,8 @@ public final class NotebookRunner {
     public let directory: String
     /// Called after each cell, with its result (the terminal echo).
     public var onCell: ((CellResult) -> Void)?
+    /// The exercises whose cell still has a `___` blank: their tests are not run either.
+    public private(set) var exercisesNotDone: [String] = []
 
     public init(notebook: Notebook, interpreter: Interpreter, options: Options = Options()) {
         self.notebook = notebook
@@ -76,6 +80,7 @@ public final class NotebookRunner {
 
     /// Runs one cell with its timeout, and classifies how it ended.
     func runCell(_ cell: Cell, capture: CellCapture) -> CellResult {
+        if let notDone = notDone(cell) { return notDone }
         let source = Source(
             name: notebook.path, text: cell.code, lineOffset: cell.firstCodeLine - 1, cell: cell.number,
             directory: directory)
@@ -85,7 +90,11 @@ public final class NotebookRunner {
         let start = DispatchTime.now()
         var result = CellResult(cell: cell, status: .ok)
         do throws(QuireError) {
-            if let value = try interpreter.run(source) {
+            let hide = options.hideHiddenTestValues && cell.options.hiddenTest != nil
+            let ran = Assertions.$hideValues.withValue(hide) {
+                Result { () throws(QuireError) -> Value? in try interpreter.run(source) }
+            }
+            if let value = try ran.get() {
                 Cancellation.with(interpreter.cancellation) { capture.display(value) }
             }
             // A limit reached after the last check (in the display, say) still fails the cell.
@@ -102,6 +111,9 @@ public final class NotebookRunner {
         } catch {
             var error = error
             if error.span == nil { error.span = firstCodeLineSpan(source) }
+            if let hint = cell.options.hint, cell.options.testedExercise != nil, error.kind != .timeout {
+                error.hint = hint
+            }
             if error.kind == .timeout, let timeout {
                 error.message = "cell \(cell.number) ran longer than its time limit of \(formatDuration(timeout))"
                 error.hint = "raise the limit with \"#| timeout: ...\" or --timeout, or look for a loop that never ends"
@@ -117,6 +129,32 @@ public final class NotebookRunner {
         result.duration = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
         result.items = capture.items
         return result
+    }
+
+    /// A cell with a `___` blank, or a test of an exercise that has one, is not run: it is
+    /// "not done yet" (one line in the terminal) and the run goes on.
+    func notDone(_ cell: Cell) -> CellResult? {
+        var result = CellResult(cell: cell, status: .notDone)
+        if let why = cell.options.skip {
+            result.errorMessage = "cell \(cell.number) is not run (#| skip\(why.isEmpty ? "" : ": " + why))"
+            return result
+        }
+        if let line = Blank.firstLine(in: cell.code) {
+            let place = "fill in the ___ on line \(cell.firstCodeLine + line)"
+            if let id = cell.options.exercise {
+                if !exercisesNotDone.contains(id) { exercisesNotDone.append(id) }
+                result.errorMessage = "exercise \(id) is not done yet: \(place)"
+            } else {
+                result.errorMessage = "cell \(cell.number) is not done yet: \(place)"
+            }
+            result.errorLocation = ErrorLocation(line: cell.firstCodeLine + line, column: 1)
+            return result
+        }
+        if let id = cell.options.testedExercise, exercisesNotDone.contains(id) {
+            result.errorMessage = "not run: it tests exercise \(id), which is not done yet"
+            return result
+        }
+        return nil
     }
 
     /// The first line of a cell after its `#|` options: where an error that names no place
