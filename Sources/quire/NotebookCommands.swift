@@ -23,11 +23,15 @@ struct NotebookFlags: ParsableArguments {
     @Option(help: ArgumentHelp("Notebooks: write a JSON journal of the run to FILE.", valueName: "FILE"))
     var report: String?
 
+    @OptionGroup var parameterFlags: ParameterFlags
+
     /// Whether any notebook-only flag was given.
-    var anyGiven: Bool { html || update || keepGoing || timeout != nil || report != nil }
+    var anyGiven: Bool { html || update || keepGoing || timeout != nil || report != nil || parameterFlags.anyGiven }
 
     func settings() throws -> RunSettings {
-        RunSettings(html: html, update: update, keepGoing: keepGoing, timeout: try parsedTimeout(timeout), reportPath: report)
+        var settings = RunSettings(html: html, update: update, keepGoing: keepGoing, timeout: try parsedTimeout(timeout), reportPath: report)
+        try parameterFlags.apply(to: &settings)
+        return settings
     }
 }
 

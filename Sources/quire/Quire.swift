@@ -18,7 +18,7 @@ struct Quire: ParsableCommand {
             runs the program read from it).
             """,
         version: version,
-        subcommands: [Run.self, Check.self, Step.self, KernelCommand.self])
+        subcommands: [Run.self, Check.self, Step.self, KernelCommand.self, Convert.self])
 
     // Unconditional: the code may start with a dash, as `quire -e '-1'`.
     @Option(name: .customShort("e"), parsing: .unconditional, help: ArgumentHelp("Evaluate CODE and print the value of its last expression.", valueName: "CODE"))
@@ -72,7 +72,7 @@ struct Run: ParsableCommand {
     @OptionGroup var notebookFlags: NotebookFlags
 
     mutating func run() throws {
-        if file.lowercased().hasSuffix(".md") {
+        if file.lowercased().hasSuffix(".md") || file.lowercased().hasSuffix(".ipynb") {
             throw ExitCode(try NotebookRun.run(path: file, flags: notebookFlags))
         }
         if notebookFlags.anyGiven {

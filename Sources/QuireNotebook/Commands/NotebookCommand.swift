@@ -17,6 +17,10 @@ public struct RunSettings: Sendable {
     public var timeout: Double?
     /// Where to write the JSON journal.
     public var reportPath: String?
+    /// Values for the parameters cell (name, Quire code), injected after it (`-p`, `-f`).
+    public var parameters: [(name: String, code: String)] = []
+    /// Where to write the executed copy of the notebook (and its figures), `--output DIR`.
+    public var outputDirectory: String?
 
     public init(html: Bool = false, update: Bool = false, keepGoing: Bool = false, timeout: Double? = nil, reportPath: String? = nil) {
         self.html = html
@@ -34,7 +38,7 @@ public enum NotebookCommand {
     public static func run(path: String, settings: RunSettings, console: Console, makeInterpreter: InterpreterFactory) -> Int32 {
         let notebook: Notebook
         do {
-            notebook = try NotebookFile.read(path)
+            notebook = try NotebookParameters.inject(settings.parameters, into: try NotebookFile.read(path))
             if settings.update { try NotebookWriter.checkWritable(path) }
         } catch {
             console.err(error.render())
@@ -77,6 +81,9 @@ public enum NotebookCommand {
             } else {
                 console.err("\(path) was not updated, because a cell did not run as expected\n")
             }
+        }
+        if let folder = settings.outputDirectory {
+            if !NotebookCopy.write(notebook, results: results, into: folder, from: runner.directory, console: console) { status = 1 }
         }
         console.out(summary(path, results, elapsed))
         return status

@@ -53,7 +53,7 @@ public struct Notebook: Sendable {
     /// The name of the folder beside the notebook that holds its figures and HTML (`NAME.out`).
     public var outputFolderName: String {
         let file = path.split(separator: "/").last.map(String.init) ?? path
-        let stem = file.hasSuffix(".md") ? String(file.dropLast(3)) : file
+        let stem = file.hasSuffix(".md") ? String(file.dropLast(3)) : file.hasSuffix(".ipynb") ? String(file.dropLast(6)) : file
         return stem + ".out"
     }
 }
@@ -79,6 +79,10 @@ public struct CellOptions: Sendable, Equatable {
     public var expectError = false
     /// Whether `quire check` compares the cell's output (false for timings and the like).
     public var check = true
+    /// The cell holds the defaults of `quire run -p NAME VALUE` (papermill's "parameters" tag).
+    public var parameters = false
+    /// The cell was added by `quire run -p`, after the parameters cell.
+    public var injectedParameters = false
 
     public init(timeout: Double? = nil, expectError: Bool = false, check: Bool = true) {
         self.timeout = timeout

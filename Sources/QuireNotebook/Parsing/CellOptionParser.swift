@@ -3,7 +3,7 @@ import QuireLang
 
 /// Reads the `#|` option lines at the top of a cell.
 enum CellOptionParser {
-    static let known = ["timeout", "expect-error", "check"]
+    static let known = ["timeout", "expect-error", "check", "parameters", "injected-parameters"]
 
     /// options -> ("#|" name [":" value] newline)*   (only the leading lines of a cell)
     static func parse(_ lines: ArraySlice<Substring>, firstLine: Int, path: String) throws(NotebookError) -> CellOptions {
@@ -35,8 +35,13 @@ enum CellOptionParser {
                     throw bad("bad cell option \"check\": expected true or false, got \"\(value ?? "")\"", "write #| check: false")
                 }
                 options.check = flag
+            case "parameters", "injected-parameters":
+                guard value == nil else {
+                    throw bad("cell option \"\(name)\" takes no value", "write #| \(name)")
+                }
+                if name == "parameters" { options.parameters = true } else { options.injectedParameters = true }
             default:
-                var hint = "the cell options are timeout, expect-error and check"
+                var hint = "the cell options are timeout, expect-error, check and parameters"
                 if let close = Suggest.closest(to: name, in: known) { hint = "did you mean \"\(close)\"? (\(hint))" }
                 throw bad("unknown cell option \"\(name)\"", hint)
             }
