@@ -187,7 +187,12 @@ public enum IPynb {
                 if let open = quire["fence"] as? String, let close = quire["close"] as? String {
                     out += open + source + close
                 } else {
-                    out += separated(out, "```quire\n" + terminatedLine(source) + "```\n")
+                    // papermill's tags become the cell options they stand for
+                    var options = ""
+                    for tag in metadata["tags"] as? [String] ?? [] where ["parameters", "injected-parameters"].contains(tag) {
+                        if !source.contains("#| \(tag)") { options += "#| \(tag)\n" }
+                    }
+                    out += separated(out, "```quire\n" + options + terminatedLine(source) + "```\n")
                 }
                 if let attachment = quire["attachment"] as? String, storedOutputText(attachment) == outputText(cell) {
                     out += rename.map { attachment.replacingOccurrences(of: " \($0.from):", with: " \($0.to):") } ?? attachment
