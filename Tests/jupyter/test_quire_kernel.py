@@ -225,6 +225,40 @@ class InterruptAndShutdownTests(unittest.TestCase):
         self.assertEqual(KernelSpecManager().get_kernel_spec("quire-message").interrupt_mode, "message")
         self.interrupt_loop("quire-message")
 
+    def test_interrupt_while_waiting_for_input(self) -> None:
+        km, kc = start_new_kernel(kernel_name="quire-message")
+        try:
+            kc.execute_interactive("kept = 1", timeout=TIMEOUT)
+            msg_id = kc.execute('answer = input("? ")', allow_stdin=True)
+            request = kc.get_stdin_msg(timeout=TIMEOUT)  # the kernel waits for a line
+            self.assertEqual(request["content"]["prompt"], "? ")
+            km.interrupt_kernel()
+            reply = kc.get_shell_msg(timeout=TIMEOUT)
+            self.assertEqual(reply["parent_header"]["msg_id"], msg_id)
+            self.assertEqual(reply["content"]["ename"], "KeyboardInterrupt")
+            reply = kc.execute_interactive("kept", output_hook=lambda m: None, timeout=TIMEOUT)
+            self.assertEqual(reply["content"]["status"], "ok")
+        finally:
+            kc.stop_channels()
+            km.shutdown_kernel(now=True)
+
+    def test_client_that_disconnects_mid_execution(self) -> None:
+        km, kc = start_new_kernel(kernel_name="quire")
+        try:
+            kc.execute('total = 0\nfor i in range(300000) { total = total + i }\nprint("done")')
+            kc.stop_channels()  # gone before the cell ends
+            second = km.client()
+            second.start_channels()
+            second.wait_for_ready(timeout=TIMEOUT)
+            outputs = []
+            reply = second.execute_interactive("total", output_hook=outputs.append, timeout=TIMEOUT)
+            self.assertEqual(reply["content"]["status"], "ok")
+            results = [m for m in outputs if m["msg_type"] == "execute_result"]
+            self.assertEqual(results[0]["content"]["data"]["text/plain"], str(sum(range(300000))))
+            second.stop_channels()
+        finally:
+            km.shutdown_kernel(now=True)
+
     def test_shutdown_and_restart(self) -> None:
         km, kc = start_new_kernel(kernel_name="quire")
         kc.execute_interactive("before_restart = 1", timeout=TIMEOUT)
