@@ -89,7 +89,7 @@ enum MimeBundle {
         case .figure(let figure):
             for format in figure.preferredExtension == "png" ? ["png"] : ["png", "svg"] {
                 do {
-                    let bytes = try FigureBytes.render(figure, format: format)
+                    let bytes = try figure.data(format: format)
                     data[format == "png" ? "image/png" : "image/svg+xml"] =
                         format == "png" ? bytes.base64EncodedString() : String(decoding: bytes, as: UTF8.self)
                 } catch {
