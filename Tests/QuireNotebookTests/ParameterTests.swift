@@ -89,3 +89,16 @@ import Testing
         #expect(failed.errors.contains("no parameter \"nope\""))
     }
 }
+
+@Suite struct InjectedParametersPageTests {
+    @Test func pageMarksTheInjectedCell() throws {
+        let path = try writeNotebook("```quire\n#| parameters\nseed = 1\n```\n\n```quire\nseed\n```\n")
+        var settings = RunSettings(html: true)
+        settings.parameters = [("seed", "2")]
+        let outcome = runCommand(path, settings)
+        #expect(outcome.status == 0, "\(outcome.errors)")
+        let page = read((path as NSString).deletingLastPathComponent + "/nb.out/index.html")
+        #expect(page.contains("parameters injected by quire run -p"))
+        #expect(page.components(separatedBy: "parameters injected").count == 2)  // one cell only
+    }
+}
