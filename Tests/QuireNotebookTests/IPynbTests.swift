@@ -78,6 +78,18 @@ import Testing
         #expect(checkCommand([path]).status == 0)
     }
 
+    @Test func updateRefusesAnIPynbAndKeepsIt() throws {
+        let md = try writeNotebook(text)
+        let folder = (md as NSString).deletingLastPathComponent
+        let ipynb = folder + "/nb.ipynb"
+        try convert(md, to: .ipynb, ipynb).write(to: URL(fileURLWithPath: ipynb))
+        let before = read(ipynb)
+        let outcome = runCommand(ipynb, RunSettings(update: true))
+        #expect(outcome.status == 1)
+        #expect(outcome.errors.contains("--update rewrites Markdown notebooks"))
+        #expect(read(ipynb) == before)
+    }
+
     @Test func foreignKernelKeepsCodeAsFencedBlocks() throws {
         let json = """
             {"nbformat": 4, "nbformat_minor": 4, "metadata": {"kernelspec": {"name": "python3", "language": "python", "display_name": "Python 3"}},

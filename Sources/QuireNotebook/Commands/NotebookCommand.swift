@@ -37,8 +37,13 @@ public enum NotebookCommand {
     /// `quire run NB.md [--html] [--update] [--keep-going] [--timeout T] [--report FILE]`.
     public static func run(path: String, settings: RunSettings, console: Console, makeInterpreter: InterpreterFactory) -> Int32 {
         let notebook: Notebook
-        do {
+        do throws(NotebookError) {
             notebook = try NotebookParameters.inject(settings.parameters, into: try NotebookFile.read(path))
+            if settings.update && path.lowercased().hasSuffix(".ipynb") {
+                throw NotebookError(
+                    "--update rewrites Markdown notebooks, and \(path) is a Jupyter notebook", path: path,
+                    hint: "use --output DIR for an executed copy, or convert it with `quire convert \(path) --to md`")
+            }
             if settings.update { try NotebookWriter.checkWritable(path) }
         } catch {
             console.err(error.render())
