@@ -35,8 +35,7 @@ extension Kernel {
         let content = request.content
         switch request.type {
         case "execute_request":
-            let failed = execute(request, &state)
-            if failed, content["stop_on_error"] as? Bool ?? true { abortQueuedExecutions() }
+            execute(request, &state)
         case "kernel_info_request":
             outbox.send(reply(to: request, "kernel_info_reply", kernelInfo()), on: .shell)
         case "complete_request":
@@ -59,8 +58,8 @@ extension Kernel {
         }
     }
 
-    /// Runs an execute request; returns true when the code failed.
-    func execute(_ request: Message, _ state: inout SessionState) -> Bool {
+    /// Runs an execute request.
+    func execute(_ request: Message, _ state: inout SessionState) {
         let content = request.content
         let code = content["code"] as? String ?? ""
         let silent = content["silent"] as? Bool ?? false
@@ -83,32 +82,34 @@ extension Kernel {
             sink.flush()
             let ok: JSONObject = ["status": "ok", "execution_count": count, "payload": [Any](), "user_expressions": JSONObject()]
             outbox.send(reply(to: request, "execute_reply", ok), on: .shell)
-            return false
         } catch {
             sink.flush()
+            // Taken before the reply leaves: a request sent after the client saw the error
+            // cannot be among them.
+            let aborted = content["stop_on_error"] as? Bool ?? true ? takeQueuedExecutions() : []
             var failure = errorContent(error)
             outbox.send(message("error", failure, parent: request), on: .iopub)
             failure["status"] = "error"
             failure["execution_count"] = count
             outbox.send(reply(to: request, "execute_reply", failure), on: .shell)
-            return true
+            for request in aborted {
+                outbox.send(status("busy", parent: request), on: .iopub)
+                outbox.send(reply(to: request, "execute_reply", ["status": "aborted"]), on: .shell)
+                outbox.send(status("idle", parent: request), on: .iopub)
+            }
         }
     }
 
     /// After a failed cell, the executions already queued behind it are not run (as ipykernel
-    /// does, so "run all" stops at the first error); other requests are kept.
-    func abortQueuedExecutions() {
+    /// does, so "run all" stops at the first error); other requests stay queued.
+    func takeQueuedExecutions() -> [Message] {
         var kept: [Message] = []
+        var executions: [Message] = []
         for request in requests.drain() {
-            guard request.type == "execute_request" else {
-                kept.append(request)
-                continue
-            }
-            outbox.send(status("busy", parent: request), on: .iopub)
-            outbox.send(reply(to: request, "execute_reply", ["status": "aborted"]), on: .shell)
-            outbox.send(status("idle", parent: request), on: .iopub)
+            if request.type == "execute_request" { executions.append(request) } else { kept.append(request) }
         }
         requests.putBack(kept)
+        return executions
     }
 
     func message(_ type: String, _ content: JSONObject, parent: Message) -> Message {

@@ -49,6 +49,12 @@ final class ZMQSocket {
         self.handle = handle
         var linger: Int32 = 1000  // pending replies get a second to leave at shutdown
         zmq_setsockopt(handle, ZMQ_LINGER, &linger, MemoryLayout<Int32>.size)
+        if kind == .router {
+            // A client that reconnects under the same identity (jupyter_client uses its session
+            // id) takes over from its dead connection, as with ipykernel.
+            var handover: Int32 = 1
+            zmq_setsockopt(handle, ZMQ_ROUTER_HANDOVER, &handover, MemoryLayout<Int32>.size)
+        }
     }
 
     deinit { close() }
