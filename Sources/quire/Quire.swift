@@ -64,7 +64,7 @@ struct Quire: ParsableCommand {
 
 /// `quire run FILE`: a script (`.qr`), or a Markdown notebook (`.md`).
 struct Run: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Run a Quire script (.qr) or notebook (.md).")
+    static let configuration = CommandConfiguration(abstract: "Run a Quire script (.qr) or notebook (.md, .ipynb).")
 
     @Argument(help: "The script or notebook to run.")
     var file: String
@@ -76,7 +76,7 @@ struct Run: ParsableCommand {
             throw ExitCode(try NotebookRun.run(path: file, flags: notebookFlags))
         }
         if notebookFlags.anyGiven {
-            throw ValidationError("--html, --update, --keep-going, --timeout and --report apply to notebooks (.md), not to \(file)")
+            throw ValidationError("--html, --update, --keep-going, --timeout, --report, -p, -f and --output apply to notebooks (.md, .ipynb), not to \(file)")
         }
         guard FileManager.default.fileExists(atPath: file) else {
             Runner.fail("no such file: \(file)", hint: "check the path; it is relative to the current folder")
