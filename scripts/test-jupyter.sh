@@ -14,7 +14,7 @@ cd "$(dirname "$0")/.."
 root=$PWD
 quire=${QUIRE:-$root/.build/debug/quire}
 [ -x "$quire" ] || swift build --product quire
-venv=${QUIRE_JUPYTER_VENV:-${XDG_CACHE_HOME:-$HOME/.cache}/quire/jupyter-venv}
+venv=${QUIRE_JUPYTER_VENV:-${XDG_CACHE_HOME:-${HOME:-/tmp}/.cache}/quire/jupyter-venv}
 packages=(jupyter_client==8.10.0 jupyter_kernel_test==0.7.0 nbclient==0.11.0 nbformat==5.11.1)
 if ! "$venv/bin/python" -c 'import jupyter_client, jupyter_kernel_test, nbclient, nbformat' 2>/dev/null; then
   echo "making the Jupyter test environment in $venv"
