@@ -25,6 +25,8 @@ let package = Package(
         .systemLibrary(name: "CTurboJPEG", path: "Sources/CTurboJPEG"),
         .systemLibrary(name: "CSVM", path: "Sources/CSVM"),
         .systemLibrary(name: "CZlib", path: "Sources/CZlib", pkgConfig: "zlib"),
+        .systemLibrary(name: "CZMQ", path: "Sources/CZMQ"),  // libzmq.pc adds -isystem flags SwiftPM refuses
+        .systemLibrary(name: "CCrypto", path: "Sources/CCrypto", pkgConfig: "libcrypto"),
 
         // The lowest layer: helpers shared by the libraries above it (one home for each).
         .target(name: "QuireSupport", swiftSettings: optimisedInDebug),
@@ -54,10 +56,12 @@ let package = Package(
             ]),
         .target(name: "QuireNotebook", dependencies: ["QuireLang", "QuireSupport"]),
         .target(name: "QuireREPL", dependencies: ["QuireLang", "QuireSupport", "CEditLine"]),
+        // The Jupyter kernel: the messaging protocol over ZeroMQ, signed with OpenSSL's HMAC.
+        .target(name: "QuireKernel", dependencies: ["QuireLang", "QuireREPL", "QuireSupport", "CZMQ", "CCrypto"]),
         .executableTarget(
             name: "quire",
             dependencies: [
-                "QuireLang", "QuireBuiltins", "QuireNotebook", "QuireREPL", "QuireSupport", "QuireVision",
+                "QuireLang", "QuireBuiltins", "QuireNotebook", "QuireREPL", "QuireSupport", "QuireVision", "QuireKernel",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
@@ -71,6 +75,7 @@ let package = Package(
         .testTarget(name: "QuireBuiltinsTests", dependencies: ["QuireBuiltins", "QuireLang"]),
         .testTarget(name: "QuireNotebookTests", dependencies: ["QuireNotebook", "QuireBuiltins"]),
         .testTarget(name: "QuireREPLTests", dependencies: ["QuireREPL", "QuireBuiltins"]),
+        .testTarget(name: "QuireKernelTests", dependencies: ["QuireKernel", "QuireBuiltins"]),
         .testTarget(
             name: "GoldenTests", dependencies: ["QuireLang", "QuireBuiltins", "QuireSupport"],
             exclude: []),

@@ -3,7 +3,10 @@
 set -euo pipefail
 # python3 runs scripts/mutate-golden.py; the fuzzer and ASan runtimes come with the Swift toolchain
 # (/opt/swift/usr/lib/clang/*/lib/linux/libclang_rt.{fuzzer,asan}-x86_64.a), so no clang package is needed.
-packages=(libedit-dev libcairo2-dev libpng-dev libjpeg-dev libturbojpeg0-dev zlib1g-dev libsvm-dev fonts-dejavu-core pkg-config python3)
+# libzmq3-dev and libssl-dev serve the Jupyter kernel (ZeroMQ sockets, HMAC signing); python3-venv makes
+# the environment of scripts/test-jupyter.sh.
+packages=(libedit-dev libcairo2-dev libpng-dev libjpeg-dev libturbojpeg0-dev zlib1g-dev libsvm-dev fonts-dejavu-core pkg-config python3
+  libzmq3-dev libssl-dev python3-venv)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -30,8 +30,11 @@ extension REPL {
         return .goOn
     }
 
+    func helpText(for name: String?) -> String { REPL.helpText(for: name, interpreter: interpreter) }
+
     /// `:help`: the commands, keys and builtins; `:help name`: a variable, builtin or command.
-    func helpText(for name: String?) -> String {
+    /// Public for the Jupyter kernel's inspect requests, which show the same text.
+    public static func helpText(for name: String?, interpreter: Interpreter) -> String {
         let registry = interpreter.registry
         guard let name else {
             let usages = MetaCommand.table.map { ":\($0.name)" + ($0.argument.isEmpty ? "" : " \($0.argument)") }

@@ -24,13 +24,15 @@ struct NotebookFlags: ParsableArguments {
     var report: String?
 
     @OptionGroup var sandbox: SandboxFlags
+    @OptionGroup var parameterFlags: ParameterFlags
 
     /// Whether any notebook-only flag was given.
-    var anyGiven: Bool { html || update || keepGoing || timeout != nil || report != nil || sandbox.anyGiven }
+    var anyGiven: Bool { html || update || keepGoing || timeout != nil || report != nil || sandbox.anyGiven || parameterFlags.anyGiven }
 
     func settings() throws -> RunSettings {
         var settings = RunSettings(html: html, update: update, keepGoing: keepGoing, timeout: try parsedTimeout(timeout), reportPath: report)
         settings.sandbox = try sandbox.settings()
+        try parameterFlags.apply(to: &settings)
         return settings
     }
 }

@@ -18,7 +18,7 @@ struct Quire: ParsableCommand {
             runs the program read from it).
             """,
         version: version,
-        subcommands: [Run.self, Check.self, Step.self] + teachingCommands)
+        subcommands: [Run.self, Check.self, Step.self, KernelCommand.self, Convert.self] + teachingCommands)
 
     // Unconditional: the code may start with a dash, as `quire -e '-1'`.
     @Option(name: .customShort("e"), parsing: .unconditional, help: ArgumentHelp("Evaluate CODE and print the value of its last expression.", valueName: "CODE"))
@@ -64,7 +64,7 @@ struct Quire: ParsableCommand {
 
 /// `quire run FILE`: a script (`.qr`), or a Markdown notebook (`.md`).
 struct Run: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Run a Quire script (.qr) or notebook (.md).")
+    static let configuration = CommandConfiguration(abstract: "Run a Quire script (.qr) or notebook (.md, .ipynb).")
 
     @Argument(help: "The script or notebook to run.")
     var file: String
@@ -72,11 +72,11 @@ struct Run: ParsableCommand {
     @OptionGroup var notebookFlags: NotebookFlags
 
     mutating func run() throws {
-        if file.lowercased().hasSuffix(".md") {
+        if file.lowercased().hasSuffix(".md") || file.lowercased().hasSuffix(".ipynb") {
             throw ExitCode(try NotebookRun.run(path: file, flags: notebookFlags))
         }
         if notebookFlags.anyGiven {
-            throw ValidationError("--html, --update, --keep-going, --timeout, --report and --sandbox apply to notebooks (.md), not to \(file)")
+            throw ValidationError("--html, --update, --keep-going, --timeout, --report, --sandbox, -p, -f and --output apply to notebooks (.md, .ipynb), not to \(file)")
         }
         guard FileManager.default.fileExists(atPath: file) else {
             Runner.fail("no such file: \(file)", hint: "check the path; it is relative to the current folder")

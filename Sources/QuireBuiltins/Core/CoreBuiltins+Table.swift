@@ -33,6 +33,9 @@ extension CoreBuiltins {
         Builtin("str", [.opt("x", .any, .string(""))], doc: "The value as text, as print writes it.", example: "str(3.5)") { args in
             .string(Printer.str(args.value("x")))
         },
+        Builtin("input", [.opt("prompt", .string, .string(""))],
+            doc: "Shows the prompt and returns the line the user types (in Jupyter, a box under the cell).",
+            example: "name = input(\"your name: \")", body: readInputLine),
         Builtin("repr", [Parameter("x")], doc: "The value as it is displayed (strings quoted).", example: "repr(\"a\")") { args in
             .string(Printer.repr(args.value("x")))
         },

@@ -74,6 +74,15 @@ final class FigureObject: NativeObject, FigureDisplay {
         return values.map { whole ? .int(Int($0)) : .double($0) }
     }
 
+    /// PNG or SVG bytes drawn in memory, at the dpi of notebook figures.
+    func data(format: String) throws -> Data {
+        do throws(PlotError) {
+            return try figure.data(svg: format == "svg", dpi: FigureObject.displayDPI)
+        } catch {
+            throw PlotMessages.error(error, path: "the figure")
+        }
+    }
+
     /// Writes the figure in the format of the path's extension (PNG, SVG or PDF).
     func write(toPath path: String) throws {
         try save(to: path, dpi: FigureObject.displayDPI)

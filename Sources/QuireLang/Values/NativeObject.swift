@@ -1,3 +1,5 @@
+import Foundation
+
 /// The operators a native object may implement.
 public enum BinaryOperator: String, Sendable {
     case add = "+", subtract = "-", multiply = "*", divide = "/", floorDivide = "//"
@@ -61,10 +63,25 @@ public protocol FigureDisplay: AnyObject {
     /// The format a notebook should store the figure in: "svg" for drawings, "png" for
     /// figures that are mostly pixels (an SVG would embed them as PNG anyway, at more cost).
     var preferredExtension: String { get }
+    /// The figure's bytes as "png" or "svg", drawn in memory where the figure can (the Jupyter
+    /// kernel sends them without files); by default through a private temporary folder.
+    func data(format: String) throws -> Data
 }
 
 extension FigureDisplay {
     public var preferredExtension: String { "svg" }
+
+    public func data(format: String) throws -> Data {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("quire-figure-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("figure.\(format)").path
+        try write(toPath: path)
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw QuireError(.io, "the figure was drawn but could not be read back")
+        }
+        return data
+    }
 }
 
 extension NativeObject {

@@ -19,6 +19,10 @@ public struct RunSettings: Sendable {
     public var reportPath: String?
     /// Confine the cells' files and memory (`--sandbox`).
     public var sandbox: Sandbox?
+    /// Values for the parameters cell (name, Quire code), injected after it (`-p`, `-f`).
+    public var parameters: [(name: String, code: String)] = []
+    /// Where to write the executed copy of the notebook (and its figures), `--output DIR`.
+    public var outputDirectory: String?
 
     public init(html: Bool = false, update: Bool = false, keepGoing: Bool = false, timeout: Double? = nil, reportPath: String? = nil) {
         self.html = html
@@ -35,8 +39,13 @@ public enum NotebookCommand {
     /// `quire run NB.md [--html] [--update] [--keep-going] [--timeout T] [--report FILE]`.
     public static func run(path: String, settings: RunSettings, console: Console, makeInterpreter: InterpreterFactory) -> Int32 {
         let notebook: Notebook
-        do {
-            notebook = try NotebookFile.read(path)
+        do throws(NotebookError) {
+            notebook = try NotebookParameters.inject(settings.parameters, into: try NotebookFile.read(path))
+            if settings.update && path.lowercased().hasSuffix(".ipynb") {
+                throw NotebookError(
+                    "--update rewrites Markdown notebooks, and \(path) is a Jupyter notebook", path: path,
+                    hint: "use --output DIR for an executed copy, or convert it with `quire convert \(path) --to md`")
+            }
             if settings.update { try NotebookWriter.checkWritable(path) }
         } catch {
             console.err(error.render())
@@ -80,6 +89,9 @@ public enum NotebookCommand {
             } else {
                 console.err("\(path) was not updated, because a cell did not run as expected\n")
             }
+        }
+        if let folder = settings.outputDirectory {
+            if !NotebookCopy.write(notebook, results: results, into: folder, from: runner.directory, console: console) { status = 1 }
         }
         console.out(summary(path, results, elapsed))
         return status

@@ -86,6 +86,7 @@ struct HTMLPage {
         let status = result?.status ?? .skipped
         var out = "<section class=\"cell \(status.rawValue)\" id=\"cell-\(cell.number)\">\n"
         var meta = "<span class=\"label\">[\(cell.number)]</span>"
+        if cell.options.injectedParameters { meta += "<span class=\"label\">parameters injected by quire run -p</span>" }
         switch status {
         case .ok: meta += "<span class=\"time\">\(formatDuration(max(result?.duration ?? 0, 0.001)))</span>"
         case .expectedError: meta += "<span class=\"time\">failed as expected · \(formatDuration(max(result?.duration ?? 0, 0.001)))</span>"

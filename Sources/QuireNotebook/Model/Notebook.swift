@@ -53,7 +53,7 @@ public struct Notebook: Sendable {
     /// The name of the folder beside the notebook that holds its figures and HTML (`NAME.out`).
     public var outputFolderName: String {
         let file = path.split(separator: "/").last.map(String.init) ?? path
-        let stem = file.hasSuffix(".md") ? String(file.dropLast(3)) : file
+        let stem = file.hasSuffix(".md") ? String(file.dropLast(3)) : file.hasSuffix(".ipynb") ? String(file.dropLast(6)) : file
         return stem + ".out"
     }
 }
@@ -95,6 +95,10 @@ public struct CellOptions: Sendable, Equatable {
 
     /// The exercise a test cell (public or hidden) belongs to.
     public var testedExercise: String? { test ?? hiddenTest }
+    /// The cell holds the defaults of `quire run -p NAME VALUE` (papermill's "parameters" tag).
+    public var parameters = false
+    /// The cell was added by `quire run -p`, after the parameters cell.
+    public var injectedParameters = false
 
     public init(timeout: Double? = nil, expectError: Bool = false, check: Bool = true) {
         self.timeout = timeout

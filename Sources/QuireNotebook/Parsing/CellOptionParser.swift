@@ -3,7 +3,7 @@ import QuireLang
 
 /// Reads the `#|` option lines at the top of a cell.
 enum CellOptionParser {
-    static let known = ["timeout", "expect-error", "check", "exercise", "points", "solution", "test", "hidden-test", "hint", "skip"]
+    static let known = ["timeout", "expect-error", "check", "exercise", "points", "solution", "test", "hidden-test", "hint", "skip", "parameters", "injected-parameters"]
 
     /// options -> ("#|" name [":" value] newline)*   (only the leading lines of a cell)
     static func parse(_ lines: ArraySlice<Substring>, firstLine: Int, path: String) throws(NotebookError) -> CellOptions {
@@ -67,8 +67,13 @@ enum CellOptionParser {
                     throw bad("bad cell option \"hint\": the hint is empty", "write #| hint: what to look at when the test fails")
                 }
                 options.hint = value
+            case "parameters", "injected-parameters":
+                guard value == nil else {
+                    throw bad("cell option \"\(name)\" takes no value", "write #| \(name)")
+                }
+                if name == "parameters" { options.parameters = true } else { options.injectedParameters = true }
             default:
-                var hint = "the cell options are timeout, expect-error, check, skip, exercise, points, solution, test, hidden-test and hint"
+                var hint = "the cell options are timeout, expect-error, check, skip, exercise, points, solution, test, hidden-test, hint and parameters"
                 if let close = Suggest.closest(to: name, in: known) { hint = "did you mean \"\(close)\"? (\(hint))" }
                 throw bad("unknown cell option \"\(name)\"", hint)
             }

@@ -13,11 +13,15 @@ final class CairoCanvas: TextMeasurer {
         case raster(dpi: Double)
         case svg(path: String)
         case pdf(path: String)
+        /// SVG into memory (`streamedData` once finished), for the Jupyter kernel.
+        case svgInMemory
     }
 
     private let surface: OpaquePointer
     private let cr: OpaquePointer
     private let fontFamily: String
+    /// Where a stream surface (and `pngData`) writes; kept alive as long as the surface.
+    private let stream = StreamBuffer()
 
     /// Makes a canvas of `width` x `height` points.
     init(kind: Kind, width: Double, height: Double, fontFamily: String = Style.seaborn.fontFamily) throws(PlotError) {
@@ -30,6 +34,8 @@ final class CairoCanvas: TextMeasurer {
             surface = cairo_svg_surface_create(path, width, height)
         case .pdf(let path):
             surface = cairo_pdf_surface_create(path, width, height)
+        case .svgInMemory:
+            surface = cairo_svg_surface_create_for_stream(appendToStream, Unmanaged.passUnretained(stream).toOpaque(), width, height)
         }
         cr = cairo_create(surface)
         self.fontFamily = fontFamily
@@ -38,7 +44,7 @@ final class CairoCanvas: TextMeasurer {
             cairo_surface_destroy(surface)
             switch kind {
             case .svg(let path), .pdf(let path): throw .writeFailed(path: path, reason: failure)
-            case .raster: throw .renderFailed(failure)
+            case .raster, .svgInMemory: throw .renderFailed(failure)
             }
         }
         if case .raster(let dpi) = kind { cairo_scale(cr, dpi / 72, dpi / 72) }
@@ -201,11 +207,34 @@ final class CairoCanvas: TextMeasurer {
         }
     }
 
+    /// What a stream surface wrote (an in-memory SVG, after `finish`).
+    var streamedData: Data { stream.data }
+
+    /// A raster canvas as PNG bytes, without a file.
+    func pngData() throws(PlotError) -> Data {
+        let buffer = StreamBuffer()
+        let status = cairo_surface_write_to_png_stream(surface, appendToStream, Unmanaged.passUnretained(buffer).toOpaque())
+        if let failure = CairoCanvas.failure(status) { throw .renderFailed(failure) }
+        return buffer.data
+    }
+
     /// Writes a raster canvas as a PNG file.
     func writePNG(to path: String) throws(PlotError) {
         let status = cairo_surface_write_to_png(surface, path)
         if let failure = CairoCanvas.failure(status) { throw .writeFailed(path: path, reason: failure) }
     }
+}
+
+/// Bytes Cairo writes through a stream callback.
+private final class StreamBuffer {
+    var data = Data()
+}
+
+/// Cairo's write callback for stream surfaces: appends to the `StreamBuffer` passed as closure.
+private func appendToStream(_ closure: UnsafeMutableRawPointer?, _ bytes: UnsafePointer<UInt8>?, _ length: UInt32) -> cairo_status_t {
+    guard let closure, let bytes else { return CAIRO_STATUS_WRITE_ERROR }
+    Unmanaged<StreamBuffer>.fromOpaque(closure).takeUnretainedValue().data.append(bytes, count: Int(length))
+    return CAIRO_STATUS_SUCCESS
 }
 
 /// Measures text with Cairo on a one-pixel scratch surface, exactly as the renderer will draw it.

@@ -45,6 +45,18 @@ extension Figure {
         }
     }
 
+    /// The figure as PNG or SVG bytes, drawn in memory (no file): for the Jupyter kernel.
+    public func data(svg: Bool, dpi: Double = 100) throws(PlotError) -> Data {
+        guard dpi > 0, dpi <= Figure.maxDPI, dpi.isFinite else { throw .invalidDPI(dpi) }
+        let (w, h) = pointSize
+        let canvas = try CairoCanvas(kind: svg ? .svgInMemory : .raster(dpi: dpi), width: w, height: h, fontFamily: style.fontFamily)
+        let layout = FigureLayout(self, measurer: canvas)
+        try FigureRenderer(layout: layout, canvas: canvas).draw()
+        let png = svg ? Data() : try canvas.pngData()
+        try canvas.finish()
+        return svg ? canvas.streamedData : png
+    }
+
     private func render(format: ImageFormat, dpi: Double, temporaryPath: String) throws(PlotError) {
         let (w, h) = pointSize
         let kind: CairoCanvas.Kind =

@@ -1,0 +1,52 @@
+import ArgumentParser
+import Foundation
+import QuireNotebook
+
+/// `quire run NB.md -p NAME VALUE ... [-f params.json] [--output DIR]`: papermill's
+/// parameterised runs (docs/jupyter.md).
+struct ParameterFlags: ParsableArguments {
+    @Option(
+        name: .customShort("p"), parsing: .upToNextOption,
+        help: ArgumentHelp("Notebooks: set a parameter of the `#| parameters` cell (repeatable).", valueName: "NAME VALUE"))
+    var parameter: [String] = []
+
+    @Option(name: [.customShort("f"), .customLong("parameters-file")], help: ArgumentHelp("Notebooks: parameters from a JSON object.", valueName: "FILE"))
+    var parametersFile: String?
+
+    @Option(help: ArgumentHelp("Notebooks: write the executed copy (and its figures) into DIR; the notebook is not changed.", valueName: "DIR"))
+    var output: String?
+
+    var anyGiven: Bool { !parameter.isEmpty || parametersFile != nil || output != nil }
+
+    func apply(to settings: inout RunSettings) throws {
+        var values: [(name: String, code: String)] = []
+        if let parametersFile {
+            guard let data = FileManager.default.contents(atPath: parametersFile) else {
+                throw ValidationError("cannot read the parameters file \(parametersFile)")
+            }
+            guard let object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] else {
+                throw ValidationError("the parameters file \(parametersFile) is not a JSON object ({\"name\": value, ...})")
+            }
+            for name in object.keys.sorted() {
+                guard let code = NotebookParameters.literal(fromJSON: object[name]!) else {
+                    throw ValidationError("the parameter \"\(name)\" in \(parametersFile) has a value Quire cannot hold")
+                }
+                values.append((name, code))
+            }
+        }
+        guard parameter.count % 2 == 0 else {
+            throw ValidationError("-p takes a name and a value, as in -p seed 3")
+        }
+        for i in stride(from: 0, to: parameter.count, by: 2) {
+            let name = parameter[i]
+            let code = NotebookParameters.literal(fromCommandLine: parameter[i + 1])
+            values.removeAll { $0.name == name }  // -p wins over the file
+            values.append((name, code))
+        }
+        if !values.isEmpty && settings.update {
+            throw ValidationError("-p and -f do not go with --update (the notebook keeps its defaults); use --output DIR for the executed copy")
+        }
+        settings.parameters = values
+        settings.outputDirectory = output
+    }
+}
