@@ -45,10 +45,16 @@ func runCommand(_ path: String, _ settings: RunSettings = RunSettings()) -> Comm
     }
 }
 
-func checkCommand(_ paths: [String], timeout: Double? = nil) -> CommandOutcome {
+/// `figureTolerance`: the share of a PNG's pixels that may differ. Text drawn while other
+/// tests draw in the same process can be rasterised a little differently (seen: 0.55% of a
+/// figure's pixels, all in its labels), so the project's notebooks are checked with 2%, which
+/// still fails on a changed colour map (60% of the pixels).
+func checkCommand(_ paths: [String], timeout: Double? = nil, figureTolerance: Double = 0) -> CommandOutcome {
     runOnLargeStack {
         let console = BufferConsole()
-        let status = NotebookCommand.check(paths: paths, timeout: timeout, console: console, makeInterpreter: makeTestInterpreter)
+        let status = NotebookCommand.check(
+            paths: paths, timeout: timeout, console: console, makeInterpreter: makeTestInterpreter, figures: PixelComparer(),
+            tolerance: figureTolerance)
         return CommandOutcome(status: status, output: console.output, errors: console.errors)
     }
 }
@@ -88,5 +94,17 @@ final class TestTableObject: NativeObject {
         .html(
             #"<table class="dataframe"><thead><tr><th></th><th>a</th><th>b</th></tr></thead><tbody><tr><th>0</th><td>1</td><td>x</td></tr></tbody></table>"#
         )
+    }
+}
+
+/// PNG figures compared by pixels as `quire check` compares them (an encoder's bytes may differ
+/// for the same pixels), the rest as the notebook library compares them.
+struct PixelComparer: FigureComparer {
+    func compare(stored: String, fresh: String, tolerance: Double, diffPath: String) -> FigureDifference? {
+        guard stored.lowercased().hasSuffix(".png") else {
+            return SVGFigureComparer().compare(stored: stored, fresh: fresh, tolerance: tolerance, diffPath: diffPath)
+        }
+        return FigurePixels.difference(stored: stored, fresh: fresh, tolerance: tolerance, diffPath: diffPath)
+            .map { FigureDifference(reason: $0.reason, diffImage: $0.diffImage) }
     }
 }

@@ -47,9 +47,25 @@ public struct SVGFigureComparer: FigureComparer {
         return FigureDifference(reason: "the drawing differs from the stored SVG", diffImage: written ? side : nil)
     }
 
-    /// The document with Cairo's per-process surface numbers and runs of white space made equal.
+    /// The document with Cairo's element ids renumbered in order of first appearance (Cairo
+    /// counts surfaces, images, patterns and the like per process, so the same drawing gets
+    /// other numbers when other figures were drawn first) and runs of white space made equal.
     static func normalized(_ svg: String) -> String {
-        var text = svg.replacingOccurrences(of: #"surface[0-9]+"#, with: "surface", options: .regularExpression)
+        guard let ids = try? NSRegularExpression(pattern: #"\b(surface|image|pattern|source|mask|clip|glyph)([0-9][0-9-]*)"#) else {
+            return svg
+        }
+        var renumbered: [String: Int] = [:]
+        var text = ""
+        var last = svg.startIndex
+        for match in ids.matches(in: svg, range: NSRange(svg.startIndex..., in: svg)) {
+            guard let whole = Range(match.range, in: svg), let kind = Range(match.range(at: 1), in: svg) else { continue }
+            let id = String(svg[whole])
+            let number = renumbered[id] ?? renumbered.count
+            renumbered[id] = number
+            text += svg[last..<whole.lowerBound] + svg[kind] + "#\(number)"
+            last = whole.upperBound
+        }
+        text += svg[last...]
         text = text.replacingOccurrences(of: #"\s+"#, with: " ", options: .regularExpression)
         return text.trimmingCharacters(in: .whitespaces)
     }
