@@ -24,30 +24,106 @@ extension Series {
         }
     }
 
-    /// Arithmetic on float buffers, or nil when this case needs the general path.
+    /// Arithmetic on float buffers, or on int64 buffers with numpy's wrapping `+`, `-` and `*`,
+    /// or nil when this case needs the general path.
     func fastArithmetic(_ op: ArithmeticOperator, _ other: Operand, reflected: Bool) -> Column? {
         guard op == .add || op == .subtract || op == .multiply || op == .divide else { return nil }
+        if op != .divide, case .int64(let a) = column.storage, column.validity == nil {
+            switch other {
+            case .scalar(.int(let x)):
+                return Column(int64: intBuffers(a, [Int64](repeating: x, count: a.count), op, reflected: reflected))
+            case .series(let s) where s.column.validity == nil:
+                if case .int64(let b) = s.column.storage, b.count == a.count {
+                    return Column(int64: intBuffers(a, b, op, reflected: reflected))
+                }
+            default: break
+            }
+        }
         let floatResult = type == .float64 || op == .divide
-        guard type.isNumeric, floatResult, let a = column.doubles else { return nil }
-        let b: [Double]
+        guard type.isNumeric, floatResult, let a = DoubleReader(column) else { return nil }
+        let b: DoubleReader
         switch other {
         case .scalar(let x):
             guard let d = x.double, x != .missing else { return nil }
             if case .bool = x { return nil }
-            b = [Double](repeating: d, count: a.count)
+            b = .constant(d)
         case .series(let s):
-            guard s.type.isNumeric, let w = s.column.doubles, w.count == a.count else { return nil }
+            guard s.type.isNumeric, s.count == count, let w = DoubleReader(s.column) else { return nil }
             b = w
         }
-        let (l, r) = reflected ? (b, a) : (a, b)
-        var out = [Double](repeating: 0, count: a.count)
-        switch op {
-        case .add: for i in out.indices { out[i] = l[i] + r[i] }
-        case .subtract: for i in out.indices { out[i] = l[i] - r[i] }
-        case .multiply: for i in out.indices { out[i] = l[i] * r[i] }
-        default: for i in out.indices { out[i] = l[i] / r[i] }
+        return Column(float64: reflected ? b.combined(with: a, op, count: count) : a.combined(with: b, op, count: count))
+    }
+}
+
+/// A numeric column read as doubles where it lies: ints are converted as they are read, so no
+/// converted copy is made (columns with missing values or bools are converted first).
+private enum DoubleReader {
+    case doubles([Double]), ints([Int64]), constant(Double)
+
+    init?(_ column: Column) {
+        switch column.storage {
+        case .float64(let v) where column.validity == nil: self = .doubles(v)
+        case .int64(let v) where column.validity == nil: self = .ints(v)
+        default:
+            guard let v = column.doubles else { return nil }
+            self = .doubles(v)
         }
-        return Column(float64: out)
+    }
+
+    /// `self op other` element by element, written once into an uninitialised buffer.
+    func combined(with other: DoubleReader, _ op: ArithmeticOperator, count: Int) -> [Double] {
+        switch self {
+        case .doubles(let v): v.withUnsafeBufferPointer { other.combined(left: FloatSource(p: $0), op, count) }
+        case .ints(let v): v.withUnsafeBufferPointer { other.combined(left: IntSource(p: $0), op, count) }
+        case .constant(let d): other.combined(left: ConstantSource(value: d), op, count)
+        }
+    }
+
+    private func combined<L: DoubleSource>(left l: L, _ op: ArithmeticOperator, _ n: Int) -> [Double] {
+        switch self {
+        case .doubles(let v): v.withUnsafeBufferPointer { floatLoop(l, FloatSource(p: $0), op, n) }
+        case .ints(let v): v.withUnsafeBufferPointer { floatLoop(l, IntSource(p: $0), op, n) }
+        case .constant(let d): floatLoop(l, ConstantSource(value: d), op, n)
+        }
+    }
+}
+
+private protocol DoubleSource { subscript(_ i: Int) -> Double { get } }
+private struct FloatSource: DoubleSource {
+    let p: UnsafeBufferPointer<Double>
+    @inline(__always) subscript(_ i: Int) -> Double { p[i] }
+}
+private struct IntSource: DoubleSource {
+    let p: UnsafeBufferPointer<Int64>
+    @inline(__always) subscript(_ i: Int) -> Double { Double(p[i]) }
+}
+private struct ConstantSource: DoubleSource {
+    let value: Double
+    @inline(__always) subscript(_ i: Int) -> Double { value }
+}
+
+private func floatLoop<L: DoubleSource, R: DoubleSource>(_ l: L, _ r: R, _ op: ArithmeticOperator, _ n: Int) -> [Double] {
+    [Double](unsafeUninitializedCapacity: n) { out, initialized in
+        switch op {
+        case .add: for i in 0..<n { out[i] = l[i] + r[i] }
+        case .subtract: for i in 0..<n { out[i] = l[i] - r[i] }
+        case .multiply: for i in 0..<n { out[i] = l[i] * r[i] }
+        default: for i in 0..<n { out[i] = l[i] / r[i] }
+        }
+        initialized = n
+    }
+}
+
+/// `a op b` element by element (`b op a` when reflected), wrapping on overflow as numpy does.
+private func intBuffers(_ a: [Int64], _ b: [Int64], _ op: ArithmeticOperator, reflected: Bool) -> [Int64] {
+    let (l, r) = reflected ? (b, a) : (a, b)
+    return [Int64](unsafeUninitializedCapacity: a.count) { out, initialized in
+        switch op {
+        case .add: for i in 0..<a.count { out[i] = l[i] &+ r[i] }
+        case .subtract: for i in 0..<a.count { out[i] = l[i] &- r[i] }
+        default: for i in 0..<a.count { out[i] = l[i] &* r[i] }
+        }
+        initialized = a.count
     }
 }
 
