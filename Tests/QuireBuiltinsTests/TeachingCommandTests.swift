@@ -280,4 +280,22 @@ struct FigureCheckCommandTests {
         let bad = try quire(["check", "--tolerance", "2", "colours.md"], in: dir)
         #expect(bad.status == 2)
     }
+
+    /// A PNG's text is drawn the same whatever the process drew before (an SVG figure with text
+    /// used to change how later PNGs hinted their glyphs, so a figure saved from the REPL, drawn
+    /// when it was shown, differed from the one `quire check` drew after an SVG).
+    @Test func aPNGFigureIsTheSameAfterAnSVGFigure() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("quire-figorder-\(UUID().uuidString.prefix(8))")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let image = "```quire\nimshow(zeros((4, 4)) + 1, cmap=\"viridis\")\n```\n"
+        let scatter = "```quire\nscatter([1, 2, 3], [4, 1, 9], title=\"points\")\n```\n\n"
+        try image.write(to: dir.appendingPathComponent("alone.md"), atomically: true, encoding: .utf8)
+        try (scatter + image).write(to: dir.appendingPathComponent("after.md"), atomically: true, encoding: .utf8)
+        #expect(try quire(["run", "--update", "alone.md"], in: dir).status == 0)
+        #expect(try quire(["run", "--update", "after.md"], in: dir).status == 0)
+        #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("after.out/cell-1-1.svg").path))
+        let alone = try Data(contentsOf: dir.appendingPathComponent("alone.out/cell-1-1.png"))
+        let after = try Data(contentsOf: dir.appendingPathComponent("after.out/cell-2-1.png"))
+        #expect(alone == after)
+    }
 }
