@@ -121,7 +121,7 @@ struct TeachingCommandTests {
         let r = try quire(["run", "--sandbox", "--memory", "300M", "nb.md"], in: dir)  // runs on after errors
         #expect(r.status == 1)
         #expect(r.stderr.contains("error: cannot read /etc/passwd: the sandbox allows only files inside the notebook's folder"))
-        #expect(r.stderr.contains("error: cannot read link.csv: the sandbox allows only files inside the notebook's folder"))
+        #expect(r.stderr.contains("error: cannot read link.csv: it is a link to /etc/passwd, and the sandbox allows only files inside the notebook's folder"))
         #expect(r.stderr.contains("an array of shape (100000, 100000)"))
         #expect(r.stderr.contains("error: an array of shape (10000, 10000) needs 800 MB, more than the sandbox's memory limit of 300 MB allows"))
         #expect(r.stdout.contains("still running"))
