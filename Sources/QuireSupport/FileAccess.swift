@@ -51,7 +51,11 @@ public enum FileAccess {
         for root in policy.roots where real == root || real.hasPrefix(root == "/" ? "/" : root + "/") {
             return real
         }
-        throw FileAccessError(path: path, mode: mode, roots: policy.roots, reason: .outside)
+        var error = FileAccessError(path: path, mode: mode, roots: policy.roots, reason: .outside)
+        // Where a link leads, when the path as written goes through one.
+        let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+        if URL(fileURLWithPath: absolute).standardizedFileURL.path != real { error.target = real }
+        throw error
     }
 
     /// `path` with every symbolic link and `..` resolved; for a file that does not exist yet,
@@ -88,4 +92,6 @@ public struct FileAccessError: Error, Sendable, Equatable {
     public let mode: FileAccess.Mode
     public let roots: [String]
     public let reason: Reason
+    /// Where the path really leads, when it goes through a symbolic link (`link.csv` → `/etc/passwd`).
+    public var target: String? = nil
 }

@@ -23,7 +23,9 @@ public enum Parallel {
     /// Runs `body(chunk, range)` over `0..<count` cut into contiguous ranges, on every core, and
     /// returns when all are done. The current cancellation token is bound on the worker
     /// threads, and chunks not yet started when it is cancelled are skipped: the caller checks
-    /// the token afterwards (or `body` throws `Cancelled` by polling it itself).
+    /// the token afterwards (or `body` throws `Cancelled` by polling it itself). The sandbox's
+    /// rules (`FileAccess.policy`, `Memory.limit`) are bound there too: a worker that opens a
+    /// file or reserves a buffer is confined as the caller is.
     ///
     /// `chunks` defaults to `chunks(count, minimumPerChunk:)`; a caller that keeps one result per
     /// chunk passes its own count.
@@ -38,10 +40,16 @@ public enum Parallel {
             if token?.isCancelled != true { body(0, 0..<count) }
             return
         }
+        let policy = FileAccess.policy
+        let limit = Memory.limit
         DispatchQueue.concurrentPerform(iterations: n) { chunk in
             if token?.isCancelled == true { return }
             Cancellation.$current.withValue(token) {
-                body(chunk, range(chunk, of: count, chunks: n))
+                FileAccess.$policy.withValue(policy) {
+                    Memory.$limit.withValue(limit) {
+                        body(chunk, range(chunk, of: count, chunks: n))
+                    }
+                }
             }
         }
     }

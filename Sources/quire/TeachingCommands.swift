@@ -10,13 +10,26 @@ struct HandoutCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "handout",
         abstract: "Write the student version of a lesson: solutions stubbed, hidden tests removed.",
-        discussion: "Exercise outputs are cleared; everything else is kept byte for byte.")
+        discussion: """
+            Exercise outputs are cleared; everything else is kept byte for byte. A handout named \
+            FILE.ipynb (or --ipynb) is a Jupyter notebook whose exercise and test cells are tagged.
+            """)
 
     @Argument(help: "The lesson (.md) with solutions and hidden tests.")
     var lesson: String
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("The handout to write.", valueName: "FILE"))
+    @Option(name: .shortAndLong, help: ArgumentHelp("The handout to write (.md, or .ipynb for Jupyter).", valueName: "FILE"))
     var output: String
+
+    @Flag(help: "Write the handout as a Jupyter notebook (-o FILE.ipynb).")
+    var ipynb = false
+
+    func validate() throws {
+        if ipynb, !output.lowercased().hasSuffix(".ipynb") {
+            let stem = output.lowercased().hasSuffix(".md") ? String(output.dropLast(3)) : output
+            throw ValidationError("--ipynb writes a Jupyter notebook: give it a name ending in .ipynb, such as -o \(stem).ipynb")
+        }
+    }
 
     mutating func run() throws {
         throw ExitCode(NotebookCommand.handout(path: lesson, output: output, console: StandardConsole()))
@@ -74,7 +87,7 @@ struct GradeCommand: ParsableCommand {
             after the matching exercise; every exercise is graded. Submissions are graded in parallel.
             """)
 
-    @Argument(help: "The submitted notebooks (.md).")
+    @Argument(help: "The submitted notebooks (.md or .ipynb).")
     var submissions: [String]
 
     @Option(help: ArgumentHelp("The lesson with solutions and hidden tests.", valueName: "LESSON"))

@@ -131,4 +131,49 @@ import Testing
         #expect(NotebookConvert.run(path: path, to: .ipynb, output: nil, force: true, console: console) == 0)
         #expect(read(folder + "/nb.ipynb").contains("nbformat"))
     }
+
+    @Test func aCellEditedInJupyterWithoutItsLastNewlineStaysACell() throws {
+        let path = try writeNotebook("```quire\nx = 1\n```\n\n```quire\ny = 2\n```\n")
+        let folder = (path as NSString).deletingLastPathComponent
+        let data = try convert(path, to: .ipynb, folder + "/nb.ipynb")
+        var document = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        var cells = try #require(document["cells"] as? [[String: Any]])
+        cells[0]["source"] = "x = 41"  // Jupyter keeps a cell's text without a final newline
+        document["cells"] = cells
+        try JSONSerialization.data(withJSONObject: document).write(to: URL(fileURLWithPath: folder + "/nb.ipynb"))
+        let back = String(decoding: try convert(folder + "/nb.ipynb", to: .md, folder + "/back.md"), as: UTF8.self)
+        #expect(back == "```quire\nx = 41\n```\n\n```quire\ny = 2\n```\n")
+    }
+
+    @Test func teachingCellsAreTaggedForJupyter() throws {
+        let lesson = """
+            ```quire
+            #| exercise: q1, points: 1.5
+            #| solution
+            x = 1
+            ```
+
+            ```quire
+            #| test: q1
+            #| hint: x is one
+            assert x == 1
+            ```
+
+            ```quire
+            #| hidden-test: q1
+            assert x > 0
+            ```
+
+            """
+        let path = try writeNotebook(lesson)
+        let data = try convert(path, to: .ipynb, path + ".ipynb")
+        let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let cells = try #require(object["cells"] as? [[String: Any]]).filter { $0["cell_type"] as? String == "code" }
+        let metadata = cells.map { $0["metadata"] as? [String: Any] ?? [:] }
+        #expect(metadata.map { $0["tags"] as? [String] ?? [] } == [["exercise:q1", "points:1.5"], ["test:q1"], ["hidden-test:q1"]])
+        let options = metadata.map { ($0["quire"] as? [String: Any])?["options"] as? [String: Any] ?? [:] }
+        #expect(options[0]["exercise"] as? String == "q1" && options[0]["points"] as? Double == 1.5 && options[0]["solution"] as? Bool == true)
+        #expect(options[1]["test"] as? String == "q1" && options[1]["hint"] as? String == "x is one")
+        #expect(options[2]["hidden-test"] as? String == "q1")
+    }
 }

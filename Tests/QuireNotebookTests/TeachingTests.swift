@@ -269,7 +269,7 @@ let sampleLesson = """
         let messages = results.map { $0.errorMessage ?? "" }
         #expect(messages[0] == "cannot read /etc/passwd: the sandbox allows only files inside the notebook's folder")
         #expect(messages[1] == "cannot write ../x.csv: the sandbox allows only files inside the notebook's folder")
-        #expect(messages[2] == "cannot read link.csv: the sandbox allows only files inside the notebook's folder")
+        #expect(messages[2] == "cannot read link.csv: it is a link to /etc/passwd, and the sandbox allows only files inside the notebook's folder")
         #expect(messages[3] == "cannot read /etc/passwd: the sandbox allows only files inside the notebook's folder")
         #expect(messages[4] == "cannot read sub/../../x.csv: the sandbox allows only files inside the notebook's folder")
         #expect(messages[5] == "cannot read ../helpers.qr: the sandbox allows only files inside the notebook's folder")

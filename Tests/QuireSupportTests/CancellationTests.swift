@@ -32,6 +32,26 @@ import Testing
         #expect(Parallel.chunks(3, minimumPerChunk: 16) == 1)
     }
 
+    @Test func theParallelLoopsWorkersAreSandboxedAsTheCallerIs() {
+        let folder = FileManager.default.temporaryDirectory.path
+        let policy = FileAccess.Policy(roots: [folder])
+        let chunks = 4 * Parallel.cores
+        let seen = Mutex<[Int: (FileAccess.Policy?, Int?, Bool)]>([:])
+        FileAccess.$policy.withValue(policy) {
+            Memory.$limit.withValue(123_456_789) {
+                Parallel.forEach(chunks, chunks: chunks) { chunk, _ in
+                    let refused = (try? FileAccess.check("/etc/passwd", .read)) == nil
+                    seen.withLock { $0[chunk] = (FileAccess.policy, Memory.limit, refused) }
+                }
+            }
+        }
+        let all = seen.withLock { $0 }
+        #expect(all.count == chunks)
+        #expect(all.values.allSatisfy { $0.0 == policy && $0.1 == 123_456_789 && $0.2 })
+        // and nothing stays bound after the loop
+        #expect(FileAccess.policy == nil && Memory.limit == nil)
+    }
+
     @Test func theParallelLoopSeesTheCallersTokenAndSkipsChunksOnceItIsCancelled() {
         let token = CancellationToken()
         let ran = Atomic<Int>(0)

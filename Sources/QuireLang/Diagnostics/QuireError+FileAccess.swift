@@ -8,8 +8,9 @@ extension QuireError {
         let folders = error.roots.count > 1 ? "the notebook's folder and the folders allowed with --allow" : "the notebook's folder"
         switch error.reason {
         case .outside:
+            let link = error.target.map { " it is a link to \($0), and" } ?? ""
             self.init(
-                .io, "cannot \(verb) \(name): the sandbox allows only files inside \(folders)",
+                .io, "cannot \(verb) \(name):\(link) the sandbox allows only files inside \(folders)",
                 hint: "use a path inside the notebook's folder, such as \"data/file.csv\"; a teacher can allow another folder with --allow PATH")
         case .denied:
             self.init(.io, "cannot \(verb) \(name): the sandbox keeps this file from the notebook", hint: "work with files of your own")

@@ -70,6 +70,7 @@ public enum IPynb {
         }
         if !cell.options.check { options["check"] = false }
         if let timeout = cell.options.timeout { options["timeout"] = timeout }
+        teachingMetadata(cell.options, tags: &tags, options: &options)
         for line in cell.code.split(separator: "\n") where line.trimmingCharacters(in: .whitespaces).hasPrefix("#|") {
             let body = line.trimmingCharacters(in: .whitespaces).dropFirst(2).trimmingCharacters(in: .whitespaces)
             if body == "parameters" || body == "injected-parameters" { tags.append(body) }
@@ -81,6 +82,27 @@ public enum IPynb {
             "cell_type": "code", "id": "cell-\(cell.number)", "metadata": metadata, "source": lines(cell.code),
             "outputs": [Any](), "execution_count": cell.number,
         ]
+    }
+
+    /// Teaching cells tagged so that Jupyter shows what they are (`exercise:q1`, `points:2`,
+    /// `test:q1`), their options also kept in the `quire` metadata.
+    static func teachingMetadata(_ cell: CellOptions, tags: inout [String], options: inout [String: Any]) {
+        if let id = cell.exercise {
+            let points = cell.points ?? 1
+            tags += ["exercise:\(id)", "points:\(GradeReport.points(points))"]
+            options["exercise"] = id
+            options["points"] = points
+        }
+        if let id = cell.test {
+            tags.append("test:\(id)")
+            options["test"] = id
+        }
+        if let id = cell.hiddenTest {
+            tags.append("hidden-test:\(id)")
+            options["hidden-test"] = id
+        }
+        if cell.solution { options["solution"] = true }
+        if let hint = cell.hint { options["hint"] = hint }
     }
 
     static func appendQuireMetadata(_ cell: inout [String: Any], _ key: String, _ text: String) {
@@ -185,7 +207,8 @@ public enum IPynb {
             case "code" where document.isQuire:
                 number += 1
                 if let open = quire["fence"] as? String, let close = quire["close"] as? String {
-                    out += open + source + close
+                    // (a cell edited in Jupyter may have lost its last newline)
+                    out += open + terminatedLine(source) + close
                 } else {
                     // papermill's tags become the cell options they stand for
                     var options = ""

@@ -92,9 +92,14 @@ public enum NotebookWriter {
     /// it (`.NAME.quire-tmp-...`), then renamed over it, so a crash leaves either the old file or
     /// the new one. Temporary files that an earlier, killed update left are removed first.
     public static func writeAtomically(_ text: String, to path: String) throws(NotebookError) {
+        try writeAtomically(Data(text.utf8), to: path)
+    }
+
+    /// The same for bytes (a notebook written as `.ipynb` JSON).
+    public static func writeAtomically(_ data: Data, to path: String) throws(NotebookError) {
         AtomicWrite.removeStaleTemporaries(of: path)
         do {
-            try AtomicWrite.write(text, to: path)
+            try AtomicWrite.write(data, to: path)
         } catch {
             throw NotebookError("cannot write \(path): \(error.reason)", path: path, hint: "the notebook was left as it was")
         }

@@ -76,7 +76,7 @@ public struct ExerciseGrade: Codable, Sendable, Equatable {
 
 /// The grade of one submission.
 public struct SubmissionGrade: Codable, Sendable, Equatable {
-    /// The student's name: the submission's file name without `.md`.
+    /// The student's name: the submission's file name without `.md` (or `.ipynb`).
     public var student: String
     public var path: String
     public var exercises: [ExerciseGrade]
@@ -95,7 +95,8 @@ public struct SubmissionGrade: Codable, Sendable, Equatable {
 
     public static func student(of path: String) -> String {
         let file = URL(fileURLWithPath: path).lastPathComponent
-        return file.lowercased().hasSuffix(".md") ? String(file.dropLast(3)) : file
+        for ext in [".md", ".ipynb"] where file.lowercased().hasSuffix(ext) { return String(file.dropLast(ext.count)) }
+        return file
     }
 }
 

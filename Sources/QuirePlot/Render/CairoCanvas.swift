@@ -52,6 +52,9 @@ final class CairoCanvas: TextMeasurer {
         // Unhinted metrics: text measures the same at every dpi and in every format.
         cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF)
         cairo_font_options_set_antialias(options, CAIRO_ANTIALIAS_GRAY)
+        // A hint style of its own: left to the default, PNG text drawn after an SVG figure in the
+        // same process was hinted otherwise (a REPL-saved figure then failed `quire check`).
+        cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_SLIGHT)
         cairo_set_font_options(cr, options)
         cairo_font_options_destroy(options)
         cairo_select_font_face(cr, fontFamily, CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL)
