@@ -163,7 +163,7 @@ final class CollectingSink: OutputSink {
 
     @Test(arguments: notebooks())
     func everyNotebookMatchesItsStoredOutputs(_ path: String) {
-        let outcome = checkCommand([path], figureTolerance: 0.02)
+        let outcome = checkCommand([path])
         #expect(outcome.status == 0, "\(outcome.output)\(outcome.errors)")
     }
 }

@@ -45,16 +45,11 @@ func runCommand(_ path: String, _ settings: RunSettings = RunSettings()) -> Comm
     }
 }
 
-/// `figureTolerance`: the share of a PNG's pixels that may differ. Text drawn while other
-/// tests draw in the same process can be rasterised a little differently (seen: 0.55% of a
-/// figure's pixels, all in its labels), so the project's notebooks are checked with 2%, which
-/// still fails on a changed colour map (60% of the pixels).
-func checkCommand(_ paths: [String], timeout: Double? = nil, figureTolerance: Double = 0) -> CommandOutcome {
+func checkCommand(_ paths: [String], timeout: Double? = nil) -> CommandOutcome {
     runOnLargeStack {
         let console = BufferConsole()
         let status = NotebookCommand.check(
-            paths: paths, timeout: timeout, console: console, makeInterpreter: makeTestInterpreter, figures: PixelComparer(),
-            tolerance: figureTolerance)
+            paths: paths, timeout: timeout, console: console, makeInterpreter: makeTestInterpreter, figures: PixelComparer())
         return CommandOutcome(status: status, output: console.output, errors: console.errors)
     }
 }
