@@ -38,6 +38,8 @@ public final class Kernel: @unchecked Sendable {  // shared state is the queues 
     let stopping = Atomic<Bool>(false)
     /// Set once the interpreter exists, for interrupts from other threads.
     let interpreterBox = Mutex<Interpreter?>(nil)
+    /// The execution state last published on IOPub, told to new subscribers (I/O thread).
+    let lastState = Mutex<String>("starting")
 
     init(connection: ConnectionInfo, setup: Setup) {
         self.connection = connection
@@ -73,7 +75,10 @@ public final class Kernel: @unchecked Sendable {  // shared state is the queues 
                 shell = try ZMQSocket(context, .router)
                 control = try ZMQSocket(context, .router)
                 stdin = try ZMQSocket(context, .router)
-                iopub = try ZMQSocket(context, .pub)
+                // XPUB: a publisher that also hears subscriptions, so a client that just
+                // connected is greeted (see welcome) instead of missing what was published
+                // before its subscription arrived.
+                iopub = try ZMQSocket(context, .xpub)
                 heartbeat = try ZMQSocket(context, .rep)
             } catch {
                 throw KernelError("cannot start ZeroMQ: \(error)")
@@ -118,15 +123,18 @@ public final class Kernel: @unchecked Sendable {  // shared state is the queues 
     // MARK: the I/O thread
 
     func serveIO(_ sockets: Sockets) {
-        let readable = [sockets.shell, sockets.control, sockets.stdin]
+        let readable = [sockets.shell, sockets.control, sockets.stdin, sockets.iopub]
         publish(Message(header: header("status"), content: ["execution_state": "starting"]), sockets.iopub)
         while true {
             let ready = ZMQSocket.poll(readable, fds: [outbox.wakeFD], milliseconds: 1000)
+            if ready.sockets[3] { welcome(sockets.iopub) }
             if ready.sockets[1], let message = receive(sockets.control, "control") {
                 handleControl(message, sockets)
             }
             if ready.sockets[0], let message = receive(sockets.shell, "shell") {
-                if message.type == "shutdown_request" {
+                // kernel_info needs no interpreter: answered at once, so that a client's start-up
+                // handshake does not wait for the interpreter being made meanwhile.
+                if message.type == "shutdown_request" || message.type == "kernel_info_request" {
                     handleControl(message, sockets, replyOn: sockets.shell)
                 } else {
                     requests.put(message)
@@ -145,7 +153,7 @@ public final class Kernel: @unchecked Sendable {  // shared state is the queues 
                 case .shell: socket = sockets.shell
                 case .control: socket = sockets.control
                 case .stdin: socket = sockets.stdin
-                case .iopub: socket = sockets.iopub
+                case .iopub: socket = sockets.iopub; noteState(message)
                 }
                 send(message, socket)
             }
@@ -179,8 +187,24 @@ public final class Kernel: @unchecked Sendable {  // shared state is the queues 
         }
     }
 
+    /// A new IOPub subscriber gets a status message with the kernel's current state. Without it
+    /// a client's first messages can be lost while its subscription travels (ZeroMQ's "slow
+    /// joiner"): jupyter_client's wait_for_ready then waits 0.2 s for IOPub and asks again.
+    /// (The IPython kernel greets subscribers too, as JEP 65 describes.)
+    func welcome(_ iopub: ZMQSocket) {
+        while let frames = try? iopub.receive(wait: false) {
+            guard let first = frames.first?.first, first == 1 else { continue }  // 1: subscribe, 0: unsubscribe
+            publish(Message(header: header("status"), content: ["execution_state": lastState.withLock { $0 }]), iopub)
+        }
+    }
+
+    func noteState(_ message: Message) {
+        if message.type == "status", let state = message.content["execution_state"] as? String { lastState.withLock { $0 = state } }
+    }
+
     func publish(_ message: Message, _ iopub: ZMQSocket) {
         var message = message
+        noteState(message)
         message.identities = [Data("kernel.\(session).\(message.type)".utf8)]
         send(message, iopub)
     }

@@ -28,12 +28,13 @@ final class ZMQContext: @unchecked Sendable {  // a zmq context is thread-safe
 /// One ZeroMQ socket. Sockets are not thread-safe: each is made, used and closed on one thread.
 final class ZMQSocket {
     enum Kind {
-        case router, pub, rep, req, dealer, sub
+        case router, pub, xpub, rep, req, dealer, sub
 
         var raw: Int32 {
             switch self {
             case .router: ZMQ_ROUTER
             case .pub: ZMQ_PUB
+            case .xpub: ZMQ_XPUB
             case .rep: ZMQ_REP
             case .req: ZMQ_REQ
             case .dealer: ZMQ_DEALER
@@ -54,6 +55,11 @@ final class ZMQSocket {
             // id) takes over from its dead connection, as with ipykernel.
             var handover: Int32 = 1
             zmq_setsockopt(handle, ZMQ_ROUTER_HANDOVER, &handover, MemoryLayout<Int32>.size)
+        }
+        if kind == .xpub {
+            // every client's subscription is passed up, not only the first to a topic
+            var verbose: Int32 = 1
+            zmq_setsockopt(handle, ZMQ_XPUB_VERBOSE, &verbose, MemoryLayout<Int32>.size)
         }
     }
 

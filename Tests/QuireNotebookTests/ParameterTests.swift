@@ -102,3 +102,73 @@ import Testing
         #expect(page.components(separatedBy: "parameters injected").count == 2)  // one cell only
     }
 }
+
+/// `-y params.yaml`: a flat mapping of scalars; everything else is an error with its line.
+@Suite struct YAMLParameterTests {
+    func pairs(_ text: String) throws -> [String] {
+        try NotebookParameters.values(fromYAML: text).map { "\($0.name)=\($0.code)" }
+    }
+
+    func failure(_ text: String) -> NotebookParameters.YAMLError? {
+        do {
+            _ = try NotebookParameters.values(fromYAML: text)
+            return nil
+        } catch {
+            return error
+        }
+    }
+
+    @Test func scalarsBecomeLiteralsInFileOrder() throws {
+        let text = """
+            ---
+            # a sweep point
+            seed: 3
+            test_size: 0.3   # a comment
+            big: 1e3
+            neg: -2
+            kernel: rbf
+            name: 'it''s'
+            title: "say \\"hi\\"\\n"
+            on: true
+            off: False
+            missing: ~
+            nothing: null
+            url: http://example.org:8080/x
+            version: "3"
+
+            """
+        #expect(try pairs(text) == [
+            "seed=3", "test_size=0.3", "big=1000.0", "neg=-2", "kernel=\"rbf\"", "name=\"it's\"",
+            #"title="say \"hi\"\n""#, "on=true", "off=false", "missing=none", "nothing=none",
+            "url=\"http://example.org:8080/x\"", "version=\"3\"",
+        ])
+        #expect(try pairs("") == [])
+        #expect(try pairs("a: 1\r\nb: x\r\n") == ["a=1", "b=\"x\""])
+    }
+
+    @Test func nestedAndUnsupportedYAMLAreErrorsWithTheLine() {
+        let cases: [(String, Int, String)] = [
+            ("model:\n  depth: 3\n", 1, "nested values are not supported"),
+            ("a: 1\n  b: 2\n", 2, "nested values are not supported"),
+            ("sizes: [1, 2]\n", 1, "lists and mappings are not supported"),
+            ("opts: {a: 1}\n", 1, "lists and mappings are not supported"),
+            ("- 1\n- 2\n", 1, "a list is not a parameters file"),
+            ("text: |\n  hi\n", 1, "block scalars"),
+            ("a: &x 1\n", 1, "anchors, aliases and tags"),
+            ("a: b: c\n", 1, "nested mappings are not supported"),
+            ("just text\n", 1, "expected `name: value`"),
+            ("seed: 1\nseed: 2\n", 2, "given twice"),
+            ("2nd: 1\n", 1, "is not a parameter name"),
+            ("a: 'open\n", 1, "not closed"),
+            ("a: \"x\" y\n", 1, "unexpected text after the closing quote"),
+            ("a: .inf\n", 1, "infinity and NaN"),
+            ("a: 1\n---\nb: 2\n", 2, "one YAML document"),
+            ("\ta: 1\n", 1, "tabs"),
+        ]
+        for (text, line, message) in cases {
+            let error = failure(text)
+            #expect(error?.line == line, "\(text)")
+            #expect(error?.message.contains(message) == true, "\(text): \(String(describing: error))")
+        }
+    }
+}

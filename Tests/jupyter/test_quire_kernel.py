@@ -259,6 +259,24 @@ class InterruptAndShutdownTests(unittest.TestCase):
         finally:
             km.shutdown_kernel(now=True)
 
+    def test_new_iopub_subscriber_is_greeted_with_the_state(self) -> None:
+        # The kernel's IOPub is an XPUB socket: a client that subscribes gets a status message
+        # at once (nothing else is sent here), so it does not miss the kernel's state.
+        km, kc = start_new_kernel(kernel_name="quire")
+        try:
+            second = km.client()
+            second.start_channels()
+            greeting = second.get_iopub_msg(timeout=TIMEOUT)
+            validate_message(greeting, "status")
+            self.assertEqual(greeting["content"]["execution_state"], "idle")
+            self.assertEqual(greeting["parent_header"], {})
+            with self.assertRaises(queue.Empty):  # one greeting for one subscription
+                second.get_iopub_msg(timeout=0.5)
+            second.stop_channels()
+        finally:
+            kc.stop_channels()
+            km.shutdown_kernel(now=True)
+
     def test_shutdown_and_restart(self) -> None:
         km, kc = start_new_kernel(kernel_name="quire")
         kc.execute_interactive("before_restart = 1", timeout=TIMEOUT)

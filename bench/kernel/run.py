@@ -7,7 +7,11 @@ the notebook row also pandas, seaborn and scikit-learn, as bench/replay does):
     python bench/kernel/run.py [--quire PATH] [runs]
 
 Measures, as medians of `runs` (default 5):
-- start: from starting the kernel process to the first `execute_reply` (of `1`);
+- start: from starting the kernel process to the first `execute_reply` (of `1`), through
+  jupyter_client's start_new_kernel (its wait_for_ready ends by reading IOPub until 0.2 s pass
+  with no message, so this is never under 0.2 s, whatever the kernel);
+- start, no handshake: the same with the execute_request sent as soon as the client's channels
+  start (no wait_for_ready): the kernel's own start-up;
 - round trip: one trivial cell (`1`), execute_request to execute_reply, median of 200;
 - notebook: nbclient executing notebooks/01-mobile-price as .ipynb with the Quire kernel, against
   bench/replay/mobile_price.py as a one-cell notebook with ipykernel.
@@ -50,6 +54,24 @@ def start_to_first_reply(kernel):
     return statistics.median(times)
 
 
+def start_without_handshake(kernel):
+    from jupyter_client.manager import KernelManager
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        km = KernelManager(kernel_name=kernel)
+        km.start_kernel()
+        kc = km.client()
+        kc.start_channels()
+        msg_id = kc.execute("1")
+        while kc.get_shell_msg(timeout=60)["parent_header"].get("msg_id") != msg_id:
+            pass
+        times.append(time.perf_counter() - start)
+        kc.stop_channels()
+        km.shutdown_kernel(now=True)
+    return statistics.median(times)
+
+
 def round_trip(kernel):
     km, kc = start_new_kernel(kernel_name=kernel, startup_timeout=60)
     times = []
@@ -76,6 +98,7 @@ def notebook_time(path, kernel, folder):
 
 rows = [
     ("start to first execute_reply", start_to_first_reply("quire"), start_to_first_reply("python3")),
+    ("start, no handshake", start_without_handshake("quire"), start_without_handshake("python3")),
     ("trivial cell round trip", round_trip("quire"), round_trip("python3")),
 ]
 try:
