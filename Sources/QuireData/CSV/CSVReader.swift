@@ -284,4 +284,17 @@ final class ParallelResults<T>: @unchecked Sendable {
         defer { lock.unlock() }
         return slots.map { $0! }
     }
+
+    /// The values, when every slot holds one (a loop stopped by Ctrl-C skips tasks): nil otherwise.
+    func values() -> [T]? {
+        lock.lock()
+        defer { lock.unlock() }
+        var out: [T] = []
+        out.reserveCapacity(slots.count)
+        for slot in slots {
+            guard case .success(let v)? = slot else { return nil }
+            out.append(v)
+        }
+        return out
+    }
 }

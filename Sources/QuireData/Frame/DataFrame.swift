@@ -1,3 +1,4 @@
+import QuireSupport
 /// A table: ordered, named, typed columns of equal length and one row index.
 public struct DataFrame: Sendable {
     public private(set) var names: [String]
@@ -58,7 +59,17 @@ public struct DataFrame: Sendable {
     }
 
     public func taking(_ rows: [Int]) -> DataFrame {
-        DataFrame(names: names, columns: columns.map { $0.taking(rows) }, index: index.taking(rows))
+        DataFrame(names: names, columns: takingColumns(rows), index: index.taking(rows))
+    }
+
+    /// Every column's rows `rows`; a large table's columns are gathered on every core.
+    private func takingColumns(_ rows: [Int]) -> [Column] {
+        let columns = self.columns
+        guard columns.count > 1, rows.count * columns.count >= 1 << 18 else { return columns.map { $0.taking(rows) } }
+        let results = ParallelResults<Column>(count: columns.count)
+        Parallel.forEach(columns.count, chunks: columns.count) { j, _ in results.set(j, .success(columns[j].taking(rows))) }
+        // A stopped loop skips columns; they are gathered here (the caller checks the stop).
+        return results.values() ?? columns.map { $0.taking(rows) }
     }
 
     public func head(_ n: Int = 5) -> DataFrame { taking(Array(0..<headCount(n, rowCount))) }
