@@ -116,7 +116,7 @@ import Testing
         #expect(outcome.status == 1)
         #expect(outcome.output.contains("--- cell 1: stored output\n+++ cell 1: output now\n"))
         #expect(outcome.output.contains("  a\n- B\n+ b\n  c\n"))
-        #expect(outcome.output.contains("1 cell differ"))
+        #expect(outcome.output.contains("1 cell differs"))
         #expect(read(path) == text)
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["diff.md"])

@@ -62,7 +62,7 @@ struct OutputCheck {
         }
         guard differing.isEmpty else {
             var text =
-                "\(path): \(differing.count) cell\(differing.count == 1 ? "" : "s") differ (\(differing.map(String.init).joined(separator: ", ")))\n"
+                "\(path): \(differing.count) \(differing.count == 1 ? "cell differs" : "cells differ") (\(differing.map(String.init).joined(separator: ", ")))\n"
             if missing > 0 {
                 text +=
                     "  hint: \(missing == 1 ? "a cell has" : "\(missing) cells have") no stored output; run `quire run --update \(path)` to write it\n"
