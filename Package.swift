@@ -27,6 +27,7 @@ let package = Package(
         .systemLibrary(name: "CZlib", path: "Sources/CZlib", pkgConfig: "zlib"),
         .systemLibrary(name: "CZMQ", path: "Sources/CZMQ"),  // libzmq.pc adds -isystem flags SwiftPM refuses
         .systemLibrary(name: "CCrypto", path: "Sources/CCrypto", pkgConfig: "libcrypto"),
+        .systemLibrary(name: "COpenBLAS", path: "Sources/COpenBLAS", pkgConfig: "openblas"),
 
         // The lowest layer: helpers shared by the libraries above it (one home for each).
         .target(name: "QuireSupport", swiftSettings: optimisedInDebug),
@@ -34,7 +35,7 @@ let package = Package(
         // Domain libraries: plain Swift APIs, no dependency on the language. Their numeric loops
         // are optimised in debug builds too, so that the test suite (a debug build) trains the
         // tutorials' models and filters their images in seconds rather than minutes.
-        .target(name: "QuireArray", dependencies: ["QuireSupport"], swiftSettings: optimisedInDebug),
+        .target(name: "QuireArray", dependencies: ["QuireSupport", "COpenBLAS"], swiftSettings: optimisedInDebug),
         .target(name: "QuireData", dependencies: ["QuireSupport", "CZlib"], swiftSettings: optimisedInDebug),
         .target(name: "QuirePlot", dependencies: ["QuireArray", "QuireSupport", "CCairo"], swiftSettings: optimisedInDebug),
         .target(name: "QuireLearn", dependencies: ["QuireArray", "QuireSupport", "CSVM"], swiftSettings: optimisedInDebug),
