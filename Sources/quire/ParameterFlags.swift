@@ -25,14 +25,20 @@ struct ParameterFlags: ParsableArguments {
         var values: [(name: String, code: String)] = []
         if let parametersFile {
             guard let data = FileManager.default.contents(atPath: parametersFile) else {
-                throw ValidationError("cannot read the parameters file \(parametersFile)")
+                throw Self.fail(NotebookError(
+                    "cannot read the parameters file \(parametersFile)", path: parametersFile,
+                    hint: "give -f a JSON file holding one object, such as {\"seed\": 3}"))
             }
             guard let object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] else {
-                throw ValidationError("the parameters file \(parametersFile) is not a JSON object ({\"name\": value, ...})")
+                throw Self.fail(NotebookError(
+                    "the parameters file \(parametersFile) is not a JSON object", path: parametersFile,
+                    hint: "a JSON parameters file holds one object of names and values, such as {\"seed\": 3, \"kernel\": \"rbf\"}"))
             }
             for name in object.keys.sorted() {
                 guard let code = NotebookParameters.literal(fromJSON: object[name]!) else {
-                    throw ValidationError("the parameter \"\(name)\" in \(parametersFile) has a value Quire cannot hold")
+                    throw Self.fail(NotebookError(
+                        "the parameter \"\(name)\" in \(parametersFile) has a value Quire cannot hold", path: parametersFile,
+                        hint: "values are numbers, strings, booleans, null, and lists or objects of them"))
                 }
                 values.append((name, code))
             }

@@ -46,4 +46,22 @@ struct ParameterFileCommandLineTests {
         #expect(typo.status == 1)
         #expect(typo.stderr.contains("did you mean \"seed\""))
     }
+
+    @Test func aJSONFileThatCannotBeUsedIsAnErrorWithStatusOne() throws {
+        let dir = try folder()
+        try write("{bad", "bad.json", in: dir)
+        let bad = try quire(["run", "nb.md", "-f", "bad.json"], in: dir)
+        #expect(bad.status == 1)
+        #expect(bad.stderr.contains("error: the parameters file bad.json is not a JSON object"))
+        #expect(bad.stderr.contains("hint: a JSON parameters file holds one object"))
+        #expect(!bad.stderr.contains("Usage:"))
+        #expect(bad.stdout.isEmpty)
+        let missing = try quire(["run", "nb.md", "-f", "nope.json"], in: dir)
+        #expect(missing.status == 1)
+        #expect(missing.stderr.contains("error: cannot read the parameters file nope.json"))
+        try write("{\"seed\": 5}", "good.json", in: dir)
+        let good = try quire(["run", "nb.md", "-f", "good.json"], in: dir)
+        #expect(good.status == 0, "\(good.stderr)")
+        #expect(good.stdout.contains("5 linear\n"))
+    }
 }
