@@ -1,0 +1,74 @@
+"""Writes Tests/Golden/data/corr_*.qr: each Quire program with, as its expected output, what
+pandas prints for the same steps on the same data (run with a Python that has pandas 3.1.1 and
+scipy: `/path/to/venv/bin/python scripts/golden-corr-from-pandas.py`). Error cases carry Quire's
+own message (and hint)."""
+import contextlib
+import io
+import os
+
+import pandas as pd
+
+ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "Tests", "Golden", "data") + "/"
+HDR = "# Expected lines are pandas 3.1.1's output for the same steps (same data)."
+WINE = "../../Fixtures/data/wine.csv"
+SMALL = "fixtures/corr.csv"
+
+def run(path, pcode):
+    df = pd.read_csv(os.path.join(ROOT, path))
+    buf = io.StringIO()
+    with contextlib.redirect_stdout(buf):
+        exec(pcode, {"pd": pd, "df": df})
+    return buf.getvalue().rstrip("\n").split("\n")
+
+cases = []
+def case(name, what, path, qcode, pcode=None):
+    cases.append((name, what, path, qcode, pcode or qcode.replace("true", "True").replace("false", "False")))
+def err(name, what, path, qcode, message, hint=None):
+    cases.append((name, what, path, qcode, None, message, hint))
+
+cols = '["alcohol", "malic_acid", "hue", "proline", "target"]'
+case("corr_pearson", "df.corr(): Pearson's r of every pair of columns (pandas' default method).", WINE,
+     f'print(df[{cols}].corr())')
+case("corr_spearman", "method=\"spearman\": the correlation of the ranks (ties share their mean rank).", WINE,
+     f'print(df[{cols}].corr(method="spearman"))')
+case("corr_kendall", "method=\"kendall\": Kendall's tau-b, which corrects for ties.", WINE,
+     f'print(df[{cols}].corr(method="kendall"))')
+case("corr_cov", "df.cov(): covariances with divisor n - 1 (ddof=0 divides by n).", WINE,
+     f'print(df[{cols}].cov())\nprint(df[["alcohol", "hue"]].cov(ddof=0))')
+case("corr_wide_frame", "A wide correlation matrix is shown as pandas shows it, with its middle columns elided.", WINE,
+     'print(df.corr())')
+case("corr_missing_values", "Missing values: each pair uses the rows where both are present; a constant column gives NaN; bools count as 0 and 1.", SMALL,
+     'print(df.corr(numeric_only=true))\nprint(df.corr(method="spearman", numeric_only=true))\nprint(df.cov(numeric_only=true))')
+case("corr_min_periods", "min_periods: fewer complete pairs than that gives NaN.", SMALL,
+     'print(df[["x", "y"]].corr(min_periods=6))\nprint(df[["x", "y"]].corr(min_periods=5))')
+case("corr_series", "Series.corr and Series.cov with another Series (rounded: pandas goes through numpy's corrcoef, whose last digits differ).", WINE,
+     'print(round(df.alcohol.corr(df.hue), 12))\nprint(round(df.alcohol.corr(df.hue, method="spearman"), 12))\nprint(round(df.alcohol.corr(df.hue, method="kendall"), 12))\nprint(round(df.alcohol.cov(df.proline), 9))')
+case("corr_series_aligned", "Series.corr lines the two Series up by label first, as pandas does.", WINE,
+     'a = df[df.target == 0].alcohol\nb = df.proline.sort_values()\nprint(round(a.corr(b), 12))')
+err("corr_error_text_column", "A text column fails, as in pandas, with the way out.", SMALL,
+    'print(df.corr())', 'corr needs numbers, but column "name" holds text',
+    'pass numeric_only=true to leave text columns out, or drop it: df.drop("name")')
+err("corr_error_method", "An unknown method is named, with the closest.", WINE,
+    'print(df.corr(method="pearsons"))',
+    'bad argument "method" to DataFrame.corr: expected one of "pearson", "spearman", "kendall", got "pearsons" (a string)', 'did you mean "pearson"?')
+err("corr_error_min_periods", "min_periods must be at least 1.", WINE,
+    'print(df.corr(min_periods=0))', 'bad argument "min_periods" to DataFrame.corr: expected an int of at least 1, got 0 (an int)')
+err("corr_error_series_other", "Series.corr needs another Series.", WINE,
+    'print(df.alcohol.corr(3))', 'bad argument "other" to Series.corr: expected a Series, got 3 (an int)')
+
+for c in cases:
+    name, what, path, qcode = c[0], c[1], c[2], c[3]
+    lines = ["# " + what]
+    if c[4] is not None:
+        lines.append(HDR)
+    lines.append(f'df = read_csv("{path}")')
+    lines += qcode.split("\n")
+    if c[4] is not None:
+        out = run(path, c[4])
+        lines += ["# expect: " + l if l else "# expect:" for l in out]
+    else:
+        lines.append("# expect error: " + c[5])
+        if c[6]:
+            lines.append("# expect hint: " + c[6])
+    open(ROOT + name + ".qr", "w").write("\n".join(lines) + "\n")
+print(len(cases))
