@@ -4,7 +4,7 @@ import QuireLang
 extension DataBuiltins {
     static let builtins: [Builtin] =
         functions + frameMethods + seriesMethods + groupByMethods + DataFrameObject.attributes + SeriesObject.attributes
-        + alignMethods + correlationMethods + IndexObject.attributes + IndexObject.methods
+        + alignMethods + correlationMethods + extremeMethods + IndexObject.attributes + IndexObject.methods
         + Reduction.allCases.flatMap { r in ["DataFrame", "Series", "GroupBy"].map { reduction(r, on: $0) } }
 
     static let functions: [Builtin] = [
@@ -60,10 +60,12 @@ extension DataBuiltins {
             guard let v = DataConversions.scalar(args.value("value")) else { throw args.bad("value", expected: "a number, string or bool") }
             return wrap(frame(args).fillna(v))
         },
-        Builtin("sort_values", on: "DataFrame", [Parameter("by", .string), .opt("ascending", .bool, .bool(true))],
-                doc: "The rows sorted by a column (stable; missing values last).",
-                example: "df.sort_values(\"ram\", ascending=false)") { args in
-            wrap(try DataConversions.run { try frame(args).sortValues(by: try args.string("by"), ascending: try args.bool("ascending")) })
+        Builtin("sort_values", on: "DataFrame", [Parameter("by", .oneOf([.string, .sequence])), .opt("ascending", .oneOf([.bool, .sequence]), .bool(true))],
+                doc: "The rows sorted by a column, or by several (the first deciding first; ascending may be one bool per column); stable, missing values last.",
+                example: "df.sort_values([\"price_range\", \"ram\"], ascending=[true, false])") { args in
+            let keys = try DataFrameObject.names(args.value("by"))
+            let ascending = try directions(args, count: keys.count)
+            return wrap(try DataConversions.run { try frame(args).sortValues(by: keys, ascending: ascending) })
         },
         Builtin("groupby", on: "DataFrame", [Parameter("by", .string)],
                 doc: "Groups rows by a column's values, sorted by key; follow with .mean(), .agg({...}) and the like.",

@@ -79,6 +79,10 @@ enum DataConversions {
                 return QuireError(.type, "cannot compare \(what) (\(typeNoun(type))) with a number",
                                   hint: "compare text with text, e.g. == \"abc\"")
             }
+            if operation == "nlargest" || operation == "nsmallest" {
+                return QuireError(.type, "\(operation) needs numbers, but \(what) holds \(typeNoun(type))",
+                                  hint: "to order text, use sort_values" + (column.map { "(\"\($0)\")" } ?? "()"))
+            }
             if operation.count <= 2 {
                 return QuireError(.type, "cannot apply \(operation) to \(what): it holds \(typeNoun(type))")
             }

@@ -1,6 +1,6 @@
-"""Writes Tests/Golden/data/corr_*.qr: each Quire program with, as its expected output, what
+"""Writes Tests/Golden/data/corr_*.qr, extremes_*.qr and sort_multi_*.qr: each Quire program with, as its expected output, what
 pandas prints for the same steps on the same data (run with a Python that has pandas 3.1.1 and
-scipy: `/path/to/venv/bin/python scripts/golden-corr-from-pandas.py`). Error cases carry Quire's
+scipy: `/path/to/venv/bin/python scripts/golden-methods-from-pandas.py`). Error cases carry Quire's
 own message (and hint)."""
 import contextlib
 import io
@@ -56,6 +56,30 @@ err("corr_error_min_periods", "min_periods must be at least 1.", WINE,
 err("corr_error_series_other", "Series.corr needs another Series.", WINE,
     'print(df.alcohol.corr(3))', 'bad argument "other" to Series.corr: expected a Series, got 3 (an int)')
 
+case("extremes_frame", "df.nlargest(n, column) and nsmallest: the n rows with the largest (smallest) values, in that order.", WINE,
+     'print(df.nlargest(3, "alcohol")[["alcohol", "hue", "target"]])\nprint(df.nsmallest(3, "hue")[["alcohol", "hue"]])')
+case("extremes_frame_several_columns", "Several columns: later ones break ties of the first.", WINE,
+     'print(df.nsmallest(4, ["target", "magnesium"])[["target", "magnesium"]])\nprint(df.nlargest(3, ["target", "alcohol"])[["target", "alcohol"]])')
+case("extremes_keep", "keep=\"all\" keeps every value tied with the last one; keep=\"last\" prefers later rows among ties.", WINE,
+     'print(df.magnesium.nlargest(6, keep="all"))\nprint(df.magnesium.nsmallest(4, keep="last"))\nprint(df.magnesium.nsmallest(4))')
+case("extremes_missing", "Missing values come last, only to make up n (as pandas appends them).", SMALL,
+     'print(df.x.nlargest(10))\nprint(df.nsmallest(7, "y"))\nprint(df.x.nsmallest(2))')
+case("sort_multi_keys", "sort_values on several columns, with one direction per column; ties keep their order.", WINE,
+     'print(df.sort_values(["target", "alcohol"], ascending=[true, false]).head(4)[["target", "alcohol"]])\nprint(df.sort_values(["magnesium", "hue"]).head(5)[["magnesium", "hue"]])')
+case("sort_multi_missing", "Missing values sort last in every key, whichever the direction.", SMALL,
+     'print(df.sort_values(["flag", "y"], ascending=[false, true]))\nprint(df.sort_values(["z", "x"], ascending=false))')
+err("extremes_error_text_column", "nlargest needs numbers.", SMALL,
+    'print(df.nlargest(2, "name"))', 'nlargest needs numbers, but column "name" holds text', 'to order text, use sort_values("name")')
+err("extremes_error_negative_n", "n must not be negative.", SMALL,
+    'print(df.x.nsmallest(-1))', 'bad argument "n" to Series.nsmallest: expected an int of at least 0, got -1 (an int)')
+err("extremes_error_keep", "keep is first, last or all.", SMALL,
+    'print(df.x.nlargest(2, keep="any"))', 'bad argument "keep" to Series.nlargest: expected one of "first", "last", "all", got "any" (a string)')
+err("sort_multi_error_directions", "One direction per sort column.", SMALL,
+    'print(df.sort_values(["x", "y"], ascending=[true]))', 'ascending gives 1 direction for 2 sort columns',
+    'give one bool per column in by, or a single bool for all')
+err("sort_multi_error_unknown_column", "An unknown sort column is named, with the closest.", SMALL,
+    'print(df.sort_values(["x", "flg"]))', 'no column named "flg"')
+
 for c in cases:
     name, what, path, qcode = c[0], c[1], c[2], c[3]
     lines = ["# " + what]
@@ -64,7 +88,7 @@ for c in cases:
     lines.append(f'df = read_csv("{path}")')
     lines += qcode.split("\n")
     if c[4] is not None:
-        out = run(path, c[4])
+        out = [l.replace("True", "true").replace("False", "false") for l in run(path, c[4])]
         lines += ["# expect: " + l if l else "# expect:" for l in out]
     else:
         lines.append("# expect error: " + c[5])

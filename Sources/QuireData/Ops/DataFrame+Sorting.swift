@@ -1,0 +1,116 @@
+import QuireSupport
+
+/// Which of equal values `nlargest` and `nsmallest` keep.
+public enum KeepTies: String, Sendable, CaseIterable {
+    case first, last, all
+}
+
+extension Series {
+    /// Each row's rank among the values (0 for the smallest; equal values share a rank), and
+    /// `-1` for missing values: the code a multi-key sort compares.
+    func rankCodes() -> [Int] {
+        let order = sortOrder(ascending: true)
+        var codes = [Int](repeating: -1, count: count)
+        var code = -1
+        var previous: Int?
+        for row in order where !column.isMissing(row) {
+            if previous == nil || !column.sameValue(previous!, row) { code += 1 }
+            codes[row] = code
+            previous = row
+        }
+        return codes
+    }
+}
+
+extension Column {
+    /// Whether rows `a` and `b` hold the same (present) value.
+    func sameValue(_ a: Int, _ b: Int) -> Bool {
+        switch storage {
+        case .int64(let v): v[a] == v[b]
+        case .float64(let v): v[a] == v[b]
+        case .bool(let v): v[a] == v[b]
+        case .string(let v): v[a] == v[b]
+        }
+    }
+}
+
+extension DataFrame {
+    /// The rows ordered by several columns, the first deciding first (pandas'
+    /// `sort_values(by=[...], ascending=[...])`): stable, missing values last in every key.
+    public func sortValues(by keys: [String], ascending: [Bool]) throws -> DataFrame {
+        precondition(keys.count == ascending.count, "one direction per key")
+        if keys.count == 1 { return try sortValues(by: keys[0], ascending: ascending[0]) }
+        return taking(try sortOrder(by: keys, ascending: ascending))
+    }
+
+    /// The row order of a multi-key sort (stable; missing last in each key).
+    func sortOrder(by keys: [String], ascending: [Bool]) throws -> [Int] {
+        let codes: [[Int]] = try zip(keys, ascending).map { key, up in
+            let ranks = try column(key).rankCodes()
+            let top = (ranks.max() ?? -1) + 1
+            // Descending reverses the ranks; missing values sort after every value either way.
+            return ranks.map { $0 < 0 ? top : (up ? $0 : top - 1 - $0) }
+        }
+        return stableSort(Array(0..<rowCount)) { a, b in
+            for c in codes where c[a] != c[b] { return c[a] < c[b] }
+            return false
+        }
+    }
+
+    /// pandas' `nlargest(n, columns, keep=)` (or `nsmallest` when `largest` is false): the `n`
+    /// rows with the largest values of `columns` (later columns break ties), in that order;
+    /// missing values never chosen. `keep` says which of equal rows are kept at the cut.
+    public func extremes(_ n: Int, columns keys: [String], largest: Bool, keep: KeepTies) throws -> DataFrame {
+        for key in keys {
+            let c = try column(key)
+            if c.type == .string { throw DataError.wrongType(column: key, type: c.type, operation: largest ? "nlargest" : "nsmallest") }
+        }
+        let codes: [[Int]] = try keys.map { key in
+            let ranks = try column(key).rankCodes()
+            let top = (ranks.max() ?? -1) + 1
+            return ranks.map { $0 < 0 ? Int.max : (largest ? top - 1 - $0 : $0) }
+        }
+        let rows = Self.pick(n, of: rowCount, missing: { row in codes.contains { $0[row] == Int.max } }, keep: keep) { a, b in
+            for c in codes where c[a] != c[b] { return c[a] < c[b] ? .before : .after }
+            return .tied
+        }
+        return taking(rows)
+    }
+
+    enum Placement { case before, after, tied }
+
+    /// The first `n` of the rows `0..<count` in the order `compare` gives (stable); `keep` says
+    /// which of tied rows survive the cut (the earliest, the latest, or all of those tied with
+    /// the n-th). Rows with a missing key come only after all others, in their order, to make
+    /// up `n` (as pandas appends them), and never with `keep: .all`.
+    static func pick(_ n: Int, of count: Int, missing: (Int) -> Bool, keep: KeepTies, _ compare: (Int, Int) -> Placement) -> [Int] {
+        guard n > 0 else { return [] }
+        let rows = (0..<count).filter { !missing($0) }
+        let source = keep == .last ? Array(rows.reversed()) : rows
+        let sorted = stableSort(source) { compare($0, $1) == .before }
+        if n < sorted.count {
+            guard keep == .all else { return Array(sorted[..<n]) }
+            var end = n
+            while end < sorted.count && compare(sorted[n - 1], sorted[end]) == .tied { end += 1 }
+            return Array(sorted[..<end])
+        }
+        if keep == .all { return sorted }
+        let filler = (0..<count).filter(missing).prefix(n - sorted.count)
+        return sorted + filler
+    }
+}
+
+extension Series {
+    /// pandas' `s.nlargest(n, keep=)` / `s.nsmallest(n, keep=)`.
+    public func extremes(_ n: Int, largest: Bool, keep: KeepTies) throws -> Series {
+        if type == .string { throw DataError.wrongType(column: name, type: type, operation: largest ? "nlargest" : "nsmallest") }
+        let frame = DataFrame(names: ["value"], columns: [column])
+        let ranks = frame.series(at: 0).rankCodes()
+        let top = (ranks.max() ?? -1) + 1
+        let codes = ranks.map { $0 < 0 ? Int.max : (largest ? top - 1 - $0 : $0) }
+        let rows = DataFrame.pick(n, of: count, missing: { codes[$0] == Int.max }, keep: keep) { a, b in
+            codes[a] == codes[b] ? .tied : (codes[a] < codes[b] ? .before : .after)
+        }
+        return taking(rows)
+    }
+}
