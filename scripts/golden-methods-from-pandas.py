@@ -1,4 +1,4 @@
-"""Writes Tests/Golden/data/corr_*.qr, extremes_*.qr and sort_multi_*.qr: each Quire program with, as its expected output, what
+"""Writes Tests/Golden/data/corr_*.qr, extremes_*.qr, sort_multi_*.qr and indexers_*.qr: each Quire program with, as its expected output, what
 pandas prints for the same steps on the same data (run with a Python that has pandas 3.1.1 and
 scipy: `/path/to/venv/bin/python scripts/golden-methods-from-pandas.py`). Error cases carry Quire's
 own message (and hint)."""
@@ -79,6 +79,27 @@ err("sort_multi_error_directions", "One direction per sort column.", SMALL,
     'give one bool per column in by, or a single bool for all')
 err("sort_multi_error_unknown_column", "An unknown sort column is named, with the closest.", SMALL,
     'print(df.sort_values(["x", "flg"]))', 'no column named "flg"')
+
+case("indexers_iloc_rows", "df.iloc by position: a slice of rows, one row (a Series named by its label), a list of rows and columns.", WINE,
+     'print(df.iloc[0:3])\nprint(df.iloc[0])\nprint(df.iloc[[0, 5, 2], [0, 1, -1]])')
+case("indexers_iloc_cells", "One cell by position (negative positions count from the end); columns by a slice.", WINE,
+     'print(df.iloc[-1, 0])\nprint(df.iloc[:, 1:3].head(2))\nprint(df.alcohol.iloc[3])\nprint(df.alcohol.iloc[-2:])')
+case("indexers_loc_mask_and_columns", "df.loc with a bool mask and column names; a label slice includes its end.", WINE,
+     'print(df.loc[df.alcohol > 14.2, ["alcohol", "hue"]])\nprint(df.loc[2:4, "hue"])\nprint(df.loc[3, ["alcohol", "target"]])')
+case("indexers_loc_labels", "loc looks rows up by label, iloc by position: after a sort they differ.", WINE,
+     's = df.sort_values("alcohol").alcohol\nprint(s.loc[8])\nprint(s.iloc[0])\nprint(s.iloc[0:2])\nprint(s.loc[[8, 13]])')
+case("indexers_assign", "Assignment through loc and iloc: a value for the chosen cells, a new column missing elsewhere.", WINE,
+     'd = df[["alcohol", "hue"]].head(4)\nd.loc[d.alcohol > 13.5, "hue"] = 0\nd.iloc[0, 0] = 99.5\nd.loc[1, "flag"] = true\nd.loc[[2, 3], "alcohol"] = [1.5, 2.5]\nprint(d)')
+err("indexers_error_iloc_out_of_range", "A row position past the end.", SMALL,
+    'print(df.iloc[7])', 'row position 7 is out of range (7 rows)')
+err("indexers_error_iloc_name", "iloc takes positions; a name points to loc.", SMALL,
+    'print(df.iloc[0, "x"])', 'iloc takes column positions (an int, a slice, a list of ints or bools), not a string', 'to pick by name or label, use .loc[...]')
+err("indexers_error_loc_missing_label", "A label the rows do not have.", SMALL,
+    'print(df.loc[10])', 'no row labelled 10', 'loc looks rows up by label; the rows are labelled 0 to 6')
+err("indexers_error_loc_unknown_column", "An unknown column in loc, with the closest.", SMALL,
+    'print(df.loc[0, "flg"])', 'no column named "flg"')
+err("indexers_error_assign_length", "An assignment needs one value per chosen row.", SMALL,
+    'df.loc[[0, 1], "x"] = [1, 2, 3]', 'cannot assign 3 values to 2 rows', 'give one value per chosen row, or a single value for all')
 
 for c in cases:
     name, what, path, qcode = c[0], c[1], c[2], c[3]
