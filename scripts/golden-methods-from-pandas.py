@@ -1,4 +1,4 @@
-"""Writes Tests/Golden/data/corr_*.qr, extremes_*.qr, sort_multi_*.qr and indexers_*.qr: each Quire program with, as its expected output, what
+"""Writes Tests/Golden/data/corr_*.qr, extremes_*.qr, sort_multi_*.qr, indexers_*.qr and transforms_*.qr: each Quire program with, as its expected output, what
 pandas prints for the same steps on the same data (run with a Python that has pandas 3.1.1 and
 scipy: `/path/to/venv/bin/python scripts/golden-methods-from-pandas.py`). Error cases carry Quire's
 own message (and hint)."""
@@ -100,6 +100,27 @@ err("indexers_error_loc_unknown_column", "An unknown column in loc, with the clo
     'print(df.loc[0, "flg"])', 'no column named "flg"')
 err("indexers_error_assign_length", "An assignment needs one value per chosen row.", SMALL,
     'df.loc[[0, 1], "x"] = [1, 2, 3]', 'cannot assign 3 values to 2 rows', 'give one value per chosen row, or a single value for all')
+
+case("transforms_cumulative", "cumsum, cumprod, cummax and cummin: missing values stay missing and are skipped; bools add up as ints.", SMALL,
+     'print(df.y.cumsum())\nprint(df.x.cumprod())\nprint(df[["x", "y"]].cummax())\nprint(df.y.cummin())\nprint(df.flag.cumsum())')
+case("transforms_cumsum_ints", "An int column's running sum stays int.", WINE,
+     'print(df.magnesium.head(5).cumsum())')
+case("transforms_diff_pct_change", "diff and pct_change compare with periods rows before, as floats.", WINE,
+     'print(df.alcohol.head(4).diff())\nprint(df.proline.head(4).pct_change())\nprint(df[["alcohol", "magnesium"]].head(4).diff(-1))')
+case("transforms_diff_missing", "diff across missing values gives missing values.", SMALL,
+     'print(df.y.diff(2))')
+case("transforms_round", "round: numpy's rounding of each value; a frame keeps its text columns.", WINE,
+     'print(df.alcohol.head(4).round(1))\nprint(df[["alcohol", "hue"]].head(3).round(1))\nprint(df.describe().round(2).iloc[:, 0:3])\nprint(df.proline.head(3).round(-2))')
+case("transforms_quantile", "quantile: one number, a list of fractions, or one value per column named q.", WINE,
+     'print(df.alcohol.quantile(0.9))\nprint(df.alcohol.quantile([0.1, 0.5, 0.9]))\nprint(df[["alcohol", "hue"]].quantile(0.75))')
+case("transforms_value_counts_normalize", "value_counts(normalize=true): shares instead of counts.", WINE,
+     'print(df.target.value_counts(normalize=true))')
+err("transforms_error_diff_text", "diff needs numbers.", SMALL,
+    'print(df.name.diff())', 'cannot take the diff of column "name": it holds text')
+err("transforms_error_quantile_range", "q is a fraction.", WINE,
+    'print(df.alcohol.quantile(90))', 'bad argument "q" to Series.quantile: expected a number between 0 and 1, or a list of them, got 90 (an int)')
+err("transforms_error_quantile_text", "quantile of a frame with text, without numeric_only.", SMALL,
+    'print(df.quantile(0.5))', 'cannot take the quantile of column "name": it holds text')
 
 for c in cases:
     name, what, path, qcode = c[0], c[1], c[2], c[3]

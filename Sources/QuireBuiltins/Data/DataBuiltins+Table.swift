@@ -4,7 +4,7 @@ import QuireLang
 extension DataBuiltins {
     static let builtins: [Builtin] =
         functions + frameMethods + seriesMethods + groupByMethods + DataFrameObject.attributes + SeriesObject.attributes
-        + alignMethods + correlationMethods + extremeMethods + IndexerObject.attributes + IndexObject.attributes + IndexObject.methods
+        + alignMethods + correlationMethods + extremeMethods + transformMethods + IndexerObject.attributes + IndexObject.attributes + IndexObject.methods
         + Reduction.allCases.flatMap { r in ["DataFrame", "Series", "GroupBy"].map { reduction(r, on: $0) } }
 
     static let functions: [Builtin] = [
@@ -98,9 +98,10 @@ extension DataBuiltins {
         Builtin("tail", on: "Series", [.opt("n", .int, .int(5))], doc: "The last n values.", example: "df.ram.tail()") { args in
             wrap(series(args).tail(try args.int("n")))
         },
-        Builtin("value_counts", on: "Series", doc: "How often each value occurs, most frequent first (ties in order of appearance).",
+        Builtin("value_counts", on: "Series", [.opt("normalize", .bool, .bool(false), doc: "shares of the total instead of counts")],
+                doc: "How often each value occurs, most frequent first (ties in order of appearance).",
                 example: "df.price_range.value_counts()") { args in
-            wrap(series(args).valueCounts())
+            try args.bool("normalize") ? wrap(series(args).valueShares()) : wrap(series(args).valueCounts())
         },
         Builtin("unique", on: "Series", doc: "The distinct values, in order of first appearance.", example: "df.n_cores.unique()") { args in
             let c = series(args).unique()
