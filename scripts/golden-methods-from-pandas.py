@@ -1,4 +1,4 @@
-"""Writes Tests/Golden/data/corr_*.qr, extremes_*.qr, sort_multi_*.qr, indexers_*.qr and transforms_*.qr: each Quire program with, as its expected output, what
+"""Writes Tests/Golden/data/corr_*.qr, extremes_*.qr, sort_multi_*.qr, indexers_*.qr, transforms_*.qr and reshape_*.qr: each Quire program with, as its expected output, what
 pandas prints for the same steps on the same data (run with a Python that has pandas 3.1.1 and
 scipy: `/path/to/venv/bin/python scripts/golden-methods-from-pandas.py`). Error cases carry Quire's
 own message (and hint)."""
@@ -121,6 +121,27 @@ err("transforms_error_quantile_range", "q is a fraction.", WINE,
     'print(df.alcohol.quantile(90))', 'bad argument "q" to Series.quantile: expected a number between 0 and 1, or a list of them, got 90 (an int)')
 err("transforms_error_quantile_text", "quantile of a frame with text, without numeric_only.", SMALL,
     'print(df.quantile(0.5))', 'cannot take the quantile of column "name": it holds text')
+
+case("reshape_duplicated", "duplicated: true for a row repeating an earlier one's values in the subset (missing values equal each other).", SMALL,
+     'print(df.duplicated(subset=["z", "flag"]))\nprint(df.y.duplicated(keep=false))\nprint(df.duplicated().sum())')
+case("reshape_drop_duplicates", "drop_duplicates keeps the first (or last) of each repeated row.", SMALL,
+     'print(df.drop_duplicates(subset=["flag"], keep="last"))\nprint(df.y.drop_duplicates())')
+case("reshape_rename", "rename(columns={old: new}).", WINE,
+     'print(df[["alcohol", "target"]].head(3).rename(columns={"alcohol": "abv"}))')
+case("reshape_astype", "astype: floats to ints truncate; numbers to text; a dict converts some columns; bools to ints.", WINE,
+     'print(df.alcohol.head(3).astype("int64"))\nprint(df.target.head(3).astype("str"))\nprint(df[["alcohol", "magnesium"]].head(3).astype("float64"))\nprint(df[["alcohol", "magnesium"]].head(3).astype({"alcohol": "int64"}))')
+case("reshape_transpose", "df.T: rows become columns, named by the row labels.", WINE,
+     'print(df.head(3).T)\nprint(df[["alcohol", "hue"]].head(3).T.dtypes)')
+err("reshape_error_astype_missing_to_int", "Missing values cannot become ints.", SMALL,
+    'print(df.y.astype("int64"))', 'cannot convert "NaN" to int64', 'fill or drop missing values first: .fillna(0).astype("int64") or .dropna()')
+err("reshape_error_astype_text_to_float", "Text that is not a number cannot become a float.", SMALL,
+    'print(df.name.astype(float))', 'cannot convert "a" to float64')
+err("reshape_error_astype_dtype", "An unknown type name.", SMALL,
+    'print(df.x.astype("float32x"))', 'bad argument "dtype" to Series.astype: expected "float64", "int64", "bool" or "str" (or float, int, bool, str), got "float32x" (a string)')
+err("reshape_error_rename_unknown", "Renaming a column the frame does not have is an error (pandas ignores it silently).", SMALL,
+    'print(df.rename(columns={"flg": "f"}))', 'no column named "flg"')
+err("reshape_error_keep", "keep is \"first\", \"last\" or false.", SMALL,
+    'print(df.duplicated(keep=true))', 'bad argument "keep" to DataFrame.duplicated: expected "first", "last" or false, got true (a bool)')
 
 for c in cases:
     name, what, path, qcode = c[0], c[1], c[2], c[3]

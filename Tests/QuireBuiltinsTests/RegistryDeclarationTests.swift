@@ -39,7 +39,7 @@ struct RegistryDeclarationTests {
 
     @Test func attributesAreRowsWithDocs() {
         let registry = Builtins.registry
-        #expect(registry.attributeNames(on: "DataFrame") == ["columns", "dtypes", "iloc", "index", "loc", "shape", "values"])
+        #expect(registry.attributeNames(on: "DataFrame") == ["T", "columns", "dtypes", "iloc", "index", "loc", "shape", "values"])
         #expect(registry.attributeNames(on: "Model") == ["classes", "feature_importances", "params"])
         #expect(registry.attributeNames(on: "Figure").contains("xticks"))
         #expect(registry.attributeNames(on: "Array") == ["T", "dtype", "ndim", "shape", "size"])

@@ -96,6 +96,11 @@ enum DataConversions {
             var hint = "use one of " + known.map { "\"\($0)\"" }.joined(separator: ", ")
             if let close = Suggest.closest(to: name, in: known) { hint = "did you mean \"\(close)\"?" }
             return QuireError(.value, "unknown aggregation \"\(name)\"", hint: hint)
+        case .castFailed(let value, let to):
+            let hint = to == "int64" && (value == "NaN" || value.contains("inf"))
+                ? "fill or drop missing values first: .fillna(0).astype(\"int64\") or .dropna()"
+                : "clean the values first, or keep the column as it is"
+            return QuireError(.value, "cannot convert \(Printer.repr(.string(value))) to \(to)", hint: hint)
         case .notNumeric(let column):
             return QuireError(.type, "column \"\(column)\" holds text, so the table cannot become a number array",
                               hint: "drop it first: df.drop(\"\(column)\")")

@@ -28,4 +28,6 @@ public enum DataError: Error, Sendable, Equatable {
     case maskLabels
     /// `reset_index` would add a column whose name the frame already has.
     case columnExists(name: String)
+    /// `astype` met a value the type cannot hold ("abc" as float64, NaN as int64).
+    case castFailed(value: String, to: String)
 }
