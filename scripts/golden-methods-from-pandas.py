@@ -1,4 +1,4 @@
-"""Writes Tests/Golden/data/corr_*.qr, extremes_*.qr, sort_multi_*.qr, indexers_*.qr, transforms_*.qr and reshape_*.qr: each Quire program with, as its expected output, what
+"""Writes Tests/Golden/data/corr_*.qr, extremes_*.qr, sort_multi_*.qr, indexers_*.qr, transforms_*.qr, reshape_*.qr and merge_*.qr: each Quire program with, as its expected output, what
 pandas prints for the same steps on the same data (run with a Python that has pandas 3.1.1 and
 scipy: `/path/to/venv/bin/python scripts/golden-methods-from-pandas.py`). Error cases carry Quire's
 own message (and hint)."""
@@ -17,7 +17,8 @@ def run(path, pcode):
     df = pd.read_csv(os.path.join(ROOT, path))
     buf = io.StringIO()
     with contextlib.redirect_stdout(buf):
-        exec(pcode, {"pd": pd, "df": df})
+        exec(pcode, {"pd": pd, "df": df, "merge": pd.merge, "concat": pd.concat,
+                 "read_csv": lambda p: pd.read_csv(os.path.join(ROOT, p))})
     return buf.getvalue().rstrip("\n").split("\n")
 
 cases = []
@@ -142,6 +143,32 @@ err("reshape_error_rename_unknown", "Renaming a column the frame does not have i
     'print(df.rename(columns={"flg": "f"}))', 'no column named "flg"')
 err("reshape_error_keep", "keep is \"first\", \"last\" or false.", SMALL,
     'print(df.duplicated(keep=true))', 'bad argument "keep" to DataFrame.duplicated: expected "first", "last" or false, got true (a bool)')
+
+ORDERS = 'o = read_csv("fixtures/orders.csv")\nc = read_csv("fixtures/customers.csv")\n'
+case("merge_inner", "merge on a key both frames have: matched rows only, in the left frame's order; other shared names get _x and _y.", SMALL,
+     ORDERS + 'print(merge(o, c, on="customer"))\nprint(o.merge(c[["customer", "name"]]))')
+case("merge_left_right", "how=\"left\" keeps every left row (missing where unmatched); how=\"right\" every right row, in its order.", SMALL,
+     ORDERS + 'print(merge(o, c, on="customer", how="left"))\nprint(merge(o, c, on="customer", how="right"))')
+case("merge_outer", "how=\"outer\" keeps every row of both, sorted by key.", SMALL,
+     ORDERS + 'print(merge(o, c, on="customer", how="outer"))')
+case("merge_left_on_right_on", "Keys of different names: left_on and right_on (both columns kept), with chosen suffixes.", SMALL,
+     ORDERS + 'c2 = c.rename(columns={"customer": "id"})\nprint(merge(o, c2, left_on="customer", right_on="id", how="left", suffixes=("_order", "_total")))')
+case("merge_several_keys", "Several key columns: rows match when every key matches.", SMALL,
+     'print(merge(df[["flag", "z", "x"]], df[["flag", "z", "name"]].head(2), on=["flag", "z"]))')
+case("merge_concat_rows", "concat one above another: labels kept, or renumbered with ignore_index; missing where a frame lacks a column.", SMALL,
+     ORDERS + 'print(concat([o.head(2), o.tail(2)]))\nprint(concat([o.head(2), c.head(2)], ignore_index=true))\nprint(concat([o.amount.head(2), c.amount.head(2)]))')
+case("merge_concat_columns", "concat(axis=1) side by side, lined up by row label.", SMALL,
+     ORDERS + 'print(concat([o[["order"]], c[["name"]]], axis=1))')
+err("merge_error_unknown_key", "A key the frame does not have, with the closest.", SMALL,
+    ORDERS + 'print(merge(o, c, on="custmer"))', 'no column named "custmer"')
+err("merge_error_no_common_column", "Without keys, the frames must share a column.", SMALL,
+    ORDERS + 'print(merge(o[["order"]], c[["name"]]))', 'the frames have no column in common to join on', 'name the keys: on="id", or left_on="a", right_on="b"')
+err("merge_error_left_on_alone", "left_on needs right_on.", SMALL,
+    ORDERS + 'print(merge(o, c, left_on="customer"))', 'left_on= and right_on= go together')
+err("merge_error_how", "An unknown join kind.", SMALL,
+    ORDERS + 'print(merge(o, c, how="full"))', 'bad argument "how" to merge: expected one of "inner", "left", "right", "outer", got "full" (a string)')
+err("merge_error_concat_empty", "concat needs something to stack.", SMALL,
+    'print(concat([]))', 'bad argument "objs" to concat: expected a list of at least one DataFrame or Series, got [] (a list)')
 
 for c in cases:
     name, what, path, qcode = c[0], c[1], c[2], c[3]

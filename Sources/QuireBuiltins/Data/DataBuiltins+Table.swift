@@ -4,7 +4,7 @@ import QuireLang
 extension DataBuiltins {
     static let builtins: [Builtin] =
         functions + frameMethods + seriesMethods + groupByMethods + DataFrameObject.attributes + SeriesObject.attributes
-        + alignMethods + correlationMethods + extremeMethods + transformMethods + reshapeMethods + IndexerObject.attributes + IndexObject.attributes + IndexObject.methods
+        + alignMethods + correlationMethods + extremeMethods + transformMethods + reshapeMethods + mergeBuiltins + IndexerObject.attributes + IndexObject.attributes + IndexObject.methods
         + Reduction.allCases.flatMap { r in ["DataFrame", "Series", "GroupBy"].map { reduction(r, on: $0) } }
 
     static let functions: [Builtin] = [

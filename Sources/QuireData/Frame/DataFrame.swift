@@ -58,6 +58,14 @@ public struct DataFrame: Sendable {
         }
     }
 
+    /// Adds a column at the end even when the name is taken (concat keeps both, as pandas does).
+    mutating func appendColumn(_ name: String, _ column: Column) {
+        precondition(columns.isEmpty || column.count == rowCount, "a column of the frame's length")
+        if columns.isEmpty && index.count != column.count { index = RowIndex(range: column.count) }
+        names.append(name)
+        columns.append(column)
+    }
+
     public func taking(_ rows: [Int]) -> DataFrame {
         DataFrame(names: names, columns: takingColumns(rows), index: index.taking(rows))
     }
