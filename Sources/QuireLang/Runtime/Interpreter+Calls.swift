@@ -59,6 +59,19 @@ extension Interpreter {
         if let method = registry.method(name, on: registryType(of: receiver)) {
             return try callBuiltin(method, receiver: receiver, positional, keywords, spans: spans)
         }
+        // Called, an unknown name is a missing method (did-you-mean among methods), not a
+        // missing column or attribute.
+        if case .object(let o) = receiver, registry.attribute(name, on: o.typeName) == nil {
+            var member: Value?
+            do { member = try o.member(name) } catch let e as QuireError {
+                guard e.kind == .key || e.kind == .name else { throw nameSpan.map { e.located(at: $0) } ?? e }
+            }
+            guard let member else {
+                let e = noMethodError(o, name)
+                throw nameSpan.map { e.located(at: $0) } ?? e
+            }
+            return try callValue(member, positional, keywords: keywords, spans: spans)
+        }
         let member: Value
         do { member = try getMember(receiver, name) } catch let e as QuireError {
             if let nameSpan { throw e.located(at: nameSpan) }
