@@ -68,6 +68,9 @@ extension Builtins {
         Name("cv2", "Scharr", "scharr"),
         Name("cv2", "flip", "flip"),
         Name("cv2", "rotate", "rotate"),
+        Name("cv2", "imshow", "imshow", note: "imshow(img) returns a figure; no window or waitKey is needed"),
+        Name("cv2", "COLOR_BGR2GRAY", nil, note: "gray(img) converts to gray, with no constant"),
+        Name("cv2", "COLOR_RGB2GRAY", nil, note: "gray(img) converts to gray, with no constant"),
     ]
 
     /// pandas' functions.

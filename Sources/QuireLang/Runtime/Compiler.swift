@@ -24,6 +24,11 @@ final class Compiler {
     }
 
     func compileProgram(_ program: Program) throws -> CompiledProgram {
+        // A tutorial's Python import lines come together: the first one's error names them all.
+        let imports = program.statements.filter { if case .pythonImport = $0.kind { true } else { false } }
+        if let first = imports.first, case .pythonImport(let module, let names) = first.kind {
+            throw interpreter.pythonImportError(module, names, first.span, alsoAt: imports.dropFirst().map(\.span.line))
+        }
         let body = try compileBlock(program.statements)
         return CompiledProgram(body: body, frame: Frame.make(slotCount: 0, parent: nil))
     }

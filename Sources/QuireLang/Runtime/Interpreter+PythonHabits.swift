@@ -20,7 +20,17 @@ extension Interpreter {
     }
 
     /// `import pandas as pd`, `from sklearn.ensemble import RandomForestClassifier`.
-    func pythonImportError(_ module: String, _ names: [String], _ span: SourceSpan) -> QuireError {
+    /// `alsoAt`: the lines of the program's other Python imports, named in the message.
+    func pythonImportError(_ module: String, _ names: [String], _ span: SourceSpan, alsoAt others: [Int] = []) -> QuireError {
+        var error = pythonImportError(module, names, span)
+        if !others.isEmpty {
+            let lines = others.map(String.init).joined(separator: ", ")
+            error.message += others.count == 1 ? " (and the import on line \(lines))" : " (and the imports on lines \(lines))"
+        }
+        return error
+    }
+
+    private func pythonImportError(_ module: String, _ names: [String], _ span: SourceSpan) -> QuireError {
         let table = registry.python
         guard let library = table.library(module: module) else {
             var titles: [String] = []
