@@ -59,6 +59,16 @@ extension Interpreter {
         if let method = registry.method(name, on: registryType(of: receiver)) {
             return try callBuiltin(method, receiver: receiver, positional, keywords, spans: spans)
         }
+        // `df.shape()`: an attribute called as a method.
+        if let attribute = registry.attribute(name, on: registryType(of: receiver)) {
+            let value = try readAttribute(attribute, of: receiver)
+            switch value {
+            case .function, .builtin: return try callValue(value, positional, keywords: keywords, spans: spans)
+            default:
+                let type = registryType(of: receiver)
+                throw QuireError(.type, "\"\(name)\" is an attribute of \(article(type)), not a method", hint: "write .\(name) without ( )", span: nameSpan)
+            }
+        }
         // Called, an unknown name is a missing method (did-you-mean among methods), not a
         // missing column or attribute.
         if case .object(let o) = receiver, registry.attribute(name, on: o.typeName) == nil {
