@@ -35,6 +35,19 @@ struct ScriptFigureTests {
         #expect(isPNG(out + "/figure-1.png") && isPNG(out + "/figure-2.png"))
     }
 
+    @Test func aRunReplacesTheFiguresOfAnEarlierRun() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let out = folder.appendingPathComponent("plots.out").path
+        let first = try script("show(hist([1, 2]))\nshow(hist([3, 4]))\n")
+        #expect(try quire(["run", first]).status == 0)
+        #expect(isPNG(out + "/figure-2.png"))
+        try "mine".write(toFile: out + "/notes.txt", atomically: true, encoding: .utf8)
+        let second = try script("show(hist([1, 2]))\n")
+        #expect(try quire(["run", second]).stdout == "[figure: \(out)/figure-1.png]\n")
+        #expect(!FileManager.default.fileExists(atPath: out + "/figure-2.png"), "a figure of the earlier run is left")
+        #expect(FileManager.default.fileExists(atPath: out + "/notes.txt"), "only figure-N.png files are removed")
+    }
+
     @Test func aFigureNeverShownIsWrittenAtTheEnd() throws {
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = try script("scatter([1, 2, 3], [3, 1, 2])\nprint(\"drawn\")\n")

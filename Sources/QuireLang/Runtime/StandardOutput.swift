@@ -61,10 +61,24 @@ public final class StandardOutput: OutputSink {
         } catch {
             throw QuireError(.io, error.message, hint: "give another folder with --figures DIR")
         }
+        if figuresWritten == 0 { removeEarlierFigures(in: figureFolder) }
         figuresWritten += 1
         let path = (figureFolder as NSString).appendingPathComponent("figure-\(figuresWritten).png")
         try figure.write(toPath: path)
         return path
+    }
+}
+
+extension StandardOutput {
+    /// The `figure-N.png` files of an earlier run, which would otherwise be taken for this run's.
+    func removeEarlierFigures(in folder: String) {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        for name in names where name.hasPrefix("figure-") && name.hasSuffix(".png") {
+            let number = name.dropFirst("figure-".count).dropLast(".png".count)
+            if !number.isEmpty, number.allSatisfy(\.isNumber) {
+                try? FileManager.default.removeItem(atPath: (folder as NSString).appendingPathComponent(name))
+            }
+        }
     }
 }
 
