@@ -16,6 +16,7 @@ extension Interpreter {
     func pythonAdvice(_ library: PythonNames.Library, _ name: String, python: String) -> String {
         let (quire, note) = pythonEquivalent(library.module, name)
         guard let quire else { return note ?? "\(library.title)'s \(name) is not available in Quire yet" }
+        if quire == python { return "\(quire) is built in under the same name" + (note.map { "; \($0)" } ?? "") }
         return "write \(quire)(...) for \(python)(...)" + (note.map { "; \($0)" } ?? "")
     }
 
