@@ -36,6 +36,15 @@ struct PythonHabitTests {
         #expect(fromImport?.hint == "write mlp_classifier(...) for MLPClassifier(...)")
     }
 
+    /// Did-you-mean offers only likely typos: at most a quarter of the letters changed (issue 13:
+    /// `nlargest` was offered the column "target", three edits away).
+    @Test func didYouMeanNeedsACloseName() {
+        #expect(Suggest.closest(to: "nlargest", in: ["target", "alcohol"]) == nil)
+        #expect(Suggest.closest(to: "alcohl", in: ["alcohol", "target"]) == "alcohol")
+        #expect(Suggest.closest(to: "groupbby", in: ["groupby", "head"]) == "groupby")
+        #expect(Suggest.closest(to: "classification_reprot", in: ["classification_report"]) == "classification_report")
+    }
+
     @Test func importOfAFileStillWorksAsBefore() {
         let e = error("import helpers", builtins: [])
         #expect(e?.message == "Quire cannot import the Python module \"helpers\"")
