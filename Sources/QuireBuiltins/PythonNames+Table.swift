@@ -63,7 +63,7 @@ extension Builtins {
         Name("cv2", "imwrite", "write_image", note: "the image comes first: write_image(img, \"out.png\")"),
         Name("cv2", "resize", "resize"),
         Name("cv2", "medianBlur", "median_blur"),
-        Name("cv2", "Sobel", "sobel", note: "sobel(img) gives the gradient's magnitude"),
+        Name("cv2", "Sobel", "sobel", note: "it gives both gradients at once: gx, gy = sobel(img)"),
         Name("cv2", "blur", "box_blur"),
         Name("cv2", "Scharr", "scharr"),
         Name("cv2", "flip", "flip"),
