@@ -61,7 +61,10 @@ extension Interpreter {
         }
         // `df.shape()`: an attribute called as a method.
         if let attribute = registry.attribute(name, on: registryType(of: receiver)) {
-            let value = try readAttribute(attribute, of: receiver)
+            let value: Value
+            do { value = try readAttribute(attribute, of: receiver) } catch let e as QuireError {
+                throw nameSpan.map { e.located(at: $0) } ?? e
+            }
             switch value {
             case .function, .builtin: return try callValue(value, positional, keywords: keywords, spans: spans)
             default:
@@ -71,7 +74,7 @@ extension Interpreter {
         }
         // Called, an unknown name is a missing method (did-you-mean among methods), not a
         // missing column or attribute.
-        if case .object(let o) = receiver, registry.attribute(name, on: o.typeName) == nil {
+        if case .object(let o) = receiver {
             var member: Value?
             do { member = try o.member(name) } catch let e as QuireError {
                 guard e.kind == .key || e.kind == .name else { throw nameSpan.map { e.located(at: $0) } ?? e }
