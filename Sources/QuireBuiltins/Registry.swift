@@ -15,7 +15,7 @@ public enum Builtins {
     ]
 
     /// The registry the interpreter, `:help`, completion and the reference page read.
-    public static let registry = BuiltinRegistry(tables)
+    public static let registry = BuiltinRegistry(tables, python: python)
 
     /// A new interpreter with every builtin and the standard library loaded.
     public static func makeInterpreter(sink: OutputSink = StandardOutput()) throws(QuireError) -> Interpreter {

@@ -25,6 +25,9 @@ public final class REPL {
     /// The globals when the session began (the standard library): `:reset` brings them back and
     /// `:vars` leaves them out.
     let initialGlobals: [(name: String, value: Value)]
+    /// Where figures go when the terminal cannot show them: created with the first figure and
+    /// removed when the session ends.
+    let sessionFolder: String
     /// Writes a message of the REPL itself to standard output.
     var say: (String) -> Void
     /// Writes an error to standard error.
@@ -36,7 +39,10 @@ public final class REPL {
         self.output = output
         self.historyPath = historyPath
         transcript = TranscriptSink(output: output)
+        transcript.images = TerminalImages.detect()
         interpreter.sink = transcript
+        sessionFolder = NSTemporaryDirectory() + "quire-session-\(getpid())-\(UUID().uuidString.prefix(8))"
+        if output.figureFolder == nil { output.figureFolder = sessionFolder }
         initialGlobals = interpreter.globalNames.compactMap { name in interpreter.global(name).map { (name, $0) } }
         say = { text in output.write(text) }
         complain = { text in
@@ -61,7 +67,10 @@ public final class REPL {
 
     func run(reader: LineReader) -> Int32 {
         InterruptHandler.install(for: interpreter)
-        defer { InterruptHandler.uninstall() }
+        defer {
+            InterruptHandler.uninstall()
+            try? FileManager.default.removeItem(atPath: sessionFolder)
+        }
         while true {
             output.flush()
             switch reader.readLine(prompt: pending.isEmpty ? REPL.prompt : REPL.continuationPrompt) {
@@ -101,7 +110,10 @@ public final class REPL {
         transcript.begin()
         do {
             let value = try interruptibly { () throws(QuireError) in try interpreter.run(Source(name: "<repl>", text: text)) }
-            if let value { transcript.display(value) }
+            if let value {
+                transcript.display(value)
+                interpreter.figures.settle(value)
+            }
             transcript.commit(text)
             return true
         } catch {

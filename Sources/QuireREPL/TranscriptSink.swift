@@ -9,6 +9,10 @@ final class TranscriptSink: OutputSink {
     private var captured: String?
     private var figures: [any FigureDisplay] = []
 
+    /// How figures are shown: inline on a terminal that can show pictures, otherwise as files
+    /// whose paths are printed.
+    var images: TerminalImages.Kind = .none
+
     init(output: StandardOutput) { self.output = output }
 
     func write(_ text: String) {
@@ -17,7 +21,7 @@ final class TranscriptSink: OutputSink {
     }
 
     func display(_ value: Value) {
-        output.display(value)
+        if !showInline(value) { output.display(value) }
         guard captured != nil else { return }
         if case .none = value { return }
         if case .object(let object) = value, case .figure(let figure)? = object.richDisplay() {
@@ -26,6 +30,16 @@ final class TranscriptSink: OutputSink {
         } else {
             captured? += Printer.repr(value) + "\n"
         }
+    }
+
+    /// Draws a figure in the terminal; false when `value` is no figure, the terminal cannot
+    /// show pictures, or the picture could not be drawn (it then goes to a file).
+    private func showInline(_ value: Value) -> Bool {
+        guard images != .none, case .object(let object) = value, case .figure(let figure)? = object.richDisplay(),
+              let png = try? figure.data(format: "png"), let text = TerminalImages.sequence(png, as: images)
+        else { return false }
+        output.write(text)
+        return true
     }
 
     /// Starts recording the output of an input.

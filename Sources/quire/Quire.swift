@@ -71,8 +71,12 @@ struct Run: ParsableCommand {
 
     @OptionGroup var notebookFlags: NotebookFlags
 
+    @Option(name: .customLong("figures"), help: ArgumentHelp("Write the figures a script shows into DIR (default: beside the script, in NAME.out).", valueName: "DIR"))
+    var figures: String?
+
     mutating func run() throws {
         if file.lowercased().hasSuffix(".md") || file.lowercased().hasSuffix(".ipynb") {
+            if figures != nil { throw ValidationError("--figures applies to scripts (.qr); a notebook's figures go to its --output folder") }
             throw ExitCode(try NotebookRun.run(path: file, flags: notebookFlags))
         }
         if notebookFlags.anyGiven {
@@ -102,7 +106,15 @@ struct Run: ParsableCommand {
             throw ExitCode(1)
         }
         let directory = (URL(fileURLWithPath: file).deletingLastPathComponent().path)
-        throw ExitCode(Runner.evaluate(Source(name: file, text: text, directory: directory), printResult: false))
+        throw ExitCode(Runner.evaluate(Source(name: file, text: text, directory: directory), printResult: false, figureFolder: figures ?? Run.figureFolder(of: file)))
+    }
+
+    /// `script.qr` → `script.out`, beside it, as a notebook's `NB.out`.
+    static func figureFolder(of script: String) -> String {
+        let name = (script as NSString).lastPathComponent
+        let stem = name.hasSuffix(".qr") ? String(name.dropLast(3)) : name
+        let folder = (script as NSString).deletingLastPathComponent
+        return folder.isEmpty ? stem + ".out" : (folder as NSString).appendingPathComponent(stem + ".out")
     }
 }
 
@@ -114,22 +126,33 @@ enum Runner {
         FileHandle.standardError.write(Data(text.utf8))
     }
 
-    /// Runs a program; prints errors to standard error. Returns the exit status.
-    static func evaluate(_ source: Source, printResult: Bool) -> Int32 {
+    /// Runs a program; prints errors to standard error. Returns the exit status. Figures drawn
+    /// and neither shown nor saved are shown when the program ends (written to `figureFolder`,
+    /// or to temporary files), so that none is lost.
+    static func evaluate(_ source: Source, printResult: Bool, figureFolder: String? = nil) -> Int32 {
         runOnLargeStack {
             let output = StandardOutput()
+            output.figureFolder = figureFolder
+            var drawn: DrawnFigures?
             do throws(QuireError) {
                 let interpreter = try Builtins.makeInterpreter(sink: output)
+                drawn = interpreter.figures
                 interpreter.isInteractive = isatty(1) != 0
                 // Ctrl-C stops the program with the usual "interrupted" error (exit 1), also
                 // inside a long builtin; a second Ctrl-C ends the process at once.
                 let forwarder = InterruptForwarder(interpreter)
                 defer { withExtendedLifetime(forwarder) {} }
                 let value = try interpreter.run(source)
-                if printResult, let value { output.display(value) }
+                if printResult, let value {
+                    output.display(value)
+                    interpreter.figures.settle(value)
+                }
+                for figure in interpreter.figures.takePending() { output.display(figure) }
                 output.flush()
                 return 0
             } catch {
+                // What was drawn before the error is kept too.
+                for figure in drawn?.takePending() ?? [] { output.display(figure) }
                 output.flush()
                 FileHandle.standardError.write(Data(error.render().utf8))
                 return 1

@@ -10,10 +10,17 @@ extension CoreBuiltins {
             args.context.write(text)
             return .none
         },
-        Builtin("show", [Parameter("value")],
-            doc: "Shows a value now, as a cell's result is shown (a figure in the middle of a cell).", example: "show(bar(counts))"
+        Builtin("show", [.opt("value", .any, .none)],
+            doc: "Shows a value now, as a cell's result is shown; show() shows the figures drawn and not yet shown, as matplotlib's plt.show().",
+            example: "show(bar(counts))"
         ) { args in
-            args.context.display(args.value("value"))
+            let value = args.value("value")
+            let shown: [Value]
+            if case .none = value { shown = args.context.figures.takePending() } else { shown = [value] }
+            for v in shown {
+                args.context.display(v)
+                args.context.figures.settle(v)
+            }
             return .none
         },
         Builtin("len", [Parameter("x")], doc: "The number of items in a list, tuple, string, dict, table or array.", example: "len([1, 2, 3])") { args in

@@ -23,6 +23,14 @@ final class GroupByObject: NativeObject {
         return .object(GroupByObject(groups, selected: name))
     }
 
+    /// `grouped.col`, as pandas: the same as `grouped["col"]`.
+    func member(_ name: String) throws -> Value? {
+        guard selected == nil, name != groups.key, groups.frame.names.contains(name) else { return nil }
+        return .object(GroupByObject(groups, selected: name))
+    }
+
+    var memberNames: [String] { selected == nil ? groups.frame.names.filter { $0 != groups.key } : [] }
+
     /// One reduction of every value column (or of the selected one, as a Series).
     func aggregate(_ r: Reduction) throws -> Value {
         try DataConversions.run {

@@ -8,7 +8,9 @@ extension PlotBuiltins {
     /// Runs a QuirePlot call, turning its error into a sentence naming the builtin.
     static func make(_ args: Arguments, _ kind: String, _ build: () throws(PlotError) -> Figure) throws -> Value {
         do throws(PlotError) {
-            return .object(FigureObject(try build(), kind: kind))
+            let figure = FigureObject(try build(), kind: kind)
+            args.context.figures.drawn(figure)
+            return .object(figure)
         } catch {
             throw PlotMessages.error(error, function: args.builtin.qualifiedName)
         }
@@ -145,6 +147,8 @@ extension PlotBuiltins {
         var values = args.rest
         if values.count == 1, case .list(let l) = values[0] { values = l.items }
         let figures = try PlotInputs.figures(values, args)
+        // Drawn into the grid, the parts are not shown on their own as well.
+        for value in values { args.context.figures.settle(value) }
         let title = try args.optionalString("title")
         return try make(args, "grid of plots") { () throws(PlotError) in
             var figure = try Figure.grid(figures, rows: rows, columns: columns)
@@ -157,6 +161,7 @@ extension PlotBuiltins {
         let path = try args.filePath(for: .write).path
         let dpi = try args.double("dpi")
         try figure.save(to: path, dpi: dpi, shownAs: try args.string("path"))
+        args.context.figures.settle(.object(figure))
         return .none
     }
 }

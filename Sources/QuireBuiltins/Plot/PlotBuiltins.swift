@@ -66,6 +66,16 @@ enum PlotBuiltins {
             example: "save(fig, \"price.svg\")"
         ) { args in try save(try args.object("fig", as: FigureObject.self, expected: "a Figure"), args) },
         Builtin(
+            "savefig", [Parameter("path", .string), .opt("dpi", .number, .int(100))],
+            doc: "Writes the current figure (the one drawn last), as matplotlib's plt.savefig: PNG, SVG or PDF by the extension.",
+            example: "hist(df.alcohol)\nsavefig(\"alcohol.png\")"
+        ) { args in
+            guard case let figure as FigureObject = args.context.figures.current else {
+                throw QuireError(.value, "there is no figure to save yet", hint: "draw one first, e.g. hist(df.alcohol), then savefig(\"alcohol.png\")")
+            }
+            return try save(figure, args)
+        },
+        Builtin(
             "save", on: "Figure", [Parameter("path", .string), .opt("dpi", .number, .int(100))],
             doc: "Writes the figure to a file: PNG (at dpi), SVG or PDF by the path's extension.",
             example: "fig.save(\"counts.png\", dpi=150)"

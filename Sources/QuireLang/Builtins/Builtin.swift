@@ -192,9 +192,12 @@ public final class BuiltinRegistry: @unchecked Sendable {
     public private(set) var functions: [String: Builtin] = [:]
     public private(set) var methods: [String: [String: Builtin]] = [:]
     public private(set) var attributes: [String: [String: Builtin]] = [:]
+    /// Python's names for the builtins, for the errors that answer Python habits.
+    public let python: PythonNames
 
-    public init(_ tables: [[Builtin]]) {
+    public init(_ tables: [[Builtin]], python: PythonNames = PythonNames()) {
         all = tables.flatMap { $0 }
+        self.python = python
         for b in all {
             if let receiver = b.receiver, b.isAttribute {
                 precondition(attributes[receiver]?[b.name] == nil && methods[receiver]?[b.name] == nil,

@@ -14,6 +14,8 @@ public protocol CallContext: AnyObject {
     func resolvePath(_ path: String) -> String
     /// True when output goes to a terminal, so long work may show a progress bar.
     var isInteractive: Bool { get }
+    /// The figures drawn and not yet shown or saved (matplotlib's open figures).
+    var figures: DrawnFigures { get }
     /// The registry, for builtins that need to find others (help, completion).
     var registry: BuiltinRegistry { get }
 }

@@ -6,7 +6,7 @@ public enum Suggest {
         var best: (String, Int)?
         for c in candidates where c != name {
             let d = distance(lowered, c.lowercased())
-            let limit = max(1, min(3, (max(name.count, c.count) + 1) / 3))
+            let limit = max(1, min(3, (max(name.count, c.count) + 1) / 4))
             if d <= limit, best == nil || d < best!.1 { best = (c, d) }
         }
         return best?.0

@@ -32,7 +32,7 @@ extension Compiler {
         }
 
         if case .member(let objectNode, let name, let nameSpan) = callee.kind {
-            let object = try compile(objectNode)
+            let object = try compileReceiver(objectNode, member: name)
             return { f in
                 let receiver = try object(f)
                 let (positional, keywords) = try evaluate(f)

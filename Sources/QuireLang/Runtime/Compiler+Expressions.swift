@@ -90,7 +90,7 @@ extension Compiler {
                 do { return try interp.getIndex(o, i) } catch let e as QuireError { throw e.located(at: span) }
             }
         case .member(let object, let name, let nameSpan):
-            let obj = try compile(object)
+            let obj = try compileReceiver(object, member: name)
             return { f in
                 let o = try obj(f)
                 do { return try interp.getMember(o, name) } catch let e as QuireError { throw e.located(at: nameSpan) }

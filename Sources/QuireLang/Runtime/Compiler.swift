@@ -24,6 +24,11 @@ final class Compiler {
     }
 
     func compileProgram(_ program: Program) throws -> CompiledProgram {
+        // A tutorial's Python import lines come together: the first one's error names them all.
+        let imports = program.statements.filter { if case .pythonImport = $0.kind { true } else { false } }
+        if let first = imports.first, case .pythonImport(let module, let names) = first.kind {
+            throw interpreter.pythonImportError(module, names, first.span, alsoAt: imports.dropFirst().map(\.span.line))
+        }
         let body = try compileBlock(program.statements)
         return CompiledProgram(body: body, frame: Frame.make(slotCount: 0, parent: nil))
     }
@@ -108,6 +113,7 @@ final class Compiler {
             }
         case .function(let decl): return try compileFunction(decl)
         case .importFile(let path): return compileImport(path, node.span)
+        case .pythonImport(let module, let names): throw interpreter.pythonImportError(module, names, node.span)
         case .assert(let condition, let message): return try compileAssert(condition, message, node.span)
         default: return try compileExpression(node)
         }
@@ -334,6 +340,19 @@ final class Compiler {
                 throw QuireError(.assertion, text, span: condSpan)
             }
             return .none
+        }
+    }
+
+    /// The object of `object.member`: when it is an undefined `pd`, `np`, `plt`, `sns` or
+    /// `cv2`, the error says how Quire writes `pd.member`.
+    func compileReceiver(_ object: Node, member: String) throws -> Code {
+        let code = try compile(object)
+        guard case .name(let alias) = object.kind, interpreter.registry.python.library(alias: alias) != nil else { return code }
+        let interp = interpreter
+        return { f in
+            do { return try code(f) } catch let e as QuireError where e.kind == .name {
+                throw interp.pythonPrefixError(alias, member, object.span) ?? e
+            }
         }
     }
 

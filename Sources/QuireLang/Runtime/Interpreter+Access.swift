@@ -38,6 +38,9 @@ extension Interpreter {
         if let quire = python[name] {
             return QuireError(.name, "name \"\(name)\" is not defined", hint: "Quire writes \"\(quire)\"", span: span)
         }
+        if let hint = pythonNameHint(name) {
+            return QuireError(.name, "name \"\(name)\" is not defined", hint: hint, span: span)
+        }
         let candidates = globalNames + registry.functions.keys.sorted() + Keyword.allCases.map(\.rawValue)
         let hint = Suggest.closest(to: name, in: candidates).map { "did you mean \"\($0)\"?" }
         return QuireError(.name, "name \"\(name)\" is not defined", hint: hint, span: span)
@@ -51,7 +54,16 @@ extension Interpreter {
         if let attribute = registry.attribute(name, on: typeKey) { return try readAttribute(attribute, of: value) }
         switch value {
         case .object(let o):
-            if let v = try o.member(name) { return v }
+            // pandas' members that Quire spells otherwise (df.iloc) are answered as such, not as
+            // missing columns.
+            let pandas = pythonMemberHint(o.typeName, name)
+            let found: Value?
+            do { found = try o.member(name) } catch let e as QuireError {
+                guard let pandas, e.kind == .key || e.kind == .name else { throw e }
+                found = nil
+            }
+            if let v = found { return v }
+            if let pandas { throw QuireError(.name, "\(article(o.typeName)) has no attribute \"\(name)\"", hint: pandas) }
             let candidates = registry.attributeNames(on: typeKey) + o.memberNames + registry.methodNames(on: typeKey)
             let hint = Suggest.closest(to: name, in: candidates).map { "did you mean \"\($0)\"?" }
             throw QuireError(.name, "\(article(o.typeName)) has no member \"\(name)\"", hint: hint)

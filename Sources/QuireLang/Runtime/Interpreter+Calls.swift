@@ -59,6 +59,32 @@ extension Interpreter {
         if let method = registry.method(name, on: registryType(of: receiver)) {
             return try callBuiltin(method, receiver: receiver, positional, keywords, spans: spans)
         }
+        // `df.shape()`: an attribute called as a method.
+        if let attribute = registry.attribute(name, on: registryType(of: receiver)) {
+            let value: Value
+            do { value = try readAttribute(attribute, of: receiver) } catch let e as QuireError {
+                throw nameSpan.map { e.located(at: $0) } ?? e
+            }
+            switch value {
+            case .function, .builtin: return try callValue(value, positional, keywords: keywords, spans: spans)
+            default:
+                let type = registryType(of: receiver)
+                throw QuireError(.type, "\"\(name)\" is an attribute of \(article(type)), not a method", hint: "write .\(name) without ( )", span: nameSpan)
+            }
+        }
+        // Called, an unknown name is a missing method (did-you-mean among methods), not a
+        // missing column or attribute.
+        if case .object(let o) = receiver {
+            var member: Value?
+            do { member = try o.member(name) } catch let e as QuireError {
+                guard e.kind == .key || e.kind == .name else { throw nameSpan.map { e.located(at: $0) } ?? e }
+            }
+            guard let member else {
+                let e = noMethodError(o, name)
+                throw nameSpan.map { e.located(at: $0) } ?? e
+            }
+            return try callValue(member, positional, keywords: keywords, spans: spans)
+        }
         let member: Value
         do { member = try getMember(receiver, name) } catch let e as QuireError {
             if let nameSpan { throw e.located(at: nameSpan) }

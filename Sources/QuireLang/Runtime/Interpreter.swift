@@ -30,6 +30,8 @@ public final class Interpreter: CallContext, @unchecked Sendable {
     /// the interpreter's loops and calls and, as the current `Cancellation` token while a program
     /// runs, by the loops inside builtins and the libraries.
     public let cancellation = CancellationToken()
+    /// The figures drawn and not yet shown or saved (`show()`, `savefig`, the end of a script).
+    public let figures = DrawnFigures()
     var importedFiles: Set<String> = []
     var directoryStack: [String] = []
 
@@ -55,6 +57,7 @@ public final class Interpreter: CallContext, @unchecked Sendable {
             defer { directoryStack.removeLast() }
             unwind = .none
             depth = 0
+            figures.forgetPending()
             let value = try Cancellation.with(cancellation) { try code.run() }
             let shows = !program.quietEnd && (program.statements.last?.isExpression ?? false)
             return shows ? value : nil

@@ -1,7 +1,9 @@
 import Foundation
+import QuireSupport
 
 /// Output to the process's standard output, buffered like Python's (by line on a terminal, in
-/// blocks otherwise); figures are written to temporary PNG files whose paths are printed.
+/// blocks otherwise); figures are written to PNG files (in `figureFolder`, or temporary ones)
+/// whose paths are printed.
 public final class StandardOutput: OutputSink {
     private var buffer: [UInt8] = []
     private let lineBuffered = isatty(1) != 0
@@ -32,16 +34,51 @@ public final class StandardOutput: OutputSink {
     public func display(_ value: Value) {
         if case .none = value { return }
         if case .object(let o) = value, case .figure(let figure)? = o.richDisplay() {
-            let path = NSTemporaryDirectory() + "quire-figure-\(UUID().uuidString.prefix(8)).png"
             do {
-                try figure.write(toPath: path)
-                write("[figure: \(path)]\n")
+                write("[figure: \(try writeFigure(figure))]\n")
             } catch {
-                write("[figure could not be written: \(error)]\n")
+                write("[figure could not be written: \((error as? QuireError)?.message ?? "\(error)")]\n")
             }
             return
         }
         write(Printer.repr(value) + "\n")
+    }
+
+    /// Where shown figures go, as `figure-1.png`, `figure-2.png`, ... (a script's `NAME.out`,
+    /// `--figures DIR`, the REPL's session folder); nil: a temporary file each.
+    public var figureFolder: String?
+    private var figuresWritten = 0
+
+    /// Writes a shown figure as PNG where figures go; returns its path.
+    public func writeFigure(_ figure: any FigureDisplay) throws -> String {
+        guard let figureFolder else {
+            let path = NSTemporaryDirectory() + "quire-figure-\(UUID().uuidString.prefix(8)).png"
+            try figure.write(toPath: path)
+            return path
+        }
+        do throws(WriteError) {
+            try AtomicWrite.createFolder(figureFolder)
+        } catch {
+            throw QuireError(.io, error.message, hint: "give another folder with --figures DIR")
+        }
+        if figuresWritten == 0 { removeEarlierFigures(in: figureFolder) }
+        figuresWritten += 1
+        let path = (figureFolder as NSString).appendingPathComponent("figure-\(figuresWritten).png")
+        try figure.write(toPath: path)
+        return path
+    }
+}
+
+extension StandardOutput {
+    /// The `figure-N.png` files of an earlier run, which would otherwise be taken for this run's.
+    func removeEarlierFigures(in folder: String) {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        for name in names where name.hasPrefix("figure-") && name.hasSuffix(".png") {
+            let number = name.dropFirst("figure-".count).dropLast(".png".count)
+            if !number.isEmpty, number.allSatisfy(\.isNumber) {
+                try? FileManager.default.removeItem(atPath: (folder as NSString).appendingPathComponent(name))
+            }
+        }
     }
 }
 

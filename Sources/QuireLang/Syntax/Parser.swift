@@ -193,6 +193,7 @@ struct Parser {
             return Node(.global(names), span(from: t.start))
         case .keyword(.import):
             _ = advance()
+            if case .name = current.kind { return try pythonImport(from: t) }
             guard case .string(let path) = current.kind else {
                 throw error("expected a file name in quotes after import", hint: "import \"helpers.qr\"")
             }
@@ -204,6 +205,8 @@ struct Parser {
             var message: Node? = nil
             if accept(",") { message = try expression() }
             return Node(.assert(condition, message), span(from: t.start))
+        case .name("from"):
+            if case .name = tokens[index + 1].kind { return try pythonFromImport(from: t) }
         case .name(let n) where ["def", "elif", "lambda"].contains(n):
             let replacement = ["def": "fn", "elif": "else if", "lambda": "fn(x) { ... }"][n]!
             if n != "lambda" || true {
@@ -255,6 +258,50 @@ struct Parser {
         case .member(let obj, let n, let s): Node(.member(obj, n, s), s)
         case .tuple(let ts, let s): Node(.tuple(ts.map(targetRead)), s)
         }
+    }
+
+    /// pythonImport -> 'import' dotted ('as' NAME)? (',' dotted ('as' NAME)?)*
+    /// Python's import line, read so that the error can say how Quire writes it.
+    mutating func pythonImport(from start: Token) throws -> Node {
+        let module = dottedName()
+        while !atStatementEnd { _ = advance() }
+        return Node(.pythonImport(module, []), span(from: start.start))
+    }
+
+    /// pythonFromImport -> 'from' dotted 'import' ('(' names ')' | names | '*')
+    /// names -> NAME ('as' NAME)? (',' NAME ('as' NAME)?)*
+    mutating func pythonFromImport(from start: Token) throws -> Node {
+        _ = advance()
+        let module = dottedName()
+        guard acceptKeyword(.import) else {
+            throw error("expected the end of the statement, found \(describe(current))", hint: "put one statement per line, or separate them with ;")
+        }
+        var names: [String] = []
+        var afterAs = false
+        while !atStatementEnd {
+            if case .name(let n) = current.kind {
+                if n == "as" {
+                    afterAs = true
+                } else if afterAs {
+                    afterAs = false
+                } else {
+                    names.append(n)
+                }
+            }
+            _ = advance()
+        }
+        return Node(.pythonImport(module, names), span(from: start.start))
+    }
+
+    /// dotted -> NAME ('.' NAME)*
+    mutating func dottedName() -> String {
+        var parts: [String] = []
+        while case .name(let n) = current.kind {
+            _ = advance()
+            parts.append(n)
+            guard accept(".") else { break }
+        }
+        return parts.joined(separator: ".")
     }
 
     var atStatementEnd: Bool {

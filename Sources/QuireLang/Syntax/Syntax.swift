@@ -43,6 +43,9 @@ final class Node {
         case returnValue(Node?)
         case global([String])
         case importFile(String)
+        /// Python's `import pandas as pd` or `from sklearn.svm import SVC` (module, names): an
+        /// error that shows how Quire writes it.
+        case pythonImport(String, [String])
         case assert(Node, Node?)
         case pass
     }
@@ -51,7 +54,7 @@ final class Node {
     var isExpression: Bool {
         switch kind {
         case .assign, .augmentedAssign, .functionDef, .forLoop, .whileLoop, .breakLoop, .continueLoop,
-            .returnValue, .global, .importFile, .assert, .pass:
+            .returnValue, .global, .importFile, .pythonImport, .assert, .pass:
             false
         default: true
         }
@@ -147,7 +150,7 @@ extension Node {
             }
         }
         switch kind {
-        case .literal, .name, .function, .functionDef, .breakLoop, .continueLoop, .global, .importFile, .pass: return []
+        case .literal, .name, .function, .functionDef, .breakLoop, .continueLoop, .global, .importFile, .pythonImport, .pass: return []
         case .fstring(let parts): return parts.compactMap { if case .expression(let n, _, _) = $0 { n } else { nil } }
         case .list(let ns), .tuple(let ns), .block(let ns): return ns
         case .listComprehension(let e, let cs): return [e] + clauseNodes(cs)
