@@ -77,8 +77,6 @@ extension Builtins {
     private static let pandas: [Name] = [
         Name("pandas", "read_csv", "read_csv"),
         Name("pandas", "DataFrame", nil, note: "Quire makes DataFrames with read_csv(path); a DataFrame from a dict is not available in Quire yet"),
-        Name("pandas", "concat", nil, note: "pandas' concat is not available in Quire yet"),
-        Name("pandas", "merge", nil, note: "pandas' merge is not available in Quire yet"),
         Name("pandas", "factorize", "factorize"),
     ]
 
@@ -119,21 +117,10 @@ extension Builtins {
 
     /// pandas' DataFrame, Series and GroupBy members that Quire writes otherwise or not yet.
     private static let members: [Name] = [
-        Name("DataFrame", "iloc", nil, note: "pandas' iloc is not available in Quire yet; rows by position are a slice, df[0:3], and df.head(n)"),
-        Name("DataFrame", "loc", nil, note: "pandas' loc is not available in Quire yet; rows by condition are df[df.x > 0], columns df[[\"a\", \"b\"]]"),
-        Name("DataFrame", "corr", nil, note: "pandas' corr is not available in Quire yet"),
-        Name("DataFrame", "cov", nil, note: "pandas' cov is not available in Quire yet"),
-        Name("DataFrame", "nlargest", nil, note: "pandas' nlargest is not available in Quire yet; df.sort_values(\"x\", ascending=false).head(3) gives the same rows"),
-        Name("DataFrame", "nsmallest", nil, note: "pandas' nsmallest is not available in Quire yet; df.sort_values(\"x\").head(3) gives the same rows"),
-        Name("DataFrame", "merge", nil, note: "pandas' merge is not available in Quire yet"),
         Name("DataFrame", "apply", nil, note: "pandas' apply is not available in Quire yet"),
         Name("DataFrame", "plot", nil, note: "Quire draws with functions: scatter(df.x, df.y), hist(df.col), bar(df.col.value_counts()), line(df.col)"),
         Name("DataFrame", "hist", nil, note: "Quire draws a histogram of a column with hist(df.col)"),
         Name("Series", "hist", nil, note: "Quire draws a histogram with hist(series), or series.plot(kind=\"hist\")"),
-        Name("Series", "iloc", nil, note: "pandas' iloc is not available in Quire yet; values by position are s.to_list()[i], or s.head(n)"),
-        Name("Series", "loc", nil, note: "pandas' loc is not available in Quire yet; values by condition are s[s > 0]"),
-        Name("Series", "nlargest", nil, note: "pandas' nlargest is not available in Quire yet; s.sort_values(ascending=false).head(3) gives the same values"),
-        Name("Series", "corr", nil, note: "pandas' corr is not available in Quire yet"),
         Name("Series", "apply", nil, note: "pandas' apply is not available in Quire yet; [f(x) for x in s.to_list()] applies a function"),
         Name("Series", "map", nil, note: "pandas' map is not available in Quire yet; [f(x) for x in s.to_list()] applies a function"),
     ]
