@@ -70,8 +70,9 @@ public struct Message: @unchecked Sendable {
         return identities + [Self.delimiter, Data(signer.signature(parts).utf8)] + parts + buffers
     }
 
+    /// Slashes are not escaped: base64 PNGs and SVG documents are full of them.
     static func encode(_ object: JSONObject) -> Data {
-        (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data("{}".utf8)
+        (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data("{}".utf8)
     }
 
     /// A new header for a message of `type` sent by this kernel's `session`.
