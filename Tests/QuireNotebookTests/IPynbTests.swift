@@ -265,4 +265,19 @@ import Testing
         #expect(StoredTables.split("a b\n1 2\n", tables: [other, table]) == [.table(text: "a b\n1 2\n", html: "<table></table>")])
         #expect(StoredTables.split("", tables: [table]) == [])
     }
+
+    @Test func aTableRecordThatCannotBeWrittenFailsNothing() throws {
+        let path = try writeNotebook("```quire\ntable\n```\n")
+        let folder = (path as NSString).deletingLastPathComponent
+        try "in the way".write(toFile: folder + "/nb.out", atomically: true, encoding: .utf8)
+        var settings = RunSettings()
+        settings.update = true
+        let outcome = runCommand(path, settings)
+        #expect(outcome.status == 0, "\(outcome.errors)")
+        #expect(read(folder + "/nb.out") == "in the way")
+        // without the record, the table converts as its text
+        let outputs = try codeOutputs(try convert(path, to: .ipynb, folder + "/nb.ipynb"))
+        #expect(outputs[0].map { $0["output_type"] as? String } == ["stream"])
+    }
 }
+

@@ -192,15 +192,12 @@ public final class NotebookRunner {
     }
 
     /// Writes the cell's figures into `NAME.out/` and records their links, and records its tables
-    /// there (`StoredTables`). A figure that cannot be written fails the cell with the reason: a
-    /// run never loses one silently.
+    /// there when it can (`StoredTables`). A figure that cannot be written fails the cell with the
+    /// reason: a run never loses one silently.
     func writeFigures(_ result: inout CellResult) {
-        do throws(NotebookError) {
-            try StoredTables.write(result, of: notebook, in: directory)
-        } catch {
-            failFigure(&result, error)
-            return
-        }
+        // The tables' record only adds their HTML to conversions (their text is in the output
+        // block): a record that cannot be written fails nothing, and those tables stay text.
+        try? StoredTables.write(result, of: notebook, in: directory)
         var index = 0
         for item in result.items {
             guard case .figure(let figure) = item else { continue }
