@@ -279,5 +279,15 @@ import Testing
         let outputs = try codeOutputs(try convert(path, to: .ipynb, folder + "/nb.ipynb"))
         #expect(outputs[0].map { $0["output_type"] as? String } == ["stream"])
     }
+
+    @Test func eachKindOfCellOutputHasItsNbformatForm() {
+        let outputs = IPynb.outputs(
+            [.text("hi\n"), .figure(FigureImage(format: "png", data: Data([1, 2]))), .error("error: boom\n  --> nb.md:2:1\n")],
+            executionCount: 3)
+        #expect(outputs.map { $0["output_type"] as? String } == ["stream", "display_data", "error"])
+        #expect((outputs[1]["data"] as? [String: Any])?["image/png"] as? String == "AQI=")
+        #expect(outputs[2]["evalue"] as? String == "boom")
+        #expect((outputs[2]["traceback"] as? [String])?.first == "error: boom")
+    }
 }
 
