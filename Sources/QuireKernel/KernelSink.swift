@@ -87,17 +87,33 @@ enum MimeBundle {
         case .html(let html):
             data["text/html"] = html
         case .figure(let figure):
-            for format in figure.preferredExtension == "png" ? ["png"] : ["png", "svg"] {
-                do {
-                    let bytes = try figure.data(format: format)
+            let formats = figure.preferredExtension == "png" ? ["png"] : ["png", "svg"]
+            for (format, drawn) in zip(formats, draw(figure, formats)) {
+                switch drawn {
+                case .success(let bytes):
                     data[format == "png" ? "image/png" : "image/svg+xml"] =
                         format == "png" ? bytes.base64EncodedString() : String(decoding: bytes, as: UTF8.self)
-                } catch {
+                case .failure(let error):
                     data["text/plain"] = "[figure could not be drawn: \(error)]"
                 }
             }
         }
         return data
+    }
+
+    /// The figure drawn in each format, the formats at the same time (each on its own surface):
+    /// a cell's figure costs the slower of PNG and SVG, not both.
+    static func draw(_ figure: any FigureDisplay, _ formats: [String]) -> [Result<Data, any Error>] {
+        nonisolated(unsafe) let figure = figure  // drawing reads the figure; it never changes it
+        var slots = Array(repeating: Result<Data, any Error>.success(Data()), count: formats.count)
+        let token = Cancellation.current
+        slots.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let buffer = buffer  // each iteration writes its own slot only
+            DispatchQueue.concurrentPerform(iterations: formats.count) { index in
+                buffer[index] = Cancellation.with(token) { Result { try figure.data(format: formats[index]) } }
+            }
+        }
+        return slots
     }
 
     static func isFigure(_ value: Value) -> Bool {

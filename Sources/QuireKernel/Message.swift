@@ -70,8 +70,12 @@ public struct Message: @unchecked Sendable {
         return identities + [Self.delimiter, Data(signer.signature(parts).utf8)] + parts + buffers
     }
 
+    /// Keys sorted, slashes not escaped (base64 PNGs and SVG documents are full of them). Written
+    /// by `JSONText`, which copies long strings byte by byte; JSONSerialization writes what it
+    /// does not know.
     static func encode(_ object: JSONObject) -> Data {
-        (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data("{}".utf8)
+        if let data = JSONText.data(object) { return data }
+        return (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data("{}".utf8)
     }
 
     /// A new header for a message of `type` sent by this kernel's `session`.
@@ -92,5 +96,74 @@ public struct Message: @unchecked Sendable {
         return String(
             format: "%04d-%02d-%02dT%02d:%02d:%02d.%06dZ", Int(parts.tm_year) + 1900, Int(parts.tm_mon) + 1, Int(parts.tm_mday),
             Int(parts.tm_hour), Int(parts.tm_min), Int(parts.tm_sec), Int(now.tv_usec))
+    }
+}
+
+/// JSON text of the values messages are made of (strings, integers, doubles, booleans, null,
+/// arrays, objects), written faster than JSONSerialization writes a figure's long strings. A
+/// value of another type (an NSNumber from a parsed message) is written by JSONSerialization;
+/// nil when neither can write it (a NaN).
+enum JSONText {
+    static func data(_ value: Any) -> Data? {
+        var out: [UInt8] = []
+        out.reserveCapacity(512)
+        guard write(value, into: &out) else { return nil }
+        return Data(out)
+    }
+
+    static func write(_ value: Any, into out: inout [UInt8]) -> Bool {
+        switch value {
+        case let text as String:
+            string(text, into: &out)
+        case let flag as Bool where type(of: value) == Bool.self:
+            out += flag ? Array("true".utf8) : Array("false".utf8)
+        case let number as Int where type(of: value) == Int.self:
+            out += Array(String(number).utf8)
+        case let number as Double where type(of: value) == Double.self:
+            guard number.isFinite else { return false }
+            out += Array("\(number)".utf8)
+        case is NSNull:
+            out += Array("null".utf8)
+        case let object as [String: Any]:
+            out.append(UInt8(ascii: "{"))
+            for (index, key) in object.keys.sorted().enumerated() {
+                if index > 0 { out.append(UInt8(ascii: ",")) }
+                string(key, into: &out)
+                out.append(UInt8(ascii: ":"))
+                guard write(object[key]!, into: &out) else { return false }
+            }
+            out.append(UInt8(ascii: "}"))
+        case let list as [Any]:
+            out.append(UInt8(ascii: "["))
+            for (index, item) in list.enumerated() {
+                if index > 0 { out.append(UInt8(ascii: ",")) }
+                guard write(item, into: &out) else { return false }
+            }
+            out.append(UInt8(ascii: "]"))
+        default:
+            let options: JSONSerialization.WritingOptions = [.fragmentsAllowed, .sortedKeys, .withoutEscapingSlashes]
+            guard JSONSerialization.isValidJSONObject([value]),
+                let data = try? JSONSerialization.data(withJSONObject: value, options: options)
+            else { return false }
+            out += data
+        }
+        return true
+    }
+
+    static func string(_ text: String, into out: inout [UInt8]) {
+        let hex = Array("0123456789abcdef".utf8)
+        out.append(UInt8(ascii: "\""))
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""): out += [UInt8(ascii: "\\"), UInt8(ascii: "\"")]
+            case UInt8(ascii: "\\"): out += [UInt8(ascii: "\\"), UInt8(ascii: "\\")]
+            case UInt8(ascii: "\n"): out += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
+            case UInt8(ascii: "\r"): out += [UInt8(ascii: "\\"), UInt8(ascii: "r")]
+            case UInt8(ascii: "\t"): out += [UInt8(ascii: "\\"), UInt8(ascii: "t")]
+            case 0..<0x20: out += [UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hex[Int(byte >> 4)], hex[Int(byte & 15)]]
+            default: out.append(byte)
+            }
+        }
+        out.append(UInt8(ascii: "\""))
     }
 }

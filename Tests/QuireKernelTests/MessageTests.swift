@@ -101,3 +101,49 @@ import Testing
         }
     }
 }
+
+@Suite struct JSONTextTests {
+    func parsed(_ data: Data?) throws -> [String: Any] {
+        let bytes = try #require(data)
+        return try #require(try JSONSerialization.jsonObject(with: bytes) as? [String: Any])
+    }
+
+    @Test func writesWhatJSONSerializationReadsBack() throws {
+        let text = "quote \" backslash \\ slash / newline \n tab \t return \r bell \u{7} nul \u{0} é 🙂"
+        let object: JSONObject = [
+            "text": text, "int": -42, "double": 0.1, "small": 1e-7, "true": true, "false": false, "null": NSNull(),
+            "list": [1, "two", [3.5], ["k": "v"]] as [Any], "nested": ["b": 2, "a": [String]()] as JSONObject,
+        ]
+        let data = try #require(JSONText.data(object))
+        let back = try parsed(data)
+        #expect(back["text"] as? String == text)
+        #expect(back["int"] as? Int == -42)
+        #expect(back["double"] as? Double == 0.1)
+        #expect(back["small"] as? Double == 1e-7)
+        #expect(back["true"] as? Bool == true && back["false"] as? Bool == false)
+        #expect(back["null"] is NSNull)
+        #expect((back["list"] as? [Any])?.count == 4)
+        #expect(((back["nested"] as? [String: Any])?["b"]) as? Int == 2)
+        // sorted keys, booleans as booleans (not 1 and 0), slashes and non-ASCII as they are
+        let json = String(decoding: data, as: UTF8.self)
+        #expect(json.hasPrefix(#"{"double":0.1,"false":false,"int":-42,"list":[1,"two",[3.5],{"k":"v"}],"nested":{"a":[],"b":2},"null":null"#))
+        #expect(json.contains(#"slash / newline \n tab \t return \r bell \u0007 nul \u0000 é 🙂"#))
+    }
+
+    @Test func aParsedHeaderIsWrittenBackTheSame() throws {
+        // parent headers come from JSONSerialization (numbers may be NSNumber there)
+        let header = #"{"date":"2026-11-30T18:00:00.000Z","msg_id":"a/b","n":3,"x":1.5,"ok":true,"v":null,"list":[1,false]}"#
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(header.utf8)) as? [String: Any])
+        let back = try parsed(JSONText.data(["parent": object]))
+        let parent = try #require(back["parent"] as? [String: Any])
+        #expect(parent["msg_id"] as? String == "a/b" && parent["n"] as? Int == 3 && parent["x"] as? Double == 1.5)
+        #expect(parent["ok"] as? Bool == true && parent["v"] is NSNull)
+    }
+
+    @Test func aNaNIsNotWritten() {
+        #expect(JSONText.data(["x": Double.nan]) == nil)
+        // and the message falls back to an empty object rather than invalid JSON
+        #expect(Message.encode(["x": Double.nan]) == Data("{}".utf8))
+    }
+}
+

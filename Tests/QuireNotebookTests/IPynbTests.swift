@@ -1,5 +1,5 @@
 import Foundation
-import QuireNotebook
+@testable import QuireNotebook
 import Testing
 
 @Suite struct IPynbTests {
@@ -176,4 +176,118 @@ import Testing
         #expect(options[1]["test"] as? String == "q1" && options[1]["hint"] as? String == "x is one")
         #expect(options[2]["hidden-test"] as? String == "q1")
     }
+
+    // MARK: tables as HTML
+
+    func codeOutputs(_ data: Data) throws -> [[[String: Any]]] {
+        let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let cells = try #require(object["cells"] as? [[String: Any]])
+        return cells.filter { $0["cell_type"] as? String == "code" }.map { $0["outputs"] as? [[String: Any]] ?? [] }
+    }
+
+    @Test func tablesReachTheIPynbAsHTMLFromTheStoredOutputs() throws {
+        let text = "# T\n\n```quire\ntable\n```\n\n```quire\nshow(table)\nprint(\"after\")\n```\n\n```quire\nprint(\"plain\")\n```\n"
+        let path = try writeNotebook(text)
+        let folder = (path as NSString).deletingLastPathComponent
+        var settings = RunSettings()
+        settings.update = true
+        #expect(runCommand(path, settings).status == 0)
+        let stored = read(path)
+        #expect(FileManager.default.fileExists(atPath: folder + "/nb.out/cell-1.tables.json"))
+        #expect(!FileManager.default.fileExists(atPath: folder + "/nb.out/cell-3.tables.json"))
+        let data = try convert(path, to: .ipynb, folder + "/nb.ipynb")
+        let outputs = try codeOutputs(data)
+        // the cell's value: an execute_result with the HTML beside the text
+        #expect(outputs[0].count == 1)
+        #expect(outputs[0][0]["output_type"] as? String == "execute_result")
+        #expect(outputs[0][0]["execution_count"] as? Int == 1)
+        let result = try #require(outputs[0][0]["data"] as? [String: Any])
+        #expect((result["text/plain"] as? [String])?.joined() == "   a  b\n0  1  x")
+        #expect((result["text/html"] as? [String])?.joined().hasPrefix("<table class=\"dataframe\">") == true)
+        // a table shown before printing: a display_data, then the printed text as a stream
+        #expect(outputs[1].map { $0["output_type"] as? String } == ["display_data", "stream"])
+        #expect(((outputs[1][0]["data"] as? [String: Any])?["text/html"]) != nil)
+        #expect((outputs[1][1]["text"] as? [String])?.joined() == "after\n")
+        #expect(outputs[2].map { $0["output_type"] as? String } == ["stream"])
+        // and back, byte for byte, also from a notebook whose quire metadata Jupyter dropped
+        try data.write(to: URL(fileURLWithPath: folder + "/nb.ipynb"))
+        #expect(String(decoding: try convert(folder + "/nb.ipynb", to: .md, folder + "/back.md"), as: UTF8.self) == stored)
+        var object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        object["cells"] = (object["cells"] as? [[String: Any]] ?? []).map { cell -> [String: Any] in
+            var cell = cell
+            cell["metadata"] = [String: Any]()
+            return cell
+        }
+        let bare = folder + "/bare.ipynb"
+        try JSONSerialization.data(withJSONObject: object).write(to: URL(fileURLWithPath: bare))
+        let md = String(decoding: try convert(bare, to: .md, folder + "/bare.md"), as: UTF8.self)
+        #expect(md.contains("```output\n   a  b\n0  1  x\nafter\n```"))
+    }
+
+    @Test func anExecutedIPynbCopyHasTheHTMLTables() throws {
+        let path = try writeNotebook("```quire\n#| parameters\nn = 1\n```\n\n```quire\ntable\n```\n")
+        let folder = (path as NSString).deletingLastPathComponent
+        let ipynb = folder + "/lesson.ipynb"
+        try convert(path, to: .ipynb, ipynb).write(to: URL(fileURLWithPath: ipynb))
+        var settings = RunSettings()
+        settings.parameters = [("n", "2")]
+        settings.outputDirectory = folder + "/runs"
+        let outcome = runCommand(ipynb, settings)
+        #expect(outcome.status == 0, "\(outcome.errors)")
+        let copy = try Data(contentsOf: URL(fileURLWithPath: folder + "/runs/lesson.ipynb"))
+        let outputs = try codeOutputs(copy)
+        #expect(outputs.count == 3)  // the injected cell too
+        #expect((outputs[2].first?["data"] as? [String: Any])?["text/html"] != nil)
+    }
+
+    @Test func aStaleTableRecordLeavesTheTextAsText() throws {
+        let path = try writeNotebook("```quire\ntable\n```\n")
+        var settings = RunSettings()
+        settings.update = true
+        #expect(runCommand(path, settings).status == 0)
+        // the output block edited by hand: the recorded table is no longer there
+        let edited = read(path).replacingOccurrences(of: "0  1  x", with: "0  9  x")
+        try edited.write(toFile: path, atomically: true, encoding: .utf8)
+        let outputs = try codeOutputs(try convert(path, to: .ipynb, path + ".ipynb"))
+        #expect(outputs[0].map { $0["output_type"] as? String } == ["stream"])
+        #expect((outputs[0][0]["text"] as? [String])?.joined() == "   a  b\n0  9  x\n")
+    }
+
+    @Test func storedTablesAreFoundOnlyAsWholeLinesInOrder() {
+        let table = StoredTables.Table(text: "a b\n1 2\n", html: "<table></table>")
+        #expect(StoredTables.split("x\na b\n1 2\ny\n", tables: [table]) == [.text("x\n"), .table(text: "a b\n1 2\n", html: "<table></table>"), .text("y\n")])
+        // inside a line: not the table
+        #expect(StoredTables.split("xa b\n1 2\n", tables: [table]) == [.text("xa b\n1 2\n")])
+        // found later in the text, after a partial match
+        #expect(StoredTables.split("za b\na b\n1 2\n", tables: [table]) == [.text("za b\n"), .table(text: "a b\n1 2\n", html: "<table></table>")])
+        // two records, one of them missing: the other is still found
+        let other = StoredTables.Table(text: "q\n", html: "<p>")
+        #expect(StoredTables.split("a b\n1 2\n", tables: [other, table]) == [.table(text: "a b\n1 2\n", html: "<table></table>")])
+        #expect(StoredTables.split("", tables: [table]) == [])
+    }
+
+    @Test func aTableRecordThatCannotBeWrittenFailsNothing() throws {
+        let path = try writeNotebook("```quire\ntable\n```\n")
+        let folder = (path as NSString).deletingLastPathComponent
+        try "in the way".write(toFile: folder + "/nb.out", atomically: true, encoding: .utf8)
+        var settings = RunSettings()
+        settings.update = true
+        let outcome = runCommand(path, settings)
+        #expect(outcome.status == 0, "\(outcome.errors)")
+        #expect(read(folder + "/nb.out") == "in the way")
+        // without the record, the table converts as its text
+        let outputs = try codeOutputs(try convert(path, to: .ipynb, folder + "/nb.ipynb"))
+        #expect(outputs[0].map { $0["output_type"] as? String } == ["stream"])
+    }
+
+    @Test func eachKindOfCellOutputHasItsNbformatForm() {
+        let outputs = IPynb.outputs(
+            [.text("hi\n"), .figure(FigureImage(format: "png", data: Data([1, 2]))), .error("error: boom\n  --> nb.md:2:1\n")],
+            executionCount: 3)
+        #expect(outputs.map { $0["output_type"] as? String } == ["stream", "display_data", "error"])
+        #expect((outputs[1]["data"] as? [String: Any])?["image/png"] as? String == "AQI=")
+        #expect(outputs[2]["evalue"] as? String == "boom")
+        #expect((outputs[2]["traceback"] as? [String])?.first == "error: boom")
+    }
 }
+

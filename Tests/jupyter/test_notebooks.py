@@ -29,6 +29,19 @@ def terminated(text: str) -> str:
     return text if text.endswith("\n") or not text else text + "\n"
 
 
+def is_figure(output) -> bool:
+    return output.output_type == "display_data" and ("image/png" in output.data or "image/svg+xml" in output.data)
+
+
+def html_tables(cell) -> list[str]:
+    """The text/plain of each output of a cell that also has text/html (a table)."""
+    return [
+        terminated("".join(o.data["text/plain"]))
+        for o in cell.get("outputs", [])
+        if o.output_type in ("execute_result", "display_data") and "text/html" in o.data
+    ]
+
+
 def kernel_text(cell) -> tuple[str, int, list]:
     """What a cell showed through the kernel, as `quire run` puts it in an output block: printed
     text, then each shown value's text; figures are counted, errors returned."""
@@ -88,8 +101,13 @@ class NotebookConversionTests(unittest.TestCase):
                 with open(os.path.join(self.folder, f"{name}.md"), "rb") as a, open(back, "rb") as b:
                     self.assertEqual(a.read(), b.read())
                 # the figures are in the ipynb, and quire checks the ipynb as it checks the .md
-                figures = sum(1 for c in nb.cells for o in c.get("outputs", []) if o.output_type == "display_data")
+                figures = sum(1 for c in nb.cells for o in c.get("outputs", []) if is_figure(o))
                 self.assertEqual(figures, sum(len(c["figures"]) for c in self.reports[name]["cells"]))
+                # tables are there as HTML beside their text, where quire run showed them
+                tables = [t for c in nb.cells if c.cell_type == "code" for t in html_tables(c)]
+                if name.startswith("01-"):
+                    self.assertGreaterEqual(len(tables), 1)
+                    self.assertIn("battery_power", tables[0])
                 check = quire("check", target, cwd=self.folder)
                 self.assertEqual(check.returncode, 0, check.stdout + check.stderr)
 
@@ -97,13 +115,17 @@ class NotebookConversionTests(unittest.TestCase):
         for name in self.names:
             with self.subTest(notebook=name):
                 nb = nbformat.read(self.convert(name), as_version=4)
+                converted = [html_tables(c) for c in nb.cells if c.cell_type == "code"]
                 NotebookClient(nb, kernel_name="quire", timeout=600, resources={"metadata": {"path": self.folder}}).execute()
                 nbformat.validate(nb)
                 code_cells = [c for c in nb.cells if c.cell_type == "code"]
                 report = self.reports[name]["cells"]
                 self.assertEqual(len(code_cells), len(report))
-                for cell, expected in zip(code_cells, report):
+                for cell, expected, stored_tables in zip(code_cells, report, converted):
                     options = cell.metadata.get("quire", {}).get("options", {})
+                    if options.get("check", True) and expected["status"] == "ok":
+                        # the kernel's HTML tables are the ones the conversion gave from the stored outputs
+                        self.assertEqual(html_tables(cell), stored_tables, f"cell {expected['cell']} of {name}")
                     text, figures, errors = kernel_text(cell)
                     self.assertEqual(figures, len(expected["figures"]), f"cell {expected['cell']}")
                     if expected["status"] == "expected-error":

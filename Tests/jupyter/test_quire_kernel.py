@@ -247,7 +247,11 @@ class InterruptAndShutdownTests(unittest.TestCase):
         try:
             kc.execute('total = 0\nfor i in range(300000) { total = total + i }\nprint("done")')
             kc.stop_channels()  # gone before the cell ends
-            second = km.client()
+            # a session of its own: two clients cloned from the manager's session count their
+            # msg_ids from the same number, and the first client's messages (still coming when
+            # the cell is slow) would then pass as the second's
+            session = Session(key=km.session.key, signature_scheme=km.session.signature_scheme)
+            second = km.client(session=session)
             second.start_channels()
             second.wait_for_ready(timeout=TIMEOUT)
             outputs = []
@@ -264,7 +268,11 @@ class InterruptAndShutdownTests(unittest.TestCase):
         # at once (nothing else is sent here), so it does not miss the kernel's state.
         km, kc = start_new_kernel(kernel_name="quire")
         try:
-            second = km.client()
+            # a session of its own: two clients cloned from the manager's session count their
+            # msg_ids from the same number, and the first client's messages (still coming when
+            # the cell is slow) would then pass as the second's
+            session = Session(key=km.session.key, signature_scheme=km.session.signature_scheme)
+            second = km.client(session=session)
             second.start_channels()
             greeting = second.get_iopub_msg(timeout=TIMEOUT)
             validate_message(greeting, "status")

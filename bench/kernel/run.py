@@ -14,7 +14,9 @@ Measures, as medians of `runs` (default 5):
   start (no wait_for_ready): the kernel's own start-up;
 - round trip: one trivial cell (`1`), execute_request to execute_reply, median of 200;
 - notebook: nbclient executing notebooks/01-mobile-price as .ipynb with the Quire kernel, against
-  bench/replay/mobile_price.py as a one-cell notebook with ipykernel.
+  bench/replay/mobile_price.py as a one-cell notebook with ipykernel; then `quire run` of the same
+  notebook (wall and CPU seconds) and the Quire kernel's CPU seconds under nbclient (CPU is what a
+  loaded machine changes least: the difference is what the kernel adds).
 Without --quire it builds and uses the release build.
 """
 import json, os, shutil, statistics, subprocess, sys, tempfile, time
@@ -86,14 +88,34 @@ def round_trip(kernel):
     return statistics.median(times)
 
 
-def notebook_time(path, kernel, folder):
+def children_cpu():
+    """CPU seconds (user + system) of this process's ended, waited-for children: the kernels."""
+    import resource
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def notebook_time(path, kernel, folder, cpu=None):
     times = []
     for _ in range(runs):
         nb = nbformat.read(path, as_version=4)
-        start = time.perf_counter()
+        start, start_cpu = time.perf_counter(), children_cpu()
         NotebookClient(nb, kernel_name=kernel, timeout=600, resources={"metadata": {"path": folder}}).execute()
         times.append(time.perf_counter() - start)
+        if cpu is not None:
+            cpu.append(children_cpu() - start_cpu)
     return statistics.median(times)
+
+
+def quire_run(folder, name):
+    """Wall and CPU seconds of `quire run NAME` (the same cells without Jupyter)."""
+    walls, cpus = [], []
+    for _ in range(runs):
+        start, start_cpu = time.perf_counter(), children_cpu()
+        subprocess.run([quire, "run", name], cwd=folder, check=True, stdout=subprocess.DEVNULL)
+        walls.append(time.perf_counter() - start)
+        cpus.append(children_cpu() - start_cpu)
+    return statistics.median(walls), statistics.median(cpus)
 
 
 rows = [
@@ -114,12 +136,19 @@ try:
         json.dump({"cells": [{"cell_type": "code", "execution_count": None, "metadata": {}, "outputs": [], "source": source}],
                    "metadata": {"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}},
                    "nbformat": 4, "nbformat_minor": 5}, f)
-    rows.append(("nbclient, notebook 01", notebook_time(os.path.join(notebooks, "01-mobile-price.ipynb"), "quire", notebooks),
+    kernel_cpu = []
+    rows.append(("nbclient, notebook 01", notebook_time(os.path.join(notebooks, "01-mobile-price.ipynb"), "quire", notebooks, kernel_cpu),
                  notebook_time(python_nb, "python3", work)))
+    run_wall, run_cpu = quire_run(notebooks, "01-mobile-price.md")
+    extra = [("quire run 01 (wall s)", run_wall), ("quire run 01 (CPU s)", run_cpu),
+             ("kernel CPU s under nbclient", statistics.median(kernel_cpu))]
 except ImportError as error:
     print(f"(notebook row left out: {error})")
 
 print(f"{'measure':<30} {'quire s':>9} {'ipykernel s':>12} {'ratio':>6}")
 for name, q, p in rows:
     print(f"{name:<30} {q:9.4f} {p:12.4f} {q / p:6.3f}")
+for name, q in globals().get("extra", []):
+    print(f"{name:<30} {q:9.4f}")
+print("load average:", " ".join(f"{x:.2f}" for x in os.getloadavg()))
 shutil.rmtree(work, ignore_errors=True)

@@ -35,14 +35,12 @@ struct HTMLPage {
         let folder = NotebookFolder(directory)
         let markdown = MarkdownRenderer(imageSource: { embeddedImage($0, from: folder) }, linkTarget: liveLink)
         let byCell = Dictionary(results.map { ($0.cell.number, $0) }, uniquingKeysWith: { a, _ in a })
-        var body = ""
-        for piece in notebook.pieces {
-            switch piece {
-            case .prose(let text): body += markdown.render(text)
-            case .cell(let cell): body += self.cell(cell, byCell[cell.number])
-            case .attachment: break  // the fresh outputs of this run are shown instead
-            }
+        var format = HTMLBody(page: self, markdown: markdown)
+        format.write(notebook) { cell in
+            let result = byCell[cell.number]
+            return (result, result.map { CellOutput.ofRun($0, directory: directory) } ?? [])
         }
+        let body = format.body
         let file = URL(fileURLWithPath: notebook.path).lastPathComponent
         let title =
             notebook.pieces.lazy.compactMap { piece -> String? in
@@ -82,7 +80,7 @@ struct HTMLPage {
         return "<p class=\"banner\">\(HTMLEscape.escape(file)) · \(results.count) cells · \(formatDuration(max(total, 0.001))) · \(state)</p>"
     }
 
-    func cell(_ cell: Cell, _ result: CellResult?) -> String {
+    func cell(_ cell: Cell, _ result: CellResult?, _ shown: [CellOutput]) -> String {
         let status = result?.status ?? .skipped
         var out = "<section class=\"cell \(status.rawValue)\" id=\"cell-\(cell.number)\">\n"
         var meta = "<span class=\"label\">[\(cell.number)]</span>"
@@ -99,40 +97,25 @@ struct HTMLPage {
         var code = cell.code
         if code.hasSuffix("\n") { code.removeLast() }
         out += "<pre class=\"code\"><code>\(QuireHighlighter.highlight(code))</code></pre>\n"
-        if let result { out += outputs(result) }
+        if let result { out += outputs(shown, cell: result.cell.number) }
         return out + "</section>\n"
     }
 
-    func outputs(_ result: CellResult) -> String {
+    func outputs(_ shown: [CellOutput], cell number: Int) -> String {
         var parts: [String] = []
         var figure = 0
-        for item in result.items {
-            switch item {
+        for output in shown {
+            switch output {
             case .text(let t): parts.append("<pre class=\"out\">\(HTMLEscape.escape(t))</pre>")
-            case .html(_, let html): parts.append("<div class=\"rich\">\(html)</div>")
-            case .figure(let f):
+            case .table(_, let html): parts.append("<div class=\"rich\">\(html)</div>")
+            case .figure(let image):
                 figure += 1
-                parts.append(
-                    "<figure><img alt=\"figure \(figure) of cell \(result.cell.number)\" src=\"\(figureSource(f, result, figure))\"></figure>"
-                )
+                let source = image.data.isEmpty ? "" : dataURI(image.data, type: image.format)
+                parts.append("<figure><img alt=\"figure \(figure) of cell \(number)\" src=\"\(source)\"></figure>")
+            case .error(let text): parts.append("<pre class=\"err\">\(HTMLEscape.escape(text))</pre>")
             }
         }
-        if let error = result.errorText {
-            parts.append("<pre class=\"err\">\(HTMLEscape.escape(error))</pre>")
-        }
         return parts.isEmpty ? "" : "<div class=\"output\">\n" + parts.joined(separator: "\n") + "\n</div>\n"
-    }
-
-    /// A data URI of the figure: the SVG the run wrote, or a fresh SVG drawn now.
-    func figureSource(_ figure: any FigureDisplay, _ result: CellResult, _ index: Int) -> String {
-        if index <= result.figureLinks.count {
-            let path = (directory as NSString).appendingPathComponent(result.figureLinks[index - 1])
-            if let data = FileManager.default.contents(atPath: path) { return dataURI(data, path: path) }
-        }
-        let temporary = NSTemporaryDirectory() + "quire-figure-\(UUID().uuidString.prefix(8)).\(figure.preferredExtension)"
-        defer { try? FileManager.default.removeItem(atPath: temporary) }
-        guard (try? figure.write(toPath: temporary)) != nil, let data = FileManager.default.contents(atPath: temporary) else { return "" }
-        return dataURI(data, path: temporary)
     }
 
     /// An image named in the prose: embedded when it is a file inside the notebook's folder,
@@ -169,8 +152,12 @@ struct HTMLPage {
     }
 
     func dataURI(_ data: Data, path: String) -> String {
+        dataURI(data, type: URL(fileURLWithPath: path).pathExtension.lowercased())
+    }
+
+    func dataURI(_ data: Data, type fileExtension: String) -> String {
         let types = ["svg": "image/svg+xml", "png": "image/png", "jpg": "image/jpeg", "jpeg": "image/jpeg", "gif": "image/gif"]
-        let type = types[URL(fileURLWithPath: path).pathExtension.lowercased()] ?? "application/octet-stream"
+        let type = types[fileExtension] ?? "application/octet-stream"
         return "data:\(type);base64,\(data.base64EncodedString())"
     }
 }
@@ -179,4 +166,17 @@ struct HTMLPage {
 final class PageWarnings {
     private(set) var messages: [String] = []
     func add(_ message: String) { if !messages.contains(message) { messages.append(message) } }
+}
+
+/// The page's body as a notebook output format: prose rendered from Markdown, each cell with
+/// its code, how it ran and its outputs; stored attachments are left out (this run's outputs
+/// are shown instead).
+struct HTMLBody: NotebookOutputFormat {
+    let page: HTMLPage
+    let markdown: MarkdownRenderer
+    var body = ""
+
+    mutating func prose(_ text: String) { body += markdown.render(text) }
+    mutating func cell(_ cell: Cell, result: CellResult?, outputs: [CellOutput]) { body += page.cell(cell, result, outputs) }
+    mutating func attachment(_ attachment: Attachment) {}
 }

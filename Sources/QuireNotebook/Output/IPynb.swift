@@ -19,43 +19,14 @@ public enum IPynb {
 
     // MARK: Markdown → ipynb
 
-    /// The `.ipynb` JSON of a parsed notebook; figures linked from it are read from `directory`.
+    /// The `.ipynb` JSON of a parsed notebook with its stored outputs; figures linked from it
+    /// (and the tables its last run recorded) are read from `directory`.
     public static func json(from notebook: Notebook, directory: String) throws(NotebookError) -> Data {
-        var cells: [[String: Any]] = []
-        var markdownCount = 0
-        for piece in notebook.pieces {
-            switch piece {
-            case .prose(let text):
-                // Blank lines between cells stay with the cell before, not as empty Markdown cells.
-                if text.allSatisfy(\.isWhitespace), !cells.isEmpty, cells[cells.count - 1]["cell_type"] as? String == "code" {
-                    appendQuireMetadata(&cells[cells.count - 1], "after", text)
-                    continue
-                }
-                markdownCount += 1
-                // "verbatim": the text keeps its own blank lines, so none are added between cells.
-                cells.append([
-                    "cell_type": "markdown", "id": "md-\(markdownCount)", "metadata": ["quire": ["verbatim": true]],
-                    "source": lines(text),
-                ])
-            case .cell(let cell):
-                cells.append(codeCell(cell))
-            case .attachment(let attachment):
-                guard !cells.isEmpty else { continue }
-                cells[cells.count - 1]["outputs"] = try outputs(attachment, directory: directory, path: notebook.path)
-                appendQuireMetadata(&cells[cells.count - 1], "attachment", attachment.raw)
-            }
+        var document = IPynbDocument()
+        try document.write(notebook) { cell throws(NotebookError) in
+            (nil, try CellOutput.stored(ofCell: cell.number, in: notebook, directory: directory))
         }
-        let document: [String: Any] = [
-            "nbformat": 4, "nbformat_minor": 5, "cells": cells,
-            "metadata": ["kernelspec": kernelspec, "language_info": languageInfo] as [String: Any],
-        ]
-        do {
-            var data = try JSONSerialization.data(withJSONObject: document, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
-            data.append(0x0A)
-            return data
-        } catch {
-            throw NotebookError("cannot write \(notebook.path) as JSON: \(error)", path: notebook.path)
-        }
+        return try document.data(path: notebook.path)
     }
 
     static func codeCell(_ cell: Cell) -> [String: Any] {
@@ -113,24 +84,38 @@ public enum IPynb {
         cell["metadata"] = metadata
     }
 
-    /// The stored output block as a stream, and the linked figures as displays.
-    static func outputs(_ attachment: Attachment, directory: String, path: String) throws(NotebookError) -> [[String: Any]] {
+    /// A cell's outputs as nbformat's: text as a `stream`, a table as an `execute_result` when it
+    /// is the cell's last output (its value) and a `display_data` otherwise, with `text/html`
+    /// beside `text/plain`; a figure as a `display_data`; an error as an `error`.
+    static func outputs(_ shown: [CellOutput], executionCount: Int) -> [[String: Any]] {
         var outputs: [[String: Any]] = []
-        if let text = attachment.output {
-            outputs.append(["output_type": "stream", "name": "stdout", "text": lines(text)])
-        }
-        for link in attachment.figures {
-            let file = (directory as NSString).appendingPathComponent(link)
-            guard let data = FileManager.default.contents(atPath: file) else {
-                throw NotebookError(
-                    "the figure \(link) linked from \(path) is missing", path: path,
-                    hint: "run `quire run --update \(path)` to write the figures first")
+        for (index, output) in shown.enumerated() {
+            switch output {
+            case .text(let text):
+                outputs.append(["output_type": "stream", "name": "stdout", "text": lines(text)])
+            case .table(let text, let html):
+                // the text without its last newline, as a kernel sends a value's text
+                let plain = text.hasSuffix("\n") ? String(text.dropLast()) : text
+                let data: [String: Any] = ["text/plain": lines(plain), "text/html": lines(html)]
+                if index == shown.count - 1 {
+                    outputs.append(["output_type": "execute_result", "data": data, "metadata": [String: Any](), "execution_count": executionCount])
+                } else {
+                    outputs.append(["output_type": "display_data", "data": data, "metadata": [String: Any]()])
+                }
+            case .figure(let image):
+                let mime: [String: Any] =
+                    image.format == "svg"
+                    ? ["image/svg+xml": lines(String(decoding: image.data, as: UTF8.self)), "text/plain": ["<Figure>"]]
+                    : ["image/png": image.data.base64EncodedString(), "text/plain": ["<Figure>"]]
+                outputs.append(["output_type": "display_data", "data": mime, "metadata": [String: Any]()])
+            case .error(let text):
+                let first = String(text.prefix { $0 != "\n" })
+                let message = first.hasPrefix("error: ") ? String(first.dropFirst(7)) : first
+                outputs.append([
+                    "output_type": "error", "ename": "Error", "evalue": message,
+                    "traceback": text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init),
+                ])
             }
-            let mime: [String: Any] =
-                link.lowercased().hasSuffix(".svg")
-                ? ["image/svg+xml": lines(String(decoding: data, as: UTF8.self)), "text/plain": ["<Figure>"]]
-                : ["image/png": data.base64EncodedString(), "text/plain": ["<Figure>"]]
-            outputs.append(["output_type": "display_data", "data": mime, "metadata": [String: Any]()])
         }
         return outputs
     }
@@ -262,6 +247,12 @@ public enum IPynb {
             case "execute_result":
                 let data = output["data"] as? [String: Any] ?? [:]
                 out += terminatedLine(text(data["text/plain"]))
+            case "display_data":
+                // a shown value (a table) prints as its text; a figure is not text
+                let data = output["data"] as? [String: Any] ?? [:]
+                if data["image/png"] == nil, data["image/svg+xml"] == nil, let plain = data["text/plain"] {
+                    out += terminatedLine(text(plain))
+                }
             case "error":
                 out += terminatedLine((output["traceback"] as? [String] ?? []).joined(separator: "\n"))
             default:
@@ -310,5 +301,53 @@ public enum IPynb {
             raw += "\n![cell \(number)](\(link))\n"
         }
         return raw
+    }
+}
+
+/// The `.ipynb` document as a notebook output format: one Markdown cell per stretch of prose,
+/// one code cell per `quire` cell with its outputs, and what Markdown needs back byte for byte
+/// (fences, blank lines, the attachment as written) in each cell's `quire` metadata.
+struct IPynbDocument: NotebookOutputFormat {
+    var cells: [[String: Any]] = []
+    var markdownCount = 0
+
+    mutating func prose(_ text: String) {
+        // Blank lines between cells stay with the cell before, not as empty Markdown cells.
+        if text.allSatisfy(\.isWhitespace), !cells.isEmpty, cells[cells.count - 1]["cell_type"] as? String == "code" {
+            IPynb.appendQuireMetadata(&cells[cells.count - 1], "after", text)
+            return
+        }
+        markdownCount += 1
+        // "verbatim": the text keeps its own blank lines, so none are added between cells.
+        cells.append([
+            "cell_type": "markdown", "id": "md-\(markdownCount)", "metadata": ["quire": ["verbatim": true]],
+            "source": IPynb.lines(text),
+        ])
+    }
+
+    mutating func cell(_ cell: Cell, result: CellResult?, outputs: [CellOutput]) {
+        var code = IPynb.codeCell(cell)
+        code["outputs"] = IPynb.outputs(outputs, executionCount: cell.number)
+        cells.append(code)
+    }
+
+    mutating func attachment(_ attachment: Attachment) {
+        guard !cells.isEmpty else { return }
+        IPynb.appendQuireMetadata(&cells[cells.count - 1], "attachment", attachment.raw)
+    }
+
+    /// The JSON of the document (sorted keys, two-space indentation, a final newline).
+    func data(path: String) throws(NotebookError) -> Data {
+        let document: [String: Any] = [
+            "nbformat": 4, "nbformat_minor": 5, "cells": cells,
+            "metadata": ["kernelspec": IPynb.kernelspec, "language_info": IPynb.languageInfo] as [String: Any],
+        ]
+        do {
+            var data = try JSONSerialization.data(withJSONObject: document, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+            data.append(0x0A)
+            return data
+        } catch {
+            throw NotebookError("cannot write \(path) as JSON: \(error)", path: path)
+        }
     }
 }

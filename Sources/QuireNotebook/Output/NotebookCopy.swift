@@ -10,7 +10,9 @@ enum NotebookCopy {
         let destination = (folder as NSString).appendingPathComponent(name)
         do {
             try AtomicWrite.createFolder(folder)
-            for link in results.flatMap(\.figureLinks) {
+            let tables = results.filter { $0.items.contains { if case .html = $0 { true } else { false } } }
+                .map { "\(notebook.outputFolderName)/\(StoredTables.file(cell: $0.cell.number))" }
+            for link in results.flatMap(\.figureLinks) + tables {
                 let target = (folder as NSString).appendingPathComponent(link)
                 try AtomicWrite.createFolder((target as NSString).deletingLastPathComponent)
                 guard let data = FileManager.default.contents(atPath: (directory as NSString).appendingPathComponent(link)) else { continue }

@@ -191,9 +191,13 @@ public final class NotebookRunner {
         return text.replacingOccurrences(of: path + ":", with: file + ":")
     }
 
-    /// Writes the cell's figures into `NAME.out/` and records their links. A figure that
-    /// cannot be written fails the cell with the reason: a run never loses one silently.
+    /// Writes the cell's figures into `NAME.out/` and records their links, and records its tables
+    /// there when it can (`StoredTables`). A figure that cannot be written fails the cell with the
+    /// reason: a run never loses one silently.
     func writeFigures(_ result: inout CellResult) {
+        // The tables' record only adds their HTML to conversions (their text is in the output
+        // block): a record that cannot be written fails nothing, and those tables stay text.
+        try? StoredTables.write(result, of: notebook, in: directory)
         var index = 0
         for item in result.items {
             guard case .figure(let figure) = item else { continue }
