@@ -1,4 +1,5 @@
 import Foundation
+import QuireSupport
 import Testing
 
 @testable import QuireLearn
@@ -132,6 +133,17 @@ import Testing
         } catch LearnError.lossNotFinite(let epoch) {
             #expect(epoch >= 1)
         }
+    }
+
+    @Test func aStopRequestEndsTrainingAndLeavesTheModelUnfitted() throws {
+        let ref = try Self.reference()
+        let (x, y) = try Self.table(ref, "three_classes")
+        var model = try Self.model(["hidden_layer_sizes": [5], "max_iter": 50, "random_state": 0])
+        let token = CancellationToken()
+        token.cancel(.timeout)
+        #expect(throws: Cancelled.self) { try Cancellation.with(token) { try model.fit(x, y) } }
+        #expect(model.classes == nil)
+        #expect(model.lossCurve == nil)
     }
 
     @Test func settingsRefuseBadValues() throws {
