@@ -83,7 +83,9 @@ public struct MLPClassifier: TrainsByEpochs, Savable, ReportsProgress {
         guard case .ints(let hidden) = settings["hidden_layer_sizes"] else {
             throw LearnError.badParameter(name: "hidden_layer_sizes", expected: SettingKind.layerSizes.expected)
         }
-        var net = Network(units: [x.cols] + hidden + [outputs], activation: activation)
+        let units = [x.cols] + hidden + [outputs]
+        try Network.reserve(units, rows: min(x.rows, 200 + (settings["batch_size"].asInt ?? 0)))
+        var net = Network(units: units, activation: activation)
         var rng = RandomState(seed: settings.seed)
         net.initialize(&rng, logistic: activation == .logistic)
 
@@ -245,6 +247,22 @@ struct Network: Sendable {
 
     var layers: Int { units.count - 1 }
     var outputs: Int { units[units.count - 1] }
+
+    /// Checks, before anything is allocated, that the weights (with their gradients and two
+    /// optimiser moments) and one batch's activations fit in memory: `hidden_layer_sizes` is
+    /// the user's number.
+    static func reserve(_ units: [Int], rows: Int) throws(SizeError) {
+        var weights = 0, perRow = 0
+        for i in 0..<(units.count - 1) {
+            guard let w = Memory.product(units[i] + 1, units[i + 1]), case (let sum, false) = weights.addingReportingOverflow(w) else {
+                throw .tooLarge(.array(shape: units), bytes: units.reduce(8.0) { $0 * Double($1) })
+            }
+            weights = sum
+        }
+        for u in units { perRow = perRow.addingReportingOverflow(u).overflow ? Int.max : perRow + u }
+        try Memory.reserve(.array(shape: [weights]), count: weights, elementSize: 4 * MemoryLayout<Double>.stride)
+        try Memory.reserve(.array(shape: [rows, perRow]), count: Memory.product(rows, perRow) ?? Int.max, elementSize: 2 * MemoryLayout<Double>.stride)
+    }
 
     static func parameterCount(_ units: [Int]) -> Int {
         (0..<(units.count - 1)).reduce(0) { $0 + units[$1] * units[$1 + 1] + units[$1 + 1] }
