@@ -4,6 +4,8 @@ stratify=y)), with the same parameters and the same random_state (so both run th
 
 Run from the repository root after `swift build -c release --product quire`:
     /work/venv/bin/python bench/nn/run.py [repeats]
+Both sides multiply on OpenBLAS (numpy's bundled copy, Quire's system one); set
+OPENBLAS_NUM_THREADS=1 (or 2) in the environment to give both the same thread count.
 Prints, per configuration, the best time per epoch of each side, the ratio Quire / scikit-learn
 (below 1: Quire is faster), and both last losses (they must agree).
 """
@@ -83,7 +85,8 @@ X_train, X_test, y_train, y_test = train_test_split(X, y, test_size=0.25, random
 def main():
     q = quire_side()
     s = sklearn_side()
-    print(f"threads: 2 cores; load {os.getloadavg()[0]:.1f}; best of {REPEAT}")
+    threads = os.environ.get("OPENBLAS_NUM_THREADS", "every core")
+    print(f"OpenBLAS threads (both sides): {threads}; {os.cpu_count()} cores; load {os.getloadavg()[0]:.1f}; best of {REPEAT}")
     print(f"{'configuration':30} {'quire ms/epoch':>15} {'sklearn ms/epoch':>17} {'ratio':>6}  last loss (quire / sklearn)")
     for name, _, _ in CONFIGS:
         (qt, ql), (st, sl) = q[name], s[name]
