@@ -38,4 +38,7 @@ public enum ArrayError: Error, Equatable, Sendable {
     case badRange(start: Double, stop: Double, step: Double)
     /// A shape too large to exist or to fit in memory, refused before allocation.
     case size(SizeError)
+    /// `matmul` of shapes whose inner dimensions differ (the last of the first operand, the
+    /// second to last of the second, or the only one of a 1-D operand).
+    case matmulMismatch([Int], [Int])
 }

@@ -17,7 +17,7 @@ enum TestData {
     /// Every type the library can save (the language lists the same, from its model rows).
     static let savable: [any Savable.Type] = [
         GaussianNB.self, KNeighborsClassifier.self, SVC.self, DecisionTreeClassifier.self,
-        RandomForestClassifier.self, LogisticRegression.self, StandardScaler.self, MinMaxScaler.self,
+        RandomForestClassifier.self, LogisticRegression.self, MLPClassifier.self, StandardScaler.self, MinMaxScaler.self,
     ]
     static let fixtures = root.appendingPathComponent("Tests/Fixtures")
 

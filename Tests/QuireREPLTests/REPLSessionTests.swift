@@ -213,7 +213,7 @@ import Testing
         #expect(session.repl.complete("  ep").candidates == ["epochs="])
         session.repl.pending = []
         #expect(session.repl.complete(":he").candidates == [":help"])
-        #expect(session.repl.complete(":help le").candidates == ["len"])
+        #expect(session.repl.complete(":help le").candidates == ["learning_curve", "len"])
         #expect(session.repl.complete(":load he").candidates.isEmpty)
     }
 }

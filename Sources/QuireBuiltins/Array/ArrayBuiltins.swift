@@ -139,6 +139,14 @@ enum ArrayBuiltins {
             let (m, a, b) = (try ArrayValues.operand(args, "mask"), try ArrayValues.operand(args, "a"), try ArrayValues.operand(args, "b"))
             return .object(ArrayObject(try arrayCall { () throws(ArrayError) in try NDArray.select(m, a, b) }))
         },
+        Builtin(
+            "matmul", [Parameter("a"), Parameter("b")],
+            doc: "The matrix product, as numpy.matmul: 1-D operands are a row on the left, a column on the right; stacks broadcast.",
+            example: "matmul(X, w)"
+        ) { args in
+            let (a, b) = (try ndarray(args, "a"), try ndarray(args, "b"))
+            return ArrayValues.value(try arrayCall { () throws(ArrayError) in try NDArray.matmul(a, b) })
+        },
     ]
 
     /// Every array function and method, for the registry.

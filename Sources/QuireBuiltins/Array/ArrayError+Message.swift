@@ -56,6 +56,12 @@ extension ArrayError {
                 hint: "the step must be finite and non-zero, and the range not too long")
         case .size(let error):
             return QuireError(error)
+        case .matmulMismatch(let a, let b):
+            let inner = a[a.count - 1], other = b.count == 1 ? b[0] : b[b.count - 2]
+            return QuireError(
+                .value,
+                "matmul: shapes \(shape(a)) and \(shape(b)) do not align: \(inner) (last dimension of the first) != \(other) (\(b.count == 1 ? "length" : "second to last dimension") of the second)",
+                hint: "the first operand's columns must equal the second's rows; transpose one (a.T) if they are the other way round")
         }
     }
 

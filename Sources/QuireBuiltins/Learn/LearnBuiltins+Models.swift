@@ -40,6 +40,9 @@ extension LearnBuiltins {
         row("logistic_regression", LogisticRegression.self,
             doc: "Multinomial logistic regression with an L2 penalty, as scikit-learn's LogisticRegression.",
             example: "logistic_regression(C=0.5, max_iter=500)"),
+        row("mlp_classifier", MLPClassifier.self,
+            doc: "A multi-layer perceptron trained by adam or sgd, as scikit-learn's MLPClassifier (same loss_curve for the same random_state).",
+            example: "mlp_classifier(hidden_layer_sizes=[64], max_iter=50, random_state=0)"),
     ]
 
     /// What `load_model` can read: every model above and the scalers.
@@ -167,6 +170,10 @@ extension LearnBuiltins {
         let (given, path) = try args.filePath(for: .read)
         guard let data = FileManager.default.contents(atPath: path) else {
             throw QuireError(.io, "cannot read \(given): no such file", argument: "path")
+        }
+        // Files of other kinds (layered networks) have readers of their own, chosen by `kind`.
+        if let kind = ModelArchive.kind(of: data), kind != ModelArchive.estimatorKind {
+            throw QuireError(.io, "cannot load the model: this version of Quire cannot read models of kind \"\(kind)\"", argument: "path")
         }
         let (estimator, labels) = try LearnErrors.run(args, argument: "path") { try ModelArchive.decodeWithLabels(data, kinds: savableTypes) }
         switch estimator {

@@ -135,7 +135,7 @@ extension LearnBuiltins {
     }
 
     /// `cv`: a number of stratified folds (scikit-learn's default for classifiers) or a Folds object.
-    private static func cvSplits(_ cv: Value, _ args: Arguments, rows: Int, labels: [Double]) throws -> [Split] {
+    static func cvSplits(_ cv: Value, _ args: Arguments, rows: Int, labels: [Double]) throws -> [Split] {
         switch cv {
         case .int(let k):
             guard k >= 2 else { throw QuireError(.argument, "bad argument \"cv\" to \(args.builtin.qualifiedName): expected an int of at least 2, got \(k) (an int)", argument: "cv") }

@@ -31,8 +31,20 @@ enum LearnConversions {
         case .double(let d): .double(d)
         case .string(let s): .string(s)
         case .dict(let box): classWeights(box)
+        case .list(let box): ints(box.items)
+        case .tuple(let items): ints(items)
         default: nil
         }
+    }
+
+    /// A list or tuple of ints (`hidden_layer_sizes=[64, 32]`); nil when an item is not an int.
+    private static func ints(_ items: [Value]) -> ParameterValue? {
+        var values: [Int] = []
+        for item in items {
+            guard case .int(let i) = item else { return nil }
+            values.append(i)
+        }
+        return .ints(values)
     }
 
     /// A dict of class labels to weights (`class_weight={0: 1, 1: 5}`); nil when a key or a
@@ -58,6 +70,7 @@ enum LearnConversions {
         case .string(let s): .string(s)
         case .classWeights(let entries):
             .dict((try? DictBox(entries.map { (value($0.label), value($0.weight)) })) ?? DictBox())
+        case .ints(let values): .tuple(values.map { .int($0) })
         }
     }
 
@@ -71,7 +84,8 @@ enum LearnConversions {
     static func accepts(_ kind: SettingKind) -> Accepts {
         switch kind {
         case .int, .intRange: return .int
-        case .number, .wholeOrNumber, .fraction: return .number
+        case .number, .wholeOrNumber, .fraction, .interval: return .number
+        case .layerSizes: return .oneOf([.int, .sequence])
         case .bool: return .bool
         case .choice: return .string
         case .classWeights: return .dict
@@ -93,6 +107,8 @@ enum LearnConversions {
             let v = args.value(parameter.name)
             guard let p = Self.parameter(v) else {
                 if case .dict = v { throw args.bad(parameter.name, expected: "a dict whose keys are class labels and whose values are weights") }
+                if case .list = v { throw args.bad(parameter.name, expected: "a list of ints") }
+                if case .tuple = v { throw args.bad(parameter.name, expected: "a list of ints") }
                 throw args.bad(parameter.name, expected: "a number, a string, a bool or none")
             }
             do {

@@ -53,6 +53,12 @@ enum LearnErrors {
             return QuireError(.value, "predict_proba needs an SVC trained with probability=true", hint: "svc(probability=true)")
         case .classesNotWeighted(let classes):
             return classesNotWeighted(classes.map(labelText))
+        case .lossNotFinite(let epoch):
+            return QuireError(.value, "the training loss became NaN in epoch \(epoch): the weights grew out of range",
+                hint: "use a smaller learning_rate_init (for example a tenth of it), or scale X (standard_scaler)")
+        case .validationTooSmall(let rows):
+            return QuireError(.value, "early_stopping keeps too few of the \(rows) rows for validation (it needs at least 2, and one of each class)",
+                hint: "raise validation_fraction, or train on more rows")
         }
     }
 

@@ -7,6 +7,8 @@ public indirect enum ParameterValue: Sendable, Equatable, Codable {
     case string(String)
     /// A weight per class, as scikit-learn's `class_weight={0: 1, 1: 5}`, in the order given.
     case classWeights([ClassWeight])
+    /// A list of ints, as `hidden_layer_sizes=(64, 32)`; written as Python's tuple.
+    case ints([Int])
 
     /// The value as Python's repr writes it in a model's repr (`max_depth=7`, `kernel='linear'`).
     public var pythonRepr: String {
@@ -18,6 +20,8 @@ public indirect enum ParameterValue: Sendable, Equatable, Codable {
         case .string(let s): "'\(s)'"
         case .classWeights(let entries):
             "{" + entries.map { "\($0.label.pythonRepr): \($0.weight.pythonRepr)" }.joined(separator: ", ") + "}"
+        case .ints(let values) where values.count == 1: "(\(values[0]),)"
+        case .ints(let values): "(" + values.map(String.init).joined(separator: ", ") + ")"
         }
     }
 

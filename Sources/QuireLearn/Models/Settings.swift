@@ -20,6 +20,10 @@ public indirect enum SettingKind: Sendable, Equatable {
     case oneOf([SettingKind], expected: String?)
     /// A dict from class labels to non-negative weights (`class_weight={0: 1, 1: 5}`).
     case classWeights
+    /// A number from `min` to `max` (`max` itself only when `maxIncluded`).
+    case interval(min: Double, max: Double, maxIncluded: Bool)
+    /// Sizes of layers: an int of at least 1, or a list of them (`hidden_layer_sizes`).
+    case layerSizes
 
     /// How an error says what is expected: "an int of at least 1", "one of "gini", "entropy"".
     public var expected: String {
@@ -37,6 +41,9 @@ public indirect enum SettingKind: Sendable, Equatable {
         case .optional(let inner): inner.expected + " or none"
         case .oneOf(let kinds, let expected): expected ?? kinds.map(\.expected).joined(separator: " or ")
         case .classWeights: "a dict of class labels to weights"
+        case .interval(let min, let max, let included):
+            "a number from \(Self.text(min)) to \(Self.text(max))" + (included ? "" : " (not \(Self.text(max)) itself)")
+        case .layerSizes: "an int of at least 1 or a list of them"
         }
     }
 
@@ -62,6 +69,8 @@ public indirect enum SettingKind: Sendable, Equatable {
         case (.fraction, .int), (.fraction, .double): true
         case (.bool, .bool), (.choice, .string): true
         case (.classWeights, .classWeights): true
+        case (.interval, .int), (.interval, .double): true
+        case (.layerSizes, .int), (.layerSizes, .ints): true
         case (.optional, .none): true
         case (.optional(let inner), _): inner.admitsType(value)
         case (.oneOf(let kinds, _), _): kinds.contains { $0.admitsType(value) }
@@ -97,6 +106,15 @@ public indirect enum SettingKind: Sendable, Equatable {
             return value
         case .optional(let inner):
             return value == .none ? .none : try inner.check(name, value)
+        case .interval(let min, let max, let included):
+            guard value.isNumeric, let d = value.asDouble, d >= min, included ? d <= max : d < max else { throw bad }
+            return .double(d)
+        case .layerSizes:
+            switch value {
+            case .int(let i) where i >= 1: return .ints([i])
+            case .ints(let sizes) where sizes.allSatisfy({ $0 >= 1 }): return value
+            default: throw bad
+            }
         case .classWeights:
             guard case .classWeights(let entries) = value, !entries.isEmpty else { throw bad }
             var seen: [ParameterValue] = []
@@ -268,6 +286,7 @@ extension Settings: Codable {
                 try tagged.encode(d, forKey: Self.floatTag)
             case .double(let d): try c.encode(d, forKey: key)
             case .string(let s): try c.encode(s, forKey: key)
+            case .ints(let values): try c.encode(values, forKey: key)
             case .classWeights(let entries):
                 var tagged = c.nestedContainer(keyedBy: Key.self, forKey: key)
                 try tagged.encode(entries, forKey: Self.classWeightsTag)
@@ -301,6 +320,8 @@ extension Settings: Codable {
                 let entries = try? tagged.decode([ClassWeight].self, forKey: Self.classWeightsTag)
             {
                 value = .classWeights(entries)
+            } else if let values = try? c.decode([Int].self, forKey: key) {
+                value = .ints(values)
             } else if let b = try? c.decode(Bool.self, forKey: key) {
                 value = .bool(b)
             } else if let i = try? c.decode(Int.self, forKey: key) {

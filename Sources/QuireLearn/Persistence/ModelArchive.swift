@@ -3,7 +3,13 @@ import Foundation
 /// Saving and loading models as JSON: `{"format": "quire-model", "version": 2, "type": ...,
 /// "model": {"settings": {...}, ...what fit learnt}, "labels": {"kind": "strings", "values": [...]}}`;
 /// `labels` (the classes as the user gave them) is absent from older files and from scalers.
+/// `kind` says which loader reads the file: `"estimator"` (a model with declared settings, read
+/// here; files without `kind` are estimators) or another kind of model (layered networks) whose
+/// own reader `load_model` picks by this field.
 public enum ModelArchive {
+    /// The `kind` of the files this archive writes and reads.
+    public static let estimatorKind = "estimator"
+
     /// Marks a file as a Quire model.
     static let format = "quire-model"
     /// Bumped when the stored layout changes. Version 1 kept settings under Swift property names;
@@ -19,12 +25,21 @@ public enum ModelArchive {
         let format: String
         let version: Int
         let type: String
+        var kind: String? = nil
+    }
+
+    /// The `kind` of a Quire model file (`"estimator"` when it has none), or nil when the data
+    /// is not a Quire model file.
+    public static func kind(of data: Data) -> String? {
+        guard let header = try? JSONDecoder().decode(Header.self, from: data), header.format == format else { return nil }
+        return header.kind ?? estimatorKind
     }
 
     private struct Envelope<Model: Codable>: Codable {
         let format: String
         let version: Int
         let type: String
+        var kind: String? = ModelArchive.estimatorKind
         let model: Model
         var labels: LabelList? = nil
     }
@@ -117,6 +132,7 @@ enum Version1 {
         case .double(let d) where d == d.rounded(): ["float": d]
         case .double(let d): d
         case .string(let s): s
+        case .ints(let values): values
         // No setting has a dict as its default.
         case .classWeights: NSNull()
         }

@@ -37,4 +37,8 @@ public enum LearnError: Error, Equatable, Sendable {
     /// A `class_weight` dict that leaves these classes (values the model trains on) without a
     /// weight while naming labels that are not classes.
     case classesNotWeighted([Double])
+    /// A network's training loss became NaN or infinite in this epoch (1-based).
+    case lossNotFinite(epoch: Int)
+    /// `early_stopping`'s validation share of `rows` is too small (under two rows, or not one of each class).
+    case validationTooSmall(rows: Int)
 }
