@@ -6,6 +6,15 @@ import QuireLearn
 enum LearnConversions {
     /// The features argument as a checked matrix (2-D, no missing values).
     static func matrix(_ args: Arguments, _ name: String) throws -> Matrix {
+        if case .object(let o as SparseMatrixObject) = args.value(name) {
+            let who = (args.receiver.flatMap { v -> String? in
+                if case .object(let m as ModelObject) = v { return m.model.estimatorName }
+                if case .object(let s as ScalerObject) = v { return s.scaler.repr }
+                return nil
+            }) ?? args.builtin.qualifiedName
+            _ = o
+            throw ModelInput.sparseRefused(who, name)
+        }
         let array = try ndarray(args, name)
         do {
             return try Matrix(array)
@@ -87,9 +96,9 @@ enum LearnConversions {
     }
 
     /// Sets every declared parameter of a constructor builtin on a new estimator.
-    static func configure<E: Estimator>(_ estimator: E, _ args: Arguments) throws -> E {
+    static func configure<E: Estimator>(_ estimator: E, _ args: Arguments, except: Set<String> = []) throws -> E {
         var estimator = estimator
-        for parameter in args.builtin.parameters {
+        for parameter in args.builtin.parameters where !except.contains(parameter.name) {
             let v = args.value(parameter.name)
             guard let p = Self.parameter(v) else {
                 if case .dict = v { throw args.bad(parameter.name, expected: "a dict whose keys are class labels and whose values are weights") }
