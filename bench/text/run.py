@@ -15,7 +15,7 @@ import sklearn
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-QUIRE = os.path.join(ROOT, ".build", "release", "quire")
+QUIRE = os.environ.get("QUIRE", os.path.join(ROOT, ".build", "release", "quire"))
 DATA = os.path.join(ROOT, "notebooks", "data", "text")
 REPEAT = 3
 RUNS = 100
