@@ -153,8 +153,10 @@ extension LearnBuiltins {
         Builtin(attribute: "idf", on: "Vectorizer", doc: "The inverse document frequency of each column (scikit-learn's idf_).",
             example: "tf.idf[:5]"
         ) { args in
+            guard args.receiver(as: VectorizerObject.self).vectorizer.tfidf else {
+                throw QuireError(.name, "a count_vectorizer has no idf", hint: "tfidf_vectorizer() learns one")
+            }
             let v = try fitted(args)
-            guard v.tfidf else { throw QuireError(.name, "a count_vectorizer has no idf", hint: "tfidf_vectorizer() learns one") }
             guard let idf = v.idf else { throw QuireError(.value, "this TfidfVectorizer has no idf: it was made with use_idf=false") }
             return .object(ArrayObject(NDArray(shape: [idf.count], float64: idf)))
         },

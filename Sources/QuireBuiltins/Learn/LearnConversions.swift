@@ -6,13 +6,16 @@ import QuireLearn
 enum LearnConversions {
     /// The features argument as a checked matrix (2-D, no missing values).
     static func matrix(_ args: Arguments, _ name: String) throws -> Matrix {
-        if case .object(let o as SparseMatrixObject) = args.value(name) {
-            let who = (args.receiver.flatMap { v -> String? in
+        if case .object(_ as SparseMatrixObject) = args.value(name) {
+            let who = args.receiver.flatMap { v -> String? in
                 if case .object(let m as ModelObject) = v { return m.model.estimatorName }
                 if case .object(let s as ScalerObject) = v { return s.scaler.repr }
                 return nil
-            }) ?? args.builtin.qualifiedName
-            _ = o
+            }
+            guard let who else {
+                throw QuireError(.value, "\(args.builtin.qualifiedName) does not take a sparse matrix yet",
+                    hint: "make it dense with \(name).toarray() (fine for small data)", argument: name)
+            }
             throw ModelInput.sparseRefused(who, name)
         }
         let array = try ndarray(args, name)
