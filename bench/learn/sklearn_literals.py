@@ -42,7 +42,7 @@ lr = LogisticRegression(max_iter=1000, tol=1e-10).fit(Xtr, ytr)
 print("logreg coef", lr.coef_.tolist(), "intercept", lr.intercept_.tolist())
 print("logreg proba row0", lr.predict_proba(Xte[:1]).tolist())
 yb = (ytr == 2).astype(int)
-lb = LogisticRegression(C=0.3, max_iter=1000, tol=1e-10).fit(Xtr, yb)
+lb = LogisticRegression(C=0.3, max_iter=1000).fit(Xtr, yb)  # two classes: scikit-learn's own stopping (tol=1e-4), which Quire follows
 print("logreg binary coef", lb.coef_.tolist(), lb.intercept_.tolist())
 nb = GaussianNB().fit(Xtr, ytr)
 print("nb proba row0", nb.predict_proba(Xte[:1]).tolist())

@@ -12,6 +12,8 @@ extension DataBuiltins {
             Parameter("path", .string), .opt("sep", .string, .string(",")),
             .opt("header", .optional(.int), .int(0)), .opt("names", .optional(.sequence), .none),
             .opt("max_gzip_ratio", .int, .int(CSVOptions.defaultMaxGzipRatio)),
+            .opt("quoting", .oneOf([.string, .int]), .string("minimal"),
+                 doc: "\"minimal\" (or 0, csv.QUOTE_MINIMAL): double quotes enclose fields; \"none\" (or 3, csv.QUOTE_NONE): quotes are text."),
         ], doc: "Reads a CSV file (or .csv.gz) into a DataFrame, inferring column types as pandas does; a .gz file may grow at most max_gzip_ratio times its size (plus 1 MB) when decompressed.",
            example: "df = read_csv(\"data/mobile_price_train.csv\")", body: readCSV),
         Builtin("write_csv", [

@@ -22,6 +22,12 @@ enum DataBuiltins {
         var options = CSVOptions(separator: byte)
         options.maxGzipRatio = try args.int("max_gzip_ratio")
         guard options.maxGzipRatio >= 1 else { throw args.bad("max_gzip_ratio", expected: "an int of at least 1") }
+        switch args.value("quoting") {
+        // pandas takes csv's constants: QUOTE_MINIMAL 0, QUOTE_ALL 1 (the same when reading), QUOTE_NONE 3.
+        case .string("minimal"), .string("all"), .int(0), .int(1): options.quoting = true
+        case .string("none"), .int(3): options.quoting = false
+        default: throw args.bad("quoting", expected: "\"minimal\" (0) or \"none\" (3)")
+        }
         if let names = args.optional("names") { options.names = try DataFrameObject.names(names) }
         if args.has("header") {
             switch args.value("header") {

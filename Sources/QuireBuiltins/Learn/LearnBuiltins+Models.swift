@@ -37,6 +37,12 @@ extension LearnBuiltins {
         row("random_forest", RandomForestClassifier.self,
             doc: "A random forest that averages its trees' probabilities, as scikit-learn's RandomForestClassifier.",
             example: "random_forest(n_estimators=200, max_depth=7, random_state=7)"),
+        naiveBayesRow("multinomial_nb", MultinomialNB.self, doc: "Naive Bayes for counts (words), as scikit-learn's MultinomialNB; takes sparse matrices.",
+            example: "nb = multinomial_nb(alpha=1.0)"),
+        naiveBayesRow("bernoulli_nb", BernoulliNB.self, doc: "Naive Bayes for present/absent features, as scikit-learn's BernoulliNB; takes sparse matrices.",
+            example: "nb = bernoulli_nb(alpha=1.0)"),
+        naiveBayesRow("complement_nb", ComplementNB.self, doc: "Complement naive Bayes for counts, as scikit-learn's ComplementNB; takes sparse matrices.",
+            example: "nb = complement_nb()"),
         row("logistic_regression", LogisticRegression.self,
             doc: "Multinomial logistic regression with an L2 penalty, as scikit-learn's LogisticRegression.",
             example: "logistic_regression(C=0.5, max_iter=500)"),
@@ -67,8 +73,8 @@ extension LearnBuiltins {
             example: "y_pred = rfc.predict(X_valid)"
         ) { args in
             let object = args.receiver(as: ModelObject.self)
-            let x = try LearnConversions.matrix(args, "X")
-            let predictions = try LearnErrors.run(args, argument: "X") { try object.model.predict(x) }
+            let x = try ModelInput.of(args, "X", for: object.model)
+            let predictions = try LearnErrors.run(args, argument: "X") { try x.predict(object.model) }
             return LabelConversions.value(object.decode(predictions))
         },
         Builtin("predict_proba", on: "Model", [Parameter("X")],
@@ -76,17 +82,17 @@ extension LearnBuiltins {
             example: "rfc.predict_proba(X_valid)"
         ) { args in
             let object = args.receiver(as: ModelObject.self)
-            let x = try LearnConversions.matrix(args, "X")
-            return LearnConversions.arrayValue(try LearnErrors.run(args, argument: "X") { try object.model.predictProba(x) })
+            let x = try ModelInput.of(args, "X", for: object.model)
+            return LearnConversions.arrayValue(try LearnErrors.run(args, argument: "X") { try x.predictProba(object.model) })
         },
         Builtin("score", on: "Model", [Parameter("X"), Parameter("y")], doc: "The accuracy on rows X with labels y.",
             example: "rfc.score(X_valid, y_valid)"
         ) { args in
             let object = args.receiver(as: ModelObject.self)
-            let x = try LearnConversions.matrix(args, "X")
+            let x = try ModelInput.of(args, "X", for: object.model)
             let y = try LabelConversions.labels(args, "y")
             guard x.rows == y.count else { throw LearnErrors.sentence(.lengthMismatch(rows: x.rows, labels: y.count), args, argument: "y") }
-            let predicted = object.decode(try LearnErrors.run(args, argument: "X") { try object.model.predict(x) })
+            let predicted = object.decode(try LearnErrors.run(args, argument: "X") { try x.predict(object.model) })
             let (_, t, p) = try LabelConversions.union(y, predicted, says: ("y holds", "the model predicts"), argument: "y", args)
             return .double(accuracyScore(t, p))
         },
@@ -125,17 +131,19 @@ extension LearnBuiltins {
 
     private static func fit(_ args: Arguments) throws -> Value {
         let object = args.receiver(as: ModelObject.self)
-        let x = try LearnConversions.matrix(args, "X")
+        let input = try ModelInput.of(args, "X", for: object.model)
         let (labels, y, _) = try LabelConversions.training(args, "y")
         let userModel = object.model
         var model = LabelConversions.forTraining(userModel, labels)
         do {
-            if var reporting = model as? any ReportsProgress, args.context.isInteractive {
+            if case .sparse(let s) = input {
+                model = try ModelInput.fit(model, s, y)
+            } else if case .dense(let x) = input, var reporting = model as? any ReportsProgress, args.context.isInteractive {
                 let bar = ProgressBar(noun: reporting.progressNoun)
                 defer { bar.finish() }
                 try reporting.fit(x, y) { done, total in bar.update(done, total) }
                 model = reporting
-            } else {
+            } else if case .dense(let x) = input {
                 try model.fit(x, y)
             }
         } catch LearnError.oneClass where labels.count == 1 {
@@ -145,6 +153,8 @@ extension LearnBuiltins {
             throw LearnErrors.classesNotWeighted(LabelConversions.names(of: values, labels))
         } catch let error as LearnError {
             throw LearnErrors.sentence(error, args, argument: "y")
+        } catch let error as TextError {
+            throw textError(error, args)
         }
         // The user's own class_weight dict (its keys as written), after training on positions.
         if let weights = userModel.hyperParameters.first(where: { $0.name == "class_weight" })?.value {

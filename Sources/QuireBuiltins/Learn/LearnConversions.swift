@@ -6,6 +6,18 @@ import QuireLearn
 enum LearnConversions {
     /// The features argument as a checked matrix (2-D, no missing values).
     static func matrix(_ args: Arguments, _ name: String) throws -> Matrix {
+        if case .object(_ as SparseMatrixObject) = args.value(name) {
+            let who = args.receiver.flatMap { v -> String? in
+                if case .object(let m as ModelObject) = v { return m.model.estimatorName }
+                if case .object(let s as ScalerObject) = v { return s.scaler.repr }
+                return nil
+            }
+            guard let who else {
+                throw QuireError(.value, "\(args.builtin.qualifiedName) does not take a sparse matrix yet",
+                    hint: "make it dense with \(name).toarray() (fine for small data)", argument: name)
+            }
+            throw ModelInput.sparseRefused(who, name)
+        }
         let array = try ndarray(args, name)
         do {
             return try Matrix(array)
@@ -101,9 +113,9 @@ enum LearnConversions {
     }
 
     /// Sets every declared parameter of a constructor builtin on a new estimator.
-    static func configure<E: Estimator>(_ estimator: E, _ args: Arguments) throws -> E {
+    static func configure<E: Estimator>(_ estimator: E, _ args: Arguments, except: Set<String> = []) throws -> E {
         var estimator = estimator
-        for parameter in args.builtin.parameters {
+        for parameter in args.builtin.parameters where !except.contains(parameter.name) {
             let v = args.value(parameter.name)
             guard let p = Self.parameter(v) else {
                 if case .dict = v { throw args.bad(parameter.name, expected: "a dict whose keys are class labels and whose values are weights") }

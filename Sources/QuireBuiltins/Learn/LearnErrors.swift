@@ -79,6 +79,8 @@ enum LearnErrors {
             return try body()
         } catch let error as LearnError {
             throw sentence(error, args, argument: argument)
+        } catch let error as TextError {
+            throw LearnBuiltins.textError(error, args)
         }
     }
 }

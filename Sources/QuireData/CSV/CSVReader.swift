@@ -10,6 +10,9 @@ public struct CSVOptions: Sendable {
     public var hasHeader = true
     /// Column names to use (with `hasHeader` false: the file has none; with true: they replace it).
     public var names: [String]?
+    /// Whether double quotes enclose fields (pandas' default, `QUOTE_MINIMAL`); false reads them
+    /// as text (`quoting=csv.QUOTE_NONE`).
+    public var quoting = true
     /// Whether large files are parsed on several threads.
     public var parallel = true
     /// How many times its own size a gzip file may grow when decompressed: CSV files compress 5
@@ -47,7 +50,7 @@ public enum CSVReader {
             let (line, column) = lineAndColumn(all, bad)
             throw CSVError.invalidUTF8(path: path, line: line, column: column, byte: all[bad])
         }
-        let tokenizer = CSVTokenizer(buf: all, separator: options.separator)
+        let tokenizer = CSVTokenizer(buf: all, separator: options.separator, quoting: options.quoting)
         let hasBOM = all.count >= 3 && all[0] == 0xEF && all[1] == 0xBB && all[2] == 0xBF
         var dataStart = hasBOM ? 3 : 0
         do {
@@ -95,7 +98,7 @@ public enum CSVReader {
     }
 
     /// Splits `range` at row boundaries (outside quotes) into up to `parts` pieces.
-    static func chunks(_ buf: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, parts: Int) -> [Range<Int>] {
+    static func chunks(_ buf: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, parts: Int, quoting: Bool = true) -> [Range<Int>] {
         guard parts > 1, range.count >= parallelThreshold else { return [range] }
         var bounds = [range.lowerBound]
         var p = range.lowerBound
@@ -105,13 +108,13 @@ public enum CSVReader {
             while p < target {
                 // A stopped read gives up splitting; the tokenizer then throws at its next check.
                 if p & 0xFFFFF == 0 && Cancellation.isCancelled { return [range] }
-                if buf[p] == CSVTokenizer.quote { inQuotes.toggle() }
+                if quoting && buf[p] == CSVTokenizer.quote { inQuotes.toggle() }
                 p += 1
             }
             while p < range.upperBound {
                 let b = buf[p]
                 p += 1
-                if b == CSVTokenizer.quote { inQuotes.toggle() } else if b == CSVTokenizer.lf && !inQuotes { break }
+                if quoting && b == CSVTokenizer.quote { inQuotes.toggle() } else if b == CSVTokenizer.lf && !inQuotes { break }
             }
             if p > bounds.last! && p < range.upperBound { bounds.append(p) }
         }
@@ -121,7 +124,7 @@ public enum CSVReader {
 
     static func parseRows(_ tokenizer: CSVTokenizer, _ range: Range<Int>, fieldCount: Int, parallel: Bool) throws -> [Column] {
         let parts = parallel ? ProcessInfo.processInfo.activeProcessorCount : 1
-        let pieces = chunks(tokenizer.buf, range, parts: parts)
+        let pieces = chunks(tokenizer.buf, range, parts: parts, quoting: tokenizer.quoting)
         let results = ParallelResults<InferenceSink>(count: pieces.count)
         let work: @Sendable (Int) -> Void = { i in
             let piece = pieces[i]

@@ -15,13 +15,16 @@ protocol FieldSink {
 struct CSVTokenizer: @unchecked Sendable {
     let buf: UnsafeBufferPointer<UInt8>
     let separator: UInt8
+    /// Whether a double quote opens a quoted field; false reads quotes as text (QUOTE_NONE).
+    let quoting: Bool
     /// True for the bytes that end an unquoted field: one table load per byte instead of three
     /// comparisons.
     private let ends: [Bool]
 
-    init(buf: UnsafeBufferPointer<UInt8>, separator: UInt8) {
+    init(buf: UnsafeBufferPointer<UInt8>, separator: UInt8, quoting: Bool = true) {
         self.buf = buf
         self.separator = separator
+        self.quoting = quoting
         var ends = [Bool](repeating: false, count: 256)
         for b in [separator, Self.lf, Self.cr] { ends[Int(b)] = true }
         self.ends = ends
@@ -44,7 +47,7 @@ struct CSVTokenizer: @unchecked Sendable {
             let rowStart = p
             var field = 0
             while true {
-                if p < end && buf[p] == Self.quote {
+                if quoting && p < end && buf[p] == Self.quote {
                     let open = p
                     p += 1
                     let fs = p
