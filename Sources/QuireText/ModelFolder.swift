@@ -16,7 +16,7 @@ extension SentenceEncoder {
         let configPath = dir + "/config.json"
         let json = try readJSON(configPath)
         func int(_ key: String) throws(TextModelError) -> Int {
-            guard let n = json[key] as? NSNumber, !(json[key] is Bool), let i = Int(exactly: n.doubleValue), i > 0 else {
+            guard let n = json[key] as? NSNumber, let i = Int(exactly: n.doubleValue), i > 0 else {
                 throw .badConfig(path: configPath, reason: "\"\(key)\" must be a positive whole number")
             }
             return i

@@ -85,7 +85,7 @@ public final class SafeTensors: @unchecked Sendable {
             guard let offsets = fields["data_offsets"] as? [Any], offsets.count == 2 else { throw bad("has no data_offsets [begin, end]") }
             var shape: [Int] = []
             for s in shapeValues {
-                guard let n = s as? NSNumber, let d = Int(exactly: n.doubleValue), d >= 0, !(s is Bool) else { throw bad("has a shape that is not a list of sizes") }
+                guard let n = s as? NSNumber, let d = Int(exactly: n.doubleValue), d >= 0 else { throw bad("has a shape that is not a list of sizes") }
                 shape.append(d)
             }
             var range: [Int] = []
