@@ -80,7 +80,7 @@ final class PipelineObject: NativeObject {
             }
         }
         let object: [String: Any] = [
-            "format": "quire-pipeline", "version": 1, "encoder": encoder.name, "batch_size": batchSize,
+            "format": "quire-pipeline", "version": 1, "encoder": encoder.savedName, "batch_size": batchSize,
             "labels": names, "head": headJSON,
         ]
         return try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys])

@@ -104,15 +104,19 @@ enum TextBuiltins {
             guard case .object(let model as ModelObject) = p.head else { throw QuireError(.value, "classify needs a classifier as the last step") }
             let x = try p.features(try TextEncoderObject.texts(args, "texts"), fitting: false, args)
             let proba = try ndarray(from: try args.context.callMethod(p.head, "predict_proba", [x]))
-            guard let classes = model.fittedLabels, case .list(let classBox) = LabelConversions.value(classes.classes) else {
-                throw LearnErrors.notFitted(model.model.estimatorName)
+            guard let classes = model.fittedLabels else { throw LearnErrors.notFitted(model.model.estimatorName) }
+            let classValues: [Value]
+            switch LabelConversions.value(classes.classes) {
+            case .list(let box): classValues = box.items
+            case .object(let o): classValues = try o.elements() ?? []
+            case let other: classValues = [other]
             }
-            let values = proba.doubles, k = classBox.items.count
+            let values = proba.doubles, k = classValues.count
             var out: [Value] = []
             for r in 0..<(values.count / max(k, 1)) {
                 var best = 0
                 for j in 1..<max(k, 1) where values[r * k + j] > values[r * k + best] { best = j }
-                out.append(.dict(try DictBox([(.string("label"), try p.name(of: classBox.items[best])), (.string("score"), .double(values[r * k + best]))])))
+                out.append(.dict(try DictBox([(.string("label"), try p.name(of: classValues[best])), (.string("score"), .double(values[r * k + best]))])))
             }
             return .list(ListBox(out))
         },

@@ -7,14 +7,17 @@ import QuireText
 /// A pretrained sentence encoder in the language: `encode`, `tokenize`, and its shape.
 final class TextEncoderObject: NativeObject {
     let encoder: SentenceEncoder
-    /// The name or path as the program gave it (what a saved pipeline records).
+    /// The name or path as the program gave it.
     let name: String
+    /// What a saved pipeline records: the name, or for a folder its absolute path.
+    let savedName: String
     /// Where it was found, in words ("the Quire cache").
     let source: String
 
-    init(_ encoder: SentenceEncoder, name: String, source: String) {
+    init(_ encoder: SentenceEncoder, name: String, savedName: String, source: String) {
         self.encoder = encoder
         self.name = name
+        self.savedName = savedName
         self.source = source
     }
 
@@ -41,7 +44,7 @@ final class TextEncoderObject: NativeObject {
         do {
             let (folder, source) = try store.locate(target)
             let encoder = try SentenceEncoder.load(folder: folder)
-            return TextEncoderObject(encoder, name: isPath ? folder : nameOrPath, source: source)
+            return TextEncoderObject(encoder, name: nameOrPath, savedName: isPath ? folder : nameOrPath, source: source)
         } catch {
             throw TextErrors.sentence(error, argument: argument, given: nameOrPath)
         }
