@@ -75,7 +75,7 @@ let package = Package(
         .testTarget(name: "QuirePlotTests", dependencies: ["QuirePlot"]),
         .testTarget(name: "QuireLearnTests", dependencies: ["QuireLearn"]),
         .testTarget(name: "QuireVisionTests", dependencies: ["QuireVision"]),
-        .testTarget(name: "QuireTextTests", dependencies: ["QuireText"]),
+        .testTarget(name: "QuireTextTests", dependencies: ["QuireText", "QuireSupport"]),
         .testTarget(name: "QuireLangTests", dependencies: ["QuireLang"]),
         .testTarget(name: "QuireBuiltinsTests", dependencies: ["QuireBuiltins", "QuireLang"]),
         .testTarget(name: "QuireNotebookTests", dependencies: ["QuireNotebook", "QuireBuiltins"]),

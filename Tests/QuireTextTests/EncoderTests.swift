@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 
+import QuireSupport
+
 @testable import QuireText
 
 /// The encoder on tiny hand-made model folders (loading, errors, pooling) and, when it is
@@ -23,6 +25,19 @@ import Testing
         let alone = try encoder.encode(["bad phone !"], batchSize: 1).embeddings
         for j in 0..<4 { #expect(abs(alone[j] - e[4 + j]) < 1e-6) }
         #expect(e[0..<4] != e[4..<8])
+    }
+
+    @Test func aStopRequestEndsEncoding() throws {
+        let dir = try TextTestData.temporaryFolder()
+        try TextTestData.tinyModel(in: dir)
+        let encoder = try SentenceEncoder.load(folder: dir)
+        let token = CancellationToken()
+        token.cancel(.timeout)
+        #expect(throws: Cancelled.self) {
+            try Cancellation.with(token) { () throws(Cancelled) in _ = try encoder.encode(["good phone", "bad"], batchSize: 1) }
+        }
+        // Without a stop request the same call finishes.
+        #expect(try encoder.encode(["good phone", "bad"], batchSize: 1).embeddings.count == 8)
     }
 
     @Test func aMissingFileIsNamed() throws {

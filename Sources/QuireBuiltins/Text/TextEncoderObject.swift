@@ -69,7 +69,7 @@ final class TextEncoderObject: NativeObject {
         for (i, item) in items.enumerated() {
             guard case .string(let s) = item else {
                 throw QuireError(
-                    .type, "bad argument \"\(name)\" to \(args.builtin.qualifiedName): item \(i) is \(Printer.shortRepr(item)) (\(item.typeNoun)), not a string",
+                    .type, "bad argument \"\(name)\" to \(args.builtin.qualifiedName): item \(i) is \(Self.describe(item)), not a string",
                     hint: "every text must be a string; convert with str(x) or drop the missing ones first", argument: name)
             }
             guard !s.allSatisfy(\.isWhitespace) else {
@@ -83,6 +83,12 @@ final class TextEncoderObject: NativeObject {
             throw QuireError(.value, "bad argument \"\(name)\" to \(args.builtin.qualifiedName): there are no texts", argument: name)
         }
         return out
+    }
+
+    /// `5 (an int)`, `none`.
+    static func describe(_ value: Value) -> String {
+        if case .none = value { return "none" }
+        return "\(Printer.shortRepr(value)) (\(value.typeNoun))"
     }
 
     /// The embeddings of `texts` as an N x dimension float32 array; says once when texts were truncated.
