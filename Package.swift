@@ -42,6 +42,8 @@ let package = Package(
         .target(
             name: "QuireVision", dependencies: ["QuireArray", "QuireSupport", "CPNG", "CTurboJPEG"],
             swiftSettings: optimisedInDebug),
+        // The pretrained sentence encoder: safetensors, WordPiece, BERT on Gemm, model folders.
+        .target(name: "QuireText", dependencies: ["QuireArray", "QuireSupport"], swiftSettings: optimisedInDebug),
 
         // The language, its builtins, and the front ends.
         .target(
@@ -54,6 +56,7 @@ let package = Package(
             name: "QuireBuiltins",
             dependencies: [
                 "QuireLang", "QuireArray", "QuireData", "QuirePlot", "QuireLearn", "QuireVision", "QuireSupport",
+                "QuireText",
             ]),
         .target(name: "QuireNotebook", dependencies: ["QuireLang", "QuireSupport"]),
         .target(name: "QuireREPL", dependencies: ["QuireLang", "QuireSupport", "CEditLine"]),
@@ -62,7 +65,7 @@ let package = Package(
         .executableTarget(
             name: "quire",
             dependencies: [
-                "QuireLang", "QuireBuiltins", "QuireNotebook", "QuireREPL", "QuireSupport", "QuireVision", "QuireKernel",
+                "QuireLang", "QuireBuiltins", "QuireNotebook", "QuireREPL", "QuireSupport", "QuireVision", "QuireKernel", "QuireText",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
@@ -72,6 +75,7 @@ let package = Package(
         .testTarget(name: "QuirePlotTests", dependencies: ["QuirePlot"]),
         .testTarget(name: "QuireLearnTests", dependencies: ["QuireLearn"]),
         .testTarget(name: "QuireVisionTests", dependencies: ["QuireVision"]),
+        .testTarget(name: "QuireTextTests", dependencies: ["QuireText", "QuireSupport"]),
         .testTarget(name: "QuireLangTests", dependencies: ["QuireLang"]),
         .testTarget(name: "QuireBuiltinsTests", dependencies: ["QuireBuiltins", "QuireLang"]),
         .testTarget(name: "QuireNotebookTests", dependencies: ["QuireNotebook", "QuireBuiltins"]),

@@ -5,6 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
 swift build -c release --product quire
+.build/release/quire models fetch all-MiniLM-L6-v2   # notebook 04's encoder (nothing when installed)
 status=0
 for nb in notebooks/*.md; do
   echo "== $nb"

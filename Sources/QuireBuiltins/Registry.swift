@@ -11,6 +11,7 @@ public enum Builtins {
         PlotBuiltins.builtins,
         LearnBuiltins.builtins,
         VisionBuiltins.builtins,
+        TextBuiltins.builtins,
         TestingBuiltins.builtins,
     ]
 

@@ -18,7 +18,7 @@ struct Quire: ParsableCommand {
             runs the program read from it).
             """,
         version: version,
-        subcommands: [Run.self, Check.self, Step.self, KernelCommand.self, Convert.self] + teachingCommands)
+        subcommands: [Run.self, Check.self, Step.self, KernelCommand.self, Convert.self, ModelsCommand.self] + teachingCommands)
 
     // Unconditional: the code may start with a dash, as `quire -e '-1'`.
     @Option(name: .customShort("e"), parsing: .unconditional, help: ArgumentHelp("Evaluate CODE and print the value of its last expression.", valueName: "CODE"))
