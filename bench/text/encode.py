@@ -15,8 +15,6 @@ import argparse, json, os, subprocess, sys, tempfile, time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 DATA = os.path.join(ROOT, "notebooks/data/text/amazon_cells_labelled.txt")
-# The same 1,000 sentences as CSV (notebooks/data/README.md), which Quire's read_csv reads as it is.
-DATA_CSV = os.path.join(ROOT, "notebooks/data/text/amazon_cells_labelled.csv")
 
 PY_SIDE = r'''
 import json, resource, sys, time, os
@@ -38,7 +36,7 @@ print(json.dumps({"seconds": best, "rows": len(texts), "maxrss_kb": resource.get
 # warms up and encodes the 1,000 sentences, minus that of a run that stops after the warm-up
 # (best of R each, alternating).
 QR_SIDE = '''
-texts = read_csv("{data}").text.to_list()
+texts = read_csv("{data}", sep="\\t", header=none, names=["text", "label"], quoting="none").text.to_list()
 encoder = text_encoder("{model}")
 warm = encoder.encode(texts[:64], batch_size=64)
 if {full} {{
@@ -81,7 +79,7 @@ def main():
 
     def quire(full, dump):
         script = os.path.join(tmp, f"encode_{full}_{dump}.qr")
-        open(script, "w").write(QR_SIDE.format(data=DATA_CSV, model=model, full=str(full).lower(), dump=str(dump).lower()))
+        open(script, "w").write(QR_SIDE.format(data=DATA, model=model, full=str(full).lower(), dump=str(dump).lower()))
         t = time.perf_counter()
         text, rss = run_measured([a.quire, "run", script], env)
         return time.perf_counter() - t, text, rss
