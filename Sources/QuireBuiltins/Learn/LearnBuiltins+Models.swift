@@ -168,6 +168,7 @@ extension LearnBuiltins {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw QuireError(.io, "cannot read \(given): no such file", argument: "path")
         }
+        if NetworkArchive.holdsNetwork(data) { return try loadNetwork(data, args) }
         let (estimator, labels) = try LearnErrors.run(args, argument: "path") { try ModelArchive.decodeWithLabels(data, kinds: savableTypes) }
         switch estimator {
         case let model as any Classifier:
