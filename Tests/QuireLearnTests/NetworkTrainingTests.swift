@@ -1,4 +1,5 @@
 import Foundation
+import QuireSupport
 import Testing
 
 @testable import QuireLearn
@@ -84,6 +85,27 @@ import Testing
         let (loaded, labels, _) = try NetworkArchive.decode(data)
         #expect(labels == .strings(["h", "v"]))
         #expect(try loaded.predictProba(x) == net.predictProba(x))
+    }
+
+    /// Ctrl-C (the current cancellation token) stops at the end of the batch it arrives in: the
+    /// weights trained so far and the partial epoch's history stay.
+    @Test func stopsAtTheEndOfABatchKeepingTheWeights() throws {
+        let (x, y) = Self.bars(64, seed: 1)
+        let net = try Sequential(Self.cnn)
+        try net.build([6, 6, 1], seed: 4)
+        let initial = net.layers.flatMap(\.state)
+        let token = CancellationToken()
+        var batches = 0
+        try Cancellation.with(token) { () throws(NetworkError) in
+            try net.fit(x, y, classes: 2, options: options()) { _ in
+                batches += 1
+                if batches == 3 { token.cancel() }
+            }
+        }
+        #expect(batches == 3)
+        #expect(net.history.count == 1)
+        #expect(net.isTrained)
+        #expect(net.layers.flatMap(\.state) != initial)
     }
 
     @Test func summaryCountsParameters() throws {
