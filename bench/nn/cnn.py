@@ -1,7 +1,8 @@
 """The CNN of issue 14 (b), Quire against PyTorch on the CPU with the same thread count, in one run.
 
-usage: python bench/nn/cnn.py [--quire PATH] [--threads N] [--runs R]
-Needs a release build of quire and a Python with torch, pandas and scikit-learn. Prints each
+usage: python bench/nn/cnn.py [--quire PATH] [--threads N] [--runs R] [--torch-site DIR]
+Needs a release build of quire and a Python with torch, pandas and scikit-learn (or, with
+--torch-site, the site-packages folder of another environment of the same Python that has torch). Prints each
 side's time per epoch (best of R runs) and the ratio Quire / PyTorch (below 1: Quire faster).
 """
 import argparse, os, re, subprocess, sys, time
@@ -54,13 +55,23 @@ def main():
     ap.add_argument("--quire", default=str(ROOT / ".build" / "release" / "quire"))
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--torch-site", default=None)
+    ap.add_argument("--torch-only", action="store_true")
+    ap.add_argument("--torch-epochs", type=int, default=20, help="fewer epochs for a quick timing on a busy machine")
     a = ap.parse_args()
+    if a.torch_site:
+        sys.path.append(a.torch_site)
+    if a.torch_only:
+        for _ in range(a.runs):
+            s, acc = torch_run(a.threads, a.torch_epochs)
+            print(f"torch  {s * 1000:7.1f} ms/epoch  test accuracy {acc:.4f}  (load {os.getloadavg()[0]:.1f})")
+        return
     q = [quire_run(a.quire, a.threads) for _ in range(a.runs)]
-    t = [torch_run(a.threads) for _ in range(a.runs)]
+    t = [torch_run(a.threads, a.torch_epochs) for _ in range(a.runs)]
     qs, ts = min(x[0] for x in q), min(x[0] for x in t)
     print(f"load average {os.getloadavg()[0]:.1f}, threads {a.threads}, best of {a.runs}")
     print(f"quire  {qs * 1000:7.1f} ms/epoch  test accuracy {q[0][1]:.4f}")
-    print(f"torch  {ts * 1000:7.1f} ms/epoch  test accuracy {t[0][1]:.4f}")
+    print(f"torch  {ts * 1000:7.1f} ms/epoch  test accuracy {t[0][1]:.4f} after {a.torch_epochs} epochs")
     print(f"ratio quire/torch {qs / ts:.2f}")
 
 
