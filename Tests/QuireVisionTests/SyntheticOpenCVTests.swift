@@ -165,8 +165,11 @@ import Testing
         #expect(a == (try Intensity.addNoise(SyntheticImages.gray, sigma: 20, seed: 1)))
         #expect(a != (try Intensity.addNoise(SyntheticImages.gray, sigma: 20, seed: 2)))
         #expect(a != SyntheticImages.gray)
-        let b = try Intensity.randomAugment(SyntheticImages.rgb, seed: 5)
-        #expect(b == (try Intensity.randomAugment(SyntheticImages.rgb, seed: 5)))
+        var augmentation = Augmentation()
+        augmentation.rotate = 15
+        augmentation.brightness = 0.2
+        let b = try augmentation.apply(SyntheticImages.rgb, seed: 5)
+        #expect(b == (try augmentation.apply(SyntheticImages.rgb, seed: 5)))
         #expect(b.shape == SyntheticImages.rgb.shape)
     }
 

@@ -7,12 +7,12 @@ import QuireLearn
 /// bools or strings becomes a `LabelList`, and back (strings as a list, the others as an array).
 enum LabelConversions {
     /// The argument `name` as labels.
-    static func labels(_ args: Arguments, _ name: String) throws -> LabelList {
-        let value = args.value(name)
+    static func labels(_ args: Arguments, _ name: String, value given: Value? = nil) throws -> LabelList {
+        let value = given ?? args.value(name)
         if case .object(let s as SeriesObject) = value { return try seriesLabels(s.series, args, name) }
         if let items = flatItems(value) { return try listLabels(items, args, name) }
         // Arrays, tables and nested lists: numbers only, one label per row.
-        let array = try ndarray(args, name)
+        let array = try given.map(ndarray(from:)) ?? ndarray(args, name)
         do {
             let values = try labelValues(array)
             switch array.storage {

@@ -181,6 +181,7 @@ extension LearnBuiltins {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw QuireError(.io, "cannot read \(given): no such file", argument: "path")
         }
+        if NetworkArchive.holdsNetwork(data) { return try loadNetwork(data, args) }
         // Files of other kinds (layered networks) have readers of their own, chosen by `kind`.
         if let kind = ModelArchive.kind(of: data), kind != ModelArchive.estimatorKind {
             throw QuireError(.io, "cannot load the model: this version of Quire cannot read models of kind \"\(kind)\"", argument: "path")

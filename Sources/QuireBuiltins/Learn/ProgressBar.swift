@@ -20,8 +20,9 @@ final class ProgressBar: @unchecked Sendable {
 
     init(noun: String) { self.noun = noun }
 
-    /// Reports `done` of `total`; draws when the work has run long enough.
-    func update(_ done: Int, _ total: Int) {
+    /// Reports `done` of `total` (and a note such as the epoch and loss); draws when the work
+    /// has run long enough.
+    func update(_ done: Int, _ total: Int, note: String = "") {
         lock.lock()
         defer { lock.unlock() }
         let elapsed = Date().timeIntervalSince(start)
@@ -31,7 +32,7 @@ final class ProgressBar: @unchecked Sendable {
         let filled = total > 0 ? Self.width * done / total : Self.width
         let bar = String(repeating: "#", count: filled) + String(repeating: "-", count: Self.width - filled)
         let left = done > 0 ? elapsed / Double(done) * Double(total - done) : 0
-        let line = "\r[\(bar)] \(done)/\(total) \(noun)  " + String(format: "%.1fs elapsed, ~%.1fs left ", elapsed, left)
+        let line = "\r" + (note.isEmpty ? "" : note + " ") + "[\(bar)] \(done)/\(total) \(noun)  " + String(format: "%.1fs elapsed, ~%.1fs left ", elapsed, left)
         FileHandle.standardError.write(Data(line.utf8))
     }
 

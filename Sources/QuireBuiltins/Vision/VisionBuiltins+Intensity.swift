@@ -29,14 +29,6 @@ extension VisionBuiltins {
             return wrap(try run(args) { try Intensity.addNoise(image(args), sigma: sigma, seed: s) })
         },
         Builtin(
-            "random_augment", [img, .opt("seed", .optional(.int), .none)],
-            doc: "A random horizontal flip (half the time), rotation within 15 degrees and brightness factor from 0.8 to 1.2, for training; seed= makes it repeatable.",
-            example: "augmented = random_augment(img, seed=1)"
-        ) { args in
-            let s = try seed(args)
-            return wrap(try run(args) { try Intensity.randomAugment(image(args), seed: s) })
-        },
-        Builtin(
             "to_float", [img, .opt("scale", .number, .int(255))],
             doc: "uint8 to float32 divided by scale (0 to 1 by default); a float32 image is returned unchanged.",
             example: "x = to_float(img)"

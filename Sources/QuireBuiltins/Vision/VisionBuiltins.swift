@@ -31,7 +31,7 @@ enum VisionBuiltins {
         }
     }
 
-    static let builtins: [Builtin] = io + filters + blurs + geometry + intensity
+    static let builtins: [Builtin] = io + filters + blurs + geometry + intensity + augmenting + folders
 
     static let io: [Builtin] = [
         Builtin(

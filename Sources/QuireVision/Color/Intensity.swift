@@ -21,18 +21,6 @@ public enum Intensity {
         return NDArray(shape: layout.shape, float32: image.float32Values!.map { $0 + Float(sigma * random.normal()) })
     }
 
-    /// The augmentation step of training: a horizontal flip half of the time, a rotation of up
-    /// to 15 degrees either way, and a brightness factor between 0.8 and 1.2; same size and dtype.
-    public static func randomAugment(_ image: NDArray, seed: UInt64?) throws -> NDArray {
-        var random = seed.map { SeededRandom(seed: $0) } ?? .unseeded()
-        var result = image
-        if random.uniform() < 0.5 { result = try Transforms.flip(result, .horizontal) }
-        let angle = (random.uniform() * 2 - 1) * 15
-        result = try Transforms.rotate(result, degrees: angle)
-        let factor = 0.8 + random.uniform() * 0.4
-        return try adjustBrightness(result, factor: factor)
-    }
-
     /// uint8 to float32 divided by `scale` (0...1 for the default 255); float32 is returned as is.
     public static func toFloat(_ image: NDArray, scale: Double = 255) throws -> NDArray {
         let layout = try ImageLayout(image)
