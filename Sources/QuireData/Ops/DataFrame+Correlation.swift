@@ -97,8 +97,9 @@ extension Series {
 
 /// The coefficients, on columns of Doubles with NaN for missing values, computed as pandas does.
 enum Correlation {
-    /// Pearson's r by Welford's running sums over complete pairs (pandas' `nancorr`).
-    static func pearson(_ x: [Double], _ y: [Double], minPeriods: Int) -> Double {
+    /// Welford's running sums over the complete pairs, as pandas' `nancorr` keeps them: the
+    /// count, the sums of squared deviations of x and of y, and of their co-deviations.
+    static func runningSums(_ x: [Double], _ y: [Double]) -> (n: Double, ssX: Double, ssY: Double, cov: Double) {
         var n = 0.0, meanX = 0.0, meanY = 0.0, ssX = 0.0, ssY = 0.0, cov = 0.0
         for i in 0..<min(x.count, y.count) {
             let vx = x[i], vy = y[i]
@@ -111,26 +112,23 @@ enum Correlation {
             ssY += (vy - meanY) * dy
             cov += (vx - meanX) * dy
         }
-        guard n >= Double(max(1, minPeriods)) else { return .nan }
-        let divisor = (ssX * ssY).squareRoot()
-        guard divisor != 0 else { return .nan }
-        return Swift.min(1, Swift.max(-1, cov / divisor))
+        return (n, ssX, ssY, cov)
     }
 
-    /// The covariance over complete pairs, by the same running sums, divided by n - ddof.
+    /// Pearson's r over complete pairs (pandas' `nancorr`).
+    static func pearson(_ x: [Double], _ y: [Double], minPeriods: Int) -> Double {
+        let s = runningSums(x, y)
+        guard s.n >= Double(max(1, minPeriods)) else { return .nan }
+        let divisor = (s.ssX * s.ssY).squareRoot()
+        guard divisor != 0 else { return .nan }
+        return Swift.min(1, Swift.max(-1, s.cov / divisor))
+    }
+
+    /// The covariance over complete pairs, divided by n - ddof.
     static func covariance(_ x: [Double], _ y: [Double], minPeriods: Int, ddof: Int) -> Double {
-        var n = 0.0, meanX = 0.0, meanY = 0.0, cov = 0.0
-        for i in 0..<min(x.count, y.count) {
-            let vx = x[i], vy = y[i]
-            if vx.isNaN || vy.isNaN { continue }
-            n += 1
-            let dx = vx - meanX, dy = vy - meanY
-            meanX += dx / n
-            meanY += dy / n
-            cov += (vx - meanX) * dy
-        }
-        guard n >= Double(max(1, minPeriods)), n - Double(ddof) > 0 else { return .nan }
-        return cov / (n - Double(ddof))
+        let s = runningSums(x, y)
+        guard s.n >= Double(max(1, minPeriods)), s.n - Double(ddof) > 0 else { return .nan }
+        return s.cov / (s.n - Double(ddof))
     }
 
     /// Spearman's rho: Pearson's r of the average ranks of the complete pairs (ranks given are
