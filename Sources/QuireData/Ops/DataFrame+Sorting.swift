@@ -65,6 +65,26 @@ extension DataFrame {
             let c = try column(key)
             if c.type == .string { throw DataError.wrongType(column: key, type: c.type, operation: largest ? "nlargest" : "nsmallest") }
         }
+        // A large frame: only rows whose first key reaches the n-th value can be chosen (pandas
+        // selects those first too), so only they are ranked. The n-th value is found in linear
+        // time; rows tied with it stay, for the later keys and `keep` to decide.
+        if n > 0, rowCount > 8 * n, let d = try column(keys[0]).column.doubles {
+            var present = d.filter { !$0.isNaN }.map { largest ? -$0 : $0 }
+            if present.count > n {
+                let kth = present.withUnsafeMutableBufferPointer { p -> Double in
+                    Selection.select(p, n - 1, 0, p.count)
+                    return p[n - 1]
+                }
+                let bound = largest ? -kth : kth
+                let candidates = (0..<rowCount).filter { row in
+                    let v = d[row]
+                    return !v.isNaN && (largest ? v >= bound : v <= bound)
+                }
+                if candidates.count < rowCount {
+                    return try taking(candidates).extremes(n, columns: keys, largest: largest, keep: keep)
+                }
+            }
+        }
         let codes: [[Int]] = try keys.map { key in
             let ranks = try column(key).rankCodes()
             let top = (ranks.max() ?? -1) + 1
@@ -104,13 +124,8 @@ extension Series {
     /// pandas' `s.nlargest(n, keep=)` / `s.nsmallest(n, keep=)`.
     public func extremes(_ n: Int, largest: Bool, keep: KeepTies) throws -> Series {
         if type == .string { throw DataError.wrongType(column: name, type: type, operation: largest ? "nlargest" : "nsmallest") }
-        let frame = DataFrame(names: ["value"], columns: [column])
-        let ranks = frame.series(at: 0).rankCodes()
-        let top = (ranks.max() ?? -1) + 1
-        let codes = ranks.map { $0 < 0 ? Int.max : (largest ? top - 1 - $0 : $0) }
-        let rows = DataFrame.pick(n, of: count, missing: { codes[$0] == Int.max }, keep: keep) { a, b in
-            codes[a] == codes[b] ? .tied : (codes[a] < codes[b] ? .before : .after)
-        }
-        return taking(rows)
+        let chosen = try DataFrame(names: ["value"], columns: [column], index: index)
+            .extremes(n, columns: ["value"], largest: largest, keep: keep)
+        return Series(name: name, column: chosen.columns[0], index: chosen.index)
     }
 }
