@@ -32,7 +32,7 @@ E.astype("float32").tofile(out)
 print(json.dumps({"seconds": best, "rows": len(texts), "maxrss_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}))
 '''
 
-# Quire has no clock builtin: its encode time is the wall time of a run that loads the model,
+# Quire's encode time is the wall time of a run that loads the model,
 # warms up and encodes the 1,000 sentences, minus that of a run that stops after the warm-up
 # (best of R each, alternating).
 QR_SIDE = '''

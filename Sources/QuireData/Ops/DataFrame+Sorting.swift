@@ -7,30 +7,22 @@ public enum KeepTies: String, Sendable, CaseIterable {
 
 extension Series {
     /// Each row's rank among the values (0 for the smallest; equal values share a rank), and
-    /// `-1` for missing values: the code a multi-key sort compares.
+    /// `-1` for missing values: the code a multi-key sort compares. The distinct values are
+    /// found by hashing and only they are sorted.
     func rankCodes() -> [Int] {
-        let order = sortOrder(ascending: true)
-        var codes = [Int](repeating: -1, count: count)
-        var code = -1
-        var previous: Int?
-        for row in order where !column.isMissing(row) {
-            if previous == nil || !column.sameValue(previous!, row) { code += 1 }
-            codes[row] = code
-            previous = row
+        let f = Factorized(column)
+        let order = f.uniques.indices.sorted { a, b in
+            let x = f.uniques[a], y = f.uniques[b]
+            switch column.storage {
+            case .int64(let v): return v[x] < v[y]
+            case .float64(let v): return v[x] < v[y]
+            case .bool(let v): return !v[x] && v[y]
+            case .string(let v): return v[x].unicodeScalars.lexicographicallyPrecedes(v[y].unicodeScalars)
+            }
         }
-        return codes
-    }
-}
-
-extension Column {
-    /// Whether rows `a` and `b` hold the same (present) value.
-    func sameValue(_ a: Int, _ b: Int) -> Bool {
-        switch storage {
-        case .int64(let v): v[a] == v[b]
-        case .float64(let v): v[a] == v[b]
-        case .bool(let v): v[a] == v[b]
-        case .string(let v): v[a] == v[b]
-        }
+        var rank = [Int](repeating: 0, count: f.uniques.count)
+        for (r, code) in order.enumerated() { rank[code] = r }
+        return f.codes.map { $0 < 0 ? -1 : rank[$0] }
     }
 }
 
@@ -50,6 +42,26 @@ extension DataFrame {
             let top = (ranks.max() ?? -1) + 1
             // Descending reverses the ranks; missing values sort after every value either way.
             return ranks.map { $0 < 0 ? top : (up ? $0 : top - 1 - $0) }
+        }
+        // The keys' codes folded into one number per row, then the row itself, when that fits
+        // in an Int: one sort of plain ints, stable because the row breaks ties.
+        let n = rowCount
+        var width = 1
+        var fits = true
+        for c in codes {
+            let (w, overflow) = width.multipliedReportingOverflow(by: (c.max() ?? 0) + 1)
+            if overflow { fits = false; break }
+            width = w
+        }
+        if fits, !width.multipliedReportingOverflow(by: Swift.max(n, 1)).overflow {
+            var folded = [Int](repeating: 0, count: n)
+            for c in codes {
+                let base = (c.max() ?? 0) + 1
+                for i in 0..<n { folded[i] = folded[i] * base + c[i] }
+            }
+            var keyed = (0..<n).map { folded[$0] * n + $0 }
+            keyed.sort()
+            return keyed.map { $0 % n }
         }
         return stableSort(Array(0..<rowCount)) { a, b in
             for c in codes where c[a] != c[b] { return c[a] < c[b] }
