@@ -17,18 +17,27 @@ extension DataFrame {
         var result = [[Double]](repeating: [Double](repeating: .nan, count: k), count: k)
         // Spearman ranks each column once when it has no missing value (pandas does too).
         let ranked: [[Double]?] = method == .spearman ? values.map { $0.contains(where: \.isNaN) ? nil : Ranking.average($0) } : []
-        for i in 0..<k {
-            try Cancellation.check()
-            for j in 0...i {
+        // The pairs are independent: computed on every core, each by the same sums as alone.
+        let pairs = (0..<k).flatMap { i in (0...i).map { (i, $0) } }
+        let results = ParallelResults<Double>(count: pairs.count)
+        Parallel.forEach(pairs.count) { _, range in
+            for p in range {
+                if Cancellation.isCancelled { return }
+                let (i, j) = pairs[p]
                 let value: Double
                 switch method {
                 case .pearson: value = Correlation.pearson(values[i], values[j], minPeriods: minPeriods)
                 case .spearman: value = Correlation.spearman(values[i], values[j], ranked[i], ranked[j], minPeriods: minPeriods)
                 case .kendall: value = i == j ? Correlation.kendallSelf(values[i], minPeriods: minPeriods) : Correlation.kendall(values[i], values[j], minPeriods: minPeriods)
                 }
-                result[i][j] = value
-                result[j][i] = value
+                results.set(p, .success(value))
             }
+        }
+        try Cancellation.check()
+        guard let computed = results.values() else { throw Cancelled(.interrupt) }
+        for (p, (i, j)) in pairs.enumerated() {
+            result[i][j] = computed[p]
+            result[j][i] = computed[p]
         }
         let names = kept.map { self.names[$0] }
         return DataFrame(names: names, columns: result.map { Column(float64: $0) }, index: RowIndex(labels: Column(string: names)))

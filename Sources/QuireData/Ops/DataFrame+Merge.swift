@@ -60,8 +60,10 @@ extension DataFrame {
         // Keys named alike on both sides are one column, filled from the right where a row has
         // no left side.
         let sharedKeys = Set(zip(leftOn, rightOn).filter { $0 == $1 }.map(\.0))
+        // A lookup join (each left row matched once, in order) keeps the left columns as they are.
+        let leftUnchanged = leftRows.count == n && leftRows.indices.allSatisfy { leftRows[$0] == $0 }
         for (j, name) in self.names.enumerated() {
-            var c = self.columns[j].taking(rowsOrMissing: leftRows)
+            var c = leftUnchanged ? self.columns[j] : self.columns[j].taking(rowsOrMissing: leftRows)
             if sharedKeys.contains(name), leftRows.contains(where: { $0 < 0 }) {
                 let other = try right.column(name).column
                 let combined = Column.joining(self.columns[j], other).column
