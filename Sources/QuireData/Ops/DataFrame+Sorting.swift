@@ -80,7 +80,7 @@ extension DataFrame {
         // A large frame: only rows whose first key reaches the n-th value can be chosen (pandas
         // selects those first too), so only they are ranked. The n-th value is found in linear
         // time; rows tied with it stay, for the later keys and `keep` to decide.
-        if n > 0, rowCount > 8 * n, let d = try column(keys[0]).column.doubles {
+        if n > 0, n < rowCount / 8, let d = try column(keys[0]).column.doubles {
             var present = d.filter { !$0.isNaN }.map { largest ? -$0 : $0 }
             if present.count > n {
                 let kth = present.withUnsafeMutableBufferPointer { p -> Double in

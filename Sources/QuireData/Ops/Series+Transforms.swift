@@ -72,7 +72,11 @@ extension Series {
         switch column.storage {
         case .float64(let v): return with(Column(float64: v.map { Series.round($0, decimals) }))
         case .int64(let v) where decimals < 0:
-            return with(Column(int64: v.map { Int64(Series.round(Double($0), decimals)) }))
+            // Values whose rounding leaves the int range stay as they are (no trap).
+            return with(Column(int64: v.map { x in
+                let r = Series.round(Double(x), decimals)
+                return r.magnitude < 9.2e18 ? Int64(r) : x
+            }))
         case .string: throw DataError.wrongType(column: name, type: type, operation: "round")
         default: return self
         }
@@ -100,8 +104,8 @@ extension Series {
     private func shifted(_ v: [Double], _ periods: Int, _ f: (Double, Double) -> Double) -> [Double] {
         var out = [Double](repeating: .nan, count: v.count)
         for i in v.indices {
-            let j = i - periods
-            if j >= 0 && j < v.count { out[i] = f(v[i], v[j]) }
+            let (j, overflow) = i.subtractingReportingOverflow(periods)
+            if !overflow && j >= 0 && j < v.count { out[i] = f(v[i], v[j]) }
         }
         return out
     }
