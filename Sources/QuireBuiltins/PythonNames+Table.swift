@@ -15,8 +15,8 @@ extension Builtins {
         .init("numpy", alias: "np", title: "numpy", python: "np.zeros(3)", quire: "zeros(3)"),
         .init("seaborn", alias: "sns", title: "seaborn", python: "sns.heatmap(m, annot=True)", quire: "heatmap(m, annot=true)"),
         .init("matplotlib.pyplot", alias: "plt", title: "matplotlib", python: "plt.hist(x); plt.show()", quire: "hist(x) then show()"),
-        .init("cv2", alias: "cv2", title: "OpenCV", python: "cv2.GaussianBlur(img, (5, 5), 0)", quire: "gaussian_blur(img, 5)"),
-        .init("sklearn", alias: "sklearn", title: "scikit-learn", python: "RandomForestClassifier()", quire: "random_forest()"),
+        .init("cv2", alias: "cv2", title: "OpenCV", python: "cv2.GaussianBlur(img, (5, 5), 0)", quire: "gaussian_blur(img, 5)", calls: .never),
+        .init("sklearn", alias: "sklearn", title: "scikit-learn", python: "RandomForestClassifier()", quire: "random_forest()", calls: .sameSpelling),
     ]
 
     /// scikit-learn's classes and functions, as tutorials import them.
@@ -90,10 +90,10 @@ extension Builtins {
         Name("seaborn", "heatmap", "heatmap"),
         Name("seaborn", "histplot", "hist"),
         Name("seaborn", "displot", "hist"),
-        Name("seaborn", "scatterplot", "scatter", note: "data=df, x=\"col\" is written scatter(df.col1, df.col2, hue=df.col3)"),
+        Name("seaborn", "scatterplot", "scatter", note: "data=df, x=\"col\" is written scatter(df.col1, df.col2, hue=df.col3)", alike: false),
         Name("seaborn", "lineplot", "line"),
         Name("seaborn", "boxplot", "boxplot"),
-        Name("seaborn", "countplot", "bar", note: "counts are bar(df.col.value_counts())"),
+        Name("seaborn", "countplot", "bar", note: "counts are bar(df.col.value_counts())", alike: false),
         Name("seaborn", "barplot", nil, note: "seaborn's barplot is not available in Quire yet; bar(labels, values=...) draws bars"),
         Name("seaborn", "set_theme", nil, note: "Quire draws in seaborn's default theme already"),
     ]
@@ -108,7 +108,7 @@ extension Builtins {
         Name("matplotlib.pyplot", "boxplot", "boxplot"),
         Name("matplotlib.pyplot", "show", "show"),
         Name("matplotlib.pyplot", "savefig", "savefig"),
-        Name("matplotlib.pyplot", "subplots", "subplots", note: "Quire's combines finished figures: subplots(1, 2, hist(a), hist(b)); there are no axes objects"),
+        Name("matplotlib.pyplot", "subplots", "subplots", note: "Quire's combines finished figures: subplots(1, 2, hist(a), hist(b)); there are no axes objects", alike: false),
         Name("matplotlib.pyplot", "title", nil, note: "pass title= to the plot: hist(x, title=\"Alcohol\")"),
         Name("matplotlib.pyplot", "xlabel", nil, note: "pass xlabel= to the plot: hist(x, xlabel=\"alcohol\")"),
         Name("matplotlib.pyplot", "ylabel", nil, note: "pass ylabel= to the plot: hist(x, ylabel=\"Count\")"),

@@ -5,8 +5,8 @@ import Testing
 /// The answers to Python habits name a Quire builtin only when the registry has it at run time.
 struct PythonHabitTests {
     static let table = PythonNames(
-        libraries: [.init("sklearn", alias: "sklearn", title: "scikit-learn", python: "SVC()", quire: "svc()")],
-        names: [PythonNames.Name("sklearn", "MLPClassifier", "mlp_classifier")])
+        libraries: [.init("sklearn", alias: "sklearn", title: "scikit-learn", python: "SVC()", quire: "svc()", calls: .sameSpelling)],
+        names: [PythonNames.Name("sklearn", "MLPClassifier", "mlp_classifier"), PythonNames.Name("sklearn", "SVC", "svc")])
 
     func error(_ code: String, builtins: [Builtin]) -> QuireError? {
         let interpreter = Interpreter(registry: BuiltinRegistry([builtins], python: Self.table), sink: Capture())
@@ -24,16 +24,31 @@ struct PythonHabitTests {
         let e = error("MLPClassifier()", builtins: [])
         #expect(e?.message == "name \"MLPClassifier\" is not defined")
         #expect(e?.hint == "scikit-learn's MLPClassifier is not available in Quire yet")
-        let fromImport = error("from sklearn.neural_network import MLPClassifier", builtins: [])
-        #expect(fromImport?.hint == "scikit-learn's MLPClassifier is not available in Quire yet")
+        // The import line is accepted; the name is answered where it is used.
+        #expect(error("from sklearn.neural_network import MLPClassifier", builtins: []) == nil)
+        let used = error("from sklearn.neural_network import MLPClassifier\nMLPClassifier()", builtins: [])
+        #expect(used?.hint == "scikit-learn's MLPClassifier is not available in Quire yet")
+        #expect(used?.span?.line == 2)
     }
 
     @Test func aRegisteredNameIsNamed() {
         let e = error("MLPClassifier()", builtins: [Self.mlp])
         #expect(e?.hint == "write mlp_classifier(...) for MLPClassifier(...)")
-        let fromImport = error("from sklearn.neural_network import MLPClassifier", builtins: [Self.mlp])
-        #expect(fromImport?.message == "scikit-learn is built into Quire: delete this import line")
-        #expect(fromImport?.hint == "write mlp_classifier(...) for MLPClassifier(...)")
+        #expect(error("from sklearn.neural_network import MLPClassifier", builtins: [Self.mlp]) == nil)
+        // An alias of a name Quire spells otherwise cannot be bound: the line says so.
+        let aliased = error("from sklearn.neural_network import MLPClassifier as MLP", builtins: [Self.mlp])
+        #expect(aliased?.message == "Quire cannot name MLPClassifier MLP")
+        #expect(aliased?.hint == "write mlp_classifier(...) for MLPClassifier(...)")
+    }
+
+    /// scikit-learn's names that Quire spells the same are called; a prefix never calls a
+    /// renamed class (`sklearn.SVC`), and a name the table lacks is not available.
+    @Test func sameSpellingIsCalledAndRenamedIsAnswered() {
+        let svc = Builtin("svc", [], doc: "An SVC.", example: "svc()") { _ in .int(7) }
+        #expect(error("import sklearn\nsklearn.SVC()", builtins: [svc])?.message == "Quire writes sklearn.SVC(...) as svc(...)")
+        let missing = error("from sklearn.svm import NuSVC", builtins: [svc])
+        #expect(missing?.message == "scikit-learn's NuSVC is not available in Quire yet")
+        #expect(missing?.span?.line == 1)
     }
 
     /// Did-you-mean offers only likely typos: at most a quarter of the letters changed (issue 13:

@@ -1,7 +1,8 @@
 /// Python's library names for what Quire has built in: the import lines, module prefixes
 /// (`pd.`, `np.`, `sns.`, `plt.`, `cv2.`), scikit-learn's class names and pandas' methods a
-/// learner brings from tutorials. Quire's policy is one clear error per habit that shows how the
-/// line is written in Quire (docs/python.md). The table is declared once, beside the builtins'
+/// learner brings from tutorials. Quire accepts the import lines of the libraries it has built in
+/// and calls its own builtin for a prefixed name that means the same (`pd.read_csv`); where Quire
+/// writes a name otherwise, the error shows the Quire line (docs/python.md). The table is declared once, beside the builtins'
 /// tables (`Sources/QuireBuiltins/PythonNames+Table.swift`); the interpreter words the answers.
 public struct PythonNames: Sendable {
     /// A Python library whose import line a learner may bring: `import pandas as pd`.
@@ -12,16 +13,31 @@ public struct PythonNames: Sendable {
         public let alias: String
         /// How people call it: "pandas", "scikit-learn", "OpenCV".
         public let title: String
-        /// A typical line in Python and in Quire, for the import's error.
+        /// A typical line in Python and in Quire, for hints.
         public let python: String
         public let quire: String
+        /// Which of the library's prefixed names (`pd.read_csv`) and imported names call
+        /// Quire's builtin.
+        public let calls: Calls
 
-        public init(_ module: String, alias: String, title: String, python: String, quire: String) {
+        public enum Calls: Sendable {
+            /// Those whose Quire builtin takes the same arguments: pandas, numpy, seaborn,
+            /// matplotlib.
+            case alike
+            /// Only those Quire spells the same (`train_test_split`); a class such as
+            /// `RandomForestClassifier` is answered with its Quire spelling.
+            case sameSpelling
+            /// None: OpenCV's calls differ from Quire's (kernel sizes, constants, BGR order).
+            case never
+        }
+
+        public init(_ module: String, alias: String, title: String, python: String, quire: String, calls: Calls = .alike) {
             self.module = module
             self.alias = alias
             self.title = title
             self.python = python
             self.quire = quire
+            self.calls = calls
         }
     }
 
@@ -36,12 +52,16 @@ public struct PythonNames: Sendable {
         public let quire: String?
         /// How Quire does it otherwise, or what to know about the Quire spelling.
         public let note: String?
+        /// False when the Quire builtin takes other arguments than the Python call
+        /// (`plt.subplots`), so that `plt.subplots(...)` is answered, not called.
+        public let alike: Bool
 
-        public init(_ owner: String, _ name: String, _ quire: String?, note: String? = nil) {
+        public init(_ owner: String, _ name: String, _ quire: String?, note: String? = nil, alike: Bool = true) {
             self.owner = owner
             self.name = name
             self.quire = quire
             self.note = note
+            self.alike = alike
         }
     }
 

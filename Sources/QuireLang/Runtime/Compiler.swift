@@ -24,11 +24,6 @@ final class Compiler {
     }
 
     func compileProgram(_ program: Program) throws -> CompiledProgram {
-        // A tutorial's Python import lines come together: the first one's error names them all.
-        let imports = program.statements.filter { if case .pythonImport = $0.kind { true } else { false } }
-        if let first = imports.first, case .pythonImport(let module, let names) = first.kind {
-            throw interpreter.pythonImportError(module, names, first.span, alsoAt: imports.dropFirst().map(\.span.line))
-        }
         let body = try compileBlock(program.statements)
         return CompiledProgram(body: body, frame: Frame.make(slotCount: 0, parent: nil))
     }
@@ -113,7 +108,18 @@ final class Compiler {
             }
         case .function(let decl): return try compileFunction(decl)
         case .importFile(let path): return compileImport(path, node.span)
-        case .pythonImport(let module, let names): throw interpreter.pythonImportError(module, names, node.span)
+        case .pythonImport(let modules):
+            let stores = try interpreter.pythonImport(modules).map { (compileStore($0.alias), $0.value) }
+            return { f in
+                for (store, value) in stores { store(f, value) }
+                return .none
+            }
+        case .pythonFromImport(let module, let names):
+            let stores = try interpreter.pythonFromImport(module, names, node.span).map { (compileStore($0.alias), $0.value) }
+            return { f in
+                for (store, value) in stores { store(f, value) }
+                return .none
+            }
         case .assert(let condition, let message): return try compileAssert(condition, message, node.span)
         default: return try compileExpression(node)
         }
@@ -343,15 +349,16 @@ final class Compiler {
         }
     }
 
-    /// The object of `object.member`: when it is an undefined `pd`, `np`, `plt`, `sns` or
-    /// `cv2`, the error says how Quire writes `pd.member`.
+    /// The object of `object.member`: when it is an undefined `pd`, `np`, `plt`, `sns`, `cv2`
+    /// or an alias imported (`import pandas as pandas_lib`), the library, whose members are
+    /// Quire's builtins (docs/python.md).
     func compileReceiver(_ object: Node, member: String) throws -> Code {
         let code = try compile(object)
-        guard case .name(let alias) = object.kind, interpreter.registry.python.library(alias: alias) != nil else { return code }
-        let interp = interpreter
+        guard case .name(let alias) = object.kind, let library = interpreter.pythonLibrary(alias: alias) else { return code }
+        let module = Value.object(PythonModule(library, alias: alias))
         return { f in
             do { return try code(f) } catch let e as QuireError where e.kind == .name {
-                throw interp.pythonPrefixError(alias, member, object.span) ?? e
+                return module
             }
         }
     }

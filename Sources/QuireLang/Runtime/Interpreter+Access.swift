@@ -53,6 +53,8 @@ extension Interpreter {
         if let method = registry.method(name, on: typeKey) { return .builtin(BoundBuiltin(method, receiver: value)) }
         if let attribute = registry.attribute(name, on: typeKey) { return try readAttribute(attribute, of: value) }
         switch value {
+        case .object(let o as PythonModule):
+            return try pythonMember(o, name)
         case .object(let o):
             // pandas' members that Quire spells otherwise (df.iloc) are answered as such, not as
             // missing columns.

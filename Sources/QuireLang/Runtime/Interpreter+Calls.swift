@@ -56,6 +56,13 @@ extension Interpreter {
         _ receiver: Value, _ name: String, _ positional: [Value], _ keywords: [(String, Value)], spans: ArgumentSpans?,
         nameSpan: SourceSpan?
     ) throws -> Value {
+        if case .object(let o) = receiver, let module = o as? PythonModule {
+            let function: Value
+            do { function = try pythonMember(module, name) } catch let e as QuireError {
+                throw nameSpan.map { e.located(at: $0) } ?? e
+            }
+            return try callValue(function, positional, keywords: keywords, spans: spans)
+        }
         if let method = registry.method(name, on: registryType(of: receiver)) {
             return try callBuiltin(method, receiver: receiver, positional, keywords, spans: spans)
         }

@@ -33,6 +33,8 @@ public final class Interpreter: CallContext, @unchecked Sendable {
     /// The figures drawn and not yet shown or saved (`show()`, `savefig`, the end of a script).
     public let figures = DrawnFigures()
     var importedFiles: Set<String> = []
+    /// Aliases of Python libraries named by import lines (`import pandas as pd`).
+    var pythonAliases: [String: PythonNames.Library] = [:]
     var directoryStack: [String] = []
 
     enum Unwind { case none, breaking, continuing, returning }

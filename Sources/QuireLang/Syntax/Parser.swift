@@ -261,11 +261,20 @@ struct Parser {
     }
 
     /// pythonImport -> 'import' dotted ('as' NAME)? (',' dotted ('as' NAME)?)*
-    /// Python's import line, read so that the error can say how Quire writes it.
+    /// Python's import line: Quire accepts the libraries it has built in (docs/python.md).
     mutating func pythonImport(from start: Token) throws -> Node {
-        let module = dottedName()
-        while !atStatementEnd { _ = advance() }
-        return Node(.pythonImport(module, []), span(from: start.start))
+        var modules: [PythonImportName] = []
+        repeat {
+            let first = current
+            let module = dottedName()
+            guard !module.isEmpty else { throw error("expected a module name after import, found \(describe(current))") }
+            let alias = try importAlias()
+            modules.append(PythonImportName(name: module, alias: alias, span: span(from: first.start)))
+        } while accept(",")
+        guard atStatementEnd else {
+            throw error("expected the end of the statement, found \(describe(current))", hint: "put one statement per line, or separate them with ;")
+        }
+        return Node(.pythonImport(modules), span(from: start.start))
     }
 
     /// pythonFromImport -> 'from' dotted 'import' ('(' names ')' | names | '*')
@@ -276,21 +285,40 @@ struct Parser {
         guard acceptKeyword(.import) else {
             throw error("expected the end of the statement, found \(describe(current))", hint: "put one statement per line, or separate them with ;")
         }
-        var names: [String] = []
-        var afterAs = false
-        while !atStatementEnd {
-            if case .name(let n) = current.kind {
-                if n == "as" {
-                    afterAs = true
-                } else if afterAs {
-                    afterAs = false
-                } else {
-                    names.append(n)
-                }
+        var names: [PythonImportName] = []
+        let parenthesised = accept("(")
+        while true {
+            if parenthesised { while current.kind == .newline { _ = advance() } }
+            let first = current
+            if accept("*") {
+                names.append(PythonImportName(name: "*", alias: nil, span: span(from: first.start)))
+            } else if case .name(let n) = current.kind {
+                _ = advance()
+                names.append(PythonImportName(name: n, alias: try importAlias(), span: span(from: first.start)))
+            } else {
+                break
             }
-            _ = advance()
+            if parenthesised { while current.kind == .newline { _ = advance() } }
+            guard accept(",") else { break }
         }
-        return Node(.pythonImport(module, names), span(from: start.start))
+        if parenthesised {
+            while current.kind == .newline { _ = advance() }
+            guard accept(")") else { throw error("expected ) to close the names imported, found \(describe(current))") }
+        }
+        guard !names.isEmpty else { throw error("expected a name after import, found \(describe(current))") }
+        guard atStatementEnd else {
+            throw error("expected the end of the statement, found \(describe(current))", hint: "put one statement per line, or separate them with ;")
+        }
+        return Node(.pythonFromImport(module, names), span(from: start.start))
+    }
+
+    /// `as NAME` after a name imported, if there.
+    mutating func importAlias() throws -> String? {
+        guard case .name("as") = current.kind else { return nil }
+        _ = advance()
+        guard case .name(let alias) = current.kind else { throw error("expected a name after as, found \(describe(current))") }
+        _ = advance()
+        return alias
     }
 
     /// dotted -> NAME ('.' NAME)*

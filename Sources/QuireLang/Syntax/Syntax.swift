@@ -43,9 +43,11 @@ final class Node {
         case returnValue(Node?)
         case global([String])
         case importFile(String)
-        /// Python's `import pandas as pd` or `from sklearn.svm import SVC` (module, names): an
-        /// error that shows how Quire writes it.
-        case pythonImport(String, [String])
+        /// Python's `import pandas as pd, numpy as np`: the modules and their aliases. A library
+        /// Quire has built in is accepted; its prefix then names Quire's builtins (docs/python.md).
+        case pythonImport([PythonImportName])
+        /// Python's `from sklearn.svm import SVC as S`: the module and the names imported.
+        case pythonFromImport(String, [PythonImportName])
         case assert(Node, Node?)
         case pass
     }
@@ -54,11 +56,18 @@ final class Node {
     var isExpression: Bool {
         switch kind {
         case .assign, .augmentedAssign, .functionDef, .forLoop, .whileLoop, .breakLoop, .continueLoop,
-            .returnValue, .global, .importFile, .pythonImport, .assert, .pass:
+            .returnValue, .global, .importFile, .pythonImport, .pythonFromImport, .assert, .pass:
             false
         default: true
         }
     }
+}
+
+/// A name in a Python import line and the alias it is given: `numpy as np`, `SVC`.
+struct PythonImportName {
+    let name: String
+    let alias: String?
+    let span: SourceSpan
 }
 
 /// One `for ... in ...` or `if ...` of a comprehension.
@@ -150,7 +159,7 @@ extension Node {
             }
         }
         switch kind {
-        case .literal, .name, .function, .functionDef, .breakLoop, .continueLoop, .global, .importFile, .pythonImport, .pass: return []
+        case .literal, .name, .function, .functionDef, .breakLoop, .continueLoop, .global, .importFile, .pythonImport, .pythonFromImport, .pass: return []
         case .fstring(let parts): return parts.compactMap { if case .expression(let n, _, _) = $0 { n } else { nil } }
         case .list(let ns), .tuple(let ns), .block(let ns): return ns
         case .listComprehension(let e, let cs): return [e] + clauseNodes(cs)
