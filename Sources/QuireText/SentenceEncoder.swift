@@ -25,9 +25,11 @@ public struct BertConfig: Equatable, Sendable {
     }
 }
 
-/// One encoder layer's weights (linear weights as stored by PyTorch: out x in, row-major).
+/// One encoder layer's weights (linear weights as stored by PyTorch: out x in, row-major). The
+/// query, key and value projections are stacked into one 3h x h matrix: one product instead of
+/// three.
 struct BertLayer {
-    let query, queryBias, key, keyBias, value, valueBias: Weights
+    let queryKeyValue, queryKeyValueBias: Weights
     let attentionOut, attentionOutBias, attentionNorm, attentionNormBias: Weights
     let intermediate, intermediateBias, output, outputBias, outputNorm, outputNormBias: Weights
 }
@@ -64,10 +66,13 @@ public final class SentenceEncoder: @unchecked Sendable {
         var layers: [BertLayer] = []
         for l in 0..<config.layers {
             let p = "encoder.layer.\(l)."
+            let projections = try ["query", "key", "value"].map { (name: String) throws(TextModelError) -> (Weights, Weights) in
+                (try w(p + "attention.self.\(name).weight", [h, h]), try w(p + "attention.self.\(name).bias", [h]))
+            }
+            let stacked = Weights(count: 3 * h * h) { projections[$0 / (h * h)].0[$0 % (h * h)] }
+            let stackedBias = Weights(count: 3 * h) { projections[$0 / h].1[$0 % h] }
             layers.append(BertLayer(
-                query: try w(p + "attention.self.query.weight", [h, h]), queryBias: try w(p + "attention.self.query.bias", [h]),
-                key: try w(p + "attention.self.key.weight", [h, h]), keyBias: try w(p + "attention.self.key.bias", [h]),
-                value: try w(p + "attention.self.value.weight", [h, h]), valueBias: try w(p + "attention.self.value.bias", [h]),
+                queryKeyValue: stacked, queryKeyValueBias: stackedBias,
                 attentionOut: try w(p + "attention.output.dense.weight", [h, h]),
                 attentionOutBias: try w(p + "attention.output.dense.bias", [h]),
                 attentionNorm: try w(p + "attention.output.LayerNorm.weight", [h]),
@@ -127,25 +132,26 @@ public final class SentenceEncoder: @unchecked Sendable {
                 let r = starts[s] + p
                 let word = wordEmbeddings.pointer + min(max(id, 0), config.vocabularySize - 1) * h
                 let position = positionEmbeddings.pointer + min(p, config.maxPositions - 1) * h
-                for j in 0..<h { x[r * h + j] = word[j] + position[j] + typeEmbeddings[j] }
+                x.withUnsafeMutableBufferPointer { xb in
+                    for j in 0..<h { xb[r * h + j] = word[j] + position[j] + typeEmbeddings[j] }
+                }
             }
         }
         layerNorm(&x, rows: rows, gamma: embeddingNorm, beta: embeddingNormBias)
-        var q = [Float](repeating: 0, count: rows * h), k = q, v = q, context = q, attended = q
+        var queryKeyValue = [Float](repeating: 0, count: rows * 3 * h)
+        var context = [Float](repeating: 0, count: rows * h), attended = context
         var hiddenUnits = [Float](repeating: 0, count: rows * inter)
         for layer in layers {
             try Cancellation.check()
-            linear(x, rows: rows, inputs: h, layer.query, layer.queryBias, outputs: h, into: &q)
-            linear(x, rows: rows, inputs: h, layer.key, layer.keyBias, outputs: h, into: &k)
-            linear(x, rows: rows, inputs: h, layer.value, layer.valueBias, outputs: h, into: &v)
-            attention(q, k, v, starts: starts, into: &context)
+            linear(x, rows: rows, inputs: h, layer.queryKeyValue, layer.queryKeyValueBias, outputs: 3 * h, into: &queryKeyValue)
+            attention(queryKeyValue, starts: starts, into: &context)
             linear(context, rows: rows, inputs: h, layer.attentionOut, layer.attentionOutBias, outputs: h, into: &attended)
-            for i in 0..<(rows * h) { attended[i] += x[i] }
+            add(x, into: &attended)
             layerNorm(&attended, rows: rows, gamma: layer.attentionNorm, beta: layer.attentionNormBias)
             linear(attended, rows: rows, inputs: h, layer.intermediate, layer.intermediateBias, outputs: inter, into: &hiddenUnits)
             gelu(&hiddenUnits)
             linear(hiddenUnits, rows: rows, inputs: inter, layer.output, layer.outputBias, outputs: h, into: &x)
-            for i in 0..<(rows * h) { x[i] += attended[i] }
+            add(attended, into: &x)
             layerNorm(&x, rows: rows, gamma: layer.outputNorm, beta: layer.outputNormBias)
         }
         // Mean over each sequence's tokens, then L2 normalisation.
@@ -168,6 +174,15 @@ public final class SentenceEncoder: @unchecked Sendable {
         return pooled
     }
 
+    /// `y += x`, the residual connections.
+    func add(_ x: [Float], into y: inout [Float]) {
+        y.withUnsafeMutableBufferPointer { yb in
+            x.withUnsafeBufferPointer { xb in
+                for i in 0..<min(xb.count, yb.count) { yb[i] += xb[i] }
+            }
+        }
+    }
+
     /// `out (rows x outputs) = x (rows x inputs) * weight^T + bias`, weight stored outputs x inputs.
     func linear(_ x: [Float], rows: Int, inputs: Int, _ weight: Weights, _ bias: Weights, outputs: Int, into out: inout [Float]) {
         out.withUnsafeMutableBufferPointer { o in
@@ -183,47 +198,37 @@ public final class SentenceEncoder: @unchecked Sendable {
     }
 
     /// Self-attention of each sequence over its own tokens, one (sequence, head) pair per task.
-    func attention(_ q: [Float], _ k: [Float], _ v: [Float], starts: [Int], into context: inout [Float]) {
-        let h = config.hidden, heads = config.heads, d = h / heads
+    /// `qkv` holds each token's query, key and value side by side (rows x 3h).
+    func attention(_ qkv: [Float], starts: [Int], into context: inout [Float]) {
+        let h = config.hidden, heads = config.heads, d = h / heads, stride = 3 * h
         let scale = 1 / Float(d).squareRoot()
         let sequences = starts.count - 1
         context.withUnsafeMutableBufferPointer { c in
             let cp = UncheckedPointer(c.baseAddress!)
-            q.withUnsafeBufferPointer { qb in
-                k.withUnsafeBufferPointer { kb in
-                    v.withUnsafeBufferPointer { vb in
-                        let qp = UncheckedPointer(UnsafeMutablePointer(mutating: qb.baseAddress!))
-                        let kp = UncheckedPointer(UnsafeMutablePointer(mutating: kb.baseAddress!))
-                        let vp = UncheckedPointer(UnsafeMutablePointer(mutating: vb.baseAddress!))
-                        Parallel.forEach(sequences * heads) { _, range in
-                            var scores = [Float](repeating: 0, count: 0)
-                            for task in range {
-                                let s = task / heads, head = task % heads
-                                let first = starts[s], n = starts[s + 1] - starts[s]
-                                if scores.count < n { scores = [Float](repeating: 0, count: n) }
-                                let offset = head * d
-                                for i in 0..<n {
-                                    let qi = qp.pointer + (first + i) * h + offset
-                                    var best = -Float.infinity
-                                    for j in 0..<n {
-                                        let kj = kp.pointer + (first + j) * h + offset
-                                        var dot: Float = 0
-                                        for t in 0..<d { dot += qi[t] * kj[t] }
-                                        scores[j] = dot * scale
-                                        best = max(best, scores[j])
-                                    }
-                                    var total: Float = 0
-                                    for j in 0..<n {
-                                        scores[j] = expf(scores[j] - best)
-                                        total += scores[j]
-                                    }
-                                    let ci = cp.pointer + (first + i) * h + offset
-                                    for t in 0..<d { ci[t] = 0 }
-                                    for j in 0..<n {
-                                        let weight = scores[j] / total
-                                        let vj = vp.pointer + (first + j) * h + offset
-                                        for t in 0..<d { ci[t] += weight * vj[t] }
-                                    }
+            qkv.withUnsafeBufferPointer { buffer in
+                let qp = UncheckedPointer(UnsafeMutablePointer(mutating: buffer.baseAddress!))
+                let kp = UncheckedPointer(qp.pointer + h), vp = UncheckedPointer(qp.pointer + 2 * h)
+                Parallel.forEach(sequences * heads) { _, range in
+                    var scores = [Float](repeating: 0, count: 0)
+                    for task in range {
+                        let s = task / heads, head = task % heads
+                        let first = starts[s], n = starts[s + 1] - starts[s]
+                        if scores.count < n { scores = [Float](repeating: 0, count: n) }
+                        let offset = head * d
+                        scores.withUnsafeMutableBufferPointer { buffer in
+                            let row = buffer.baseAddress!
+                            for i in 0..<n {
+                                let qi = qp.pointer + (first + i) * stride + offset
+                                var best = -Float.infinity
+                                for j in 0..<n {
+                                    row[j] = VectorMath.dot(qi, kp.pointer + (first + j) * stride + offset, count: d) * scale
+                                    best = max(best, row[j])
+                                }
+                                let total = VectorMath.expShifted(row, count: n, shift: best)
+                                let ci = cp.pointer + (first + i) * h + offset
+                                ci.update(repeating: 0, count: d)
+                                for j in 0..<n {
+                                    VectorMath.addScaled(ci, vp.pointer + (first + j) * stride + offset, row[j] / total, count: d)
                                 }
                             }
                         }
@@ -263,10 +268,7 @@ public final class SentenceEncoder: @unchecked Sendable {
         x.withUnsafeMutableBufferPointer { buffer in
             let p = UncheckedPointer(buffer.baseAddress!)
             Parallel.forEach(count, minimumPerChunk: 16384) { _, range in
-                for i in range {
-                    let value = p.pointer[i]
-                    p.pointer[i] = 0.5 * value * (1 + erff(value * 0.70710678118654752440))
-                }
+                VectorMath.gelu(p.pointer + range.lowerBound, count: range.count)
             }
         }
     }
