@@ -15,7 +15,7 @@ extension Interpreter {
     /// "write random_forest(...) for RandomForestClassifier(...)", or what to do instead.
     func pythonAdvice(_ library: PythonNames.Library, _ name: String, python: String) -> String {
         let (quire, note) = pythonEquivalent(library.module, name)
-        guard let quire else { return note ?? "\(library.title)'s \(name) is not available in Quire yet" }
+        guard let quire else { return note ?? "\(library.possessive) \(name) is not available in Quire yet" }
         if quire == python { return "\(quire) is built in under the same name" + (note.map { "; \($0)" } ?? "") }
         return "write \(quire)(...) for \(python)(...)" + (note.map { "; \($0)" } ?? "")
     }
@@ -45,7 +45,7 @@ extension Interpreter {
             if let value = pythonValue(library, n.name) {
                 if let alias = n.alias, alias != n.name { bound.append((alias, value)) }
             } else if registry.python.row(library.module, n.name) == nil {
-                throw QuireError(.name, "\(library.title)'s \(n.name) is not available in Quire yet", span: n.span)
+                throw QuireError(.name, "\(library.possessive) \(n.name) is not available in Quire yet", span: n.span)
             } else if let alias = n.alias, alias != n.name {
                 throw QuireError(.name, "Quire cannot name \(n.name) \(alias)", hint: pythonAdvice(library, n.name, python: n.name), span: n.span)
             }
@@ -97,7 +97,7 @@ extension Interpreter {
         }
         if let note { throw QuireError(.name, "Quire has no \(prefixed)", hint: note) }
         let hint = Suggest.closest(to: name, in: registry.functions.keys.sorted()).map { "did you mean \(module.alias).\($0)?" }
-        throw QuireError(.name, "\(module.library.title)'s \(name) is not available in Quire yet", hint: hint)
+        throw QuireError(.name, "\(module.library.possessive) \(name) is not available in Quire yet", hint: hint)
     }
 
     /// The hint for an undefined name that is a library's (`RandomForestClassifier`, `pd`).
@@ -133,6 +133,11 @@ extension Interpreter {
 
 /// What a library's alias (`pd`, `plt`) stands for when no variable of that name is defined:
 /// its members are the Quire builtins of the same meaning (`Interpreter.pythonMember`).
+extension PythonNames.Library {
+    /// "pandas'", "numpy's".
+    var possessive: String { title.hasSuffix("s") ? title + "'" : title + "'s" }
+}
+
 final class PythonModule: NativeObject {
     let library: PythonNames.Library
     let alias: String
