@@ -1,11 +1,20 @@
 #!/usr/bin/env python3
-"""Times Quire against CPython on the interpreter benchmarks, side by side, and prints ratios.
+"""Times Quire against CPython (and Lua 5.4, where installed) on the interpreter benchmarks, side
+by side, and prints ratios.
 
 Usage: python3 bench/interpreter/run.py [runs]   (builds the release quire first)
-Whole processes are timed, the two sides alternating; the best of the runs is reported (on a
-shared machine the best is the run least disturbed by other work). Ratio = Quire / Python.
+Whole processes are timed, the sides alternating; the best of the runs is reported (on a shared
+machine the best is the run least disturbed by other work). Ratios are Quire / Python and
+Lua / Python. Each program prints the same line on every side; the script checks it.
+
+  fib          recursive fib(27): calls and returns
+  loop         a 10-million-step while loop of integer arithmetic
+  methods      list append/pop, str and dict methods, 400,000 rounds
+  strings      f-strings, join, split and concatenation over 200,000 pieces
+  collections  word counts in a dict, a sort with a key function, a comprehension
+  closures     a counter closure and functions passed to functions, 1 million calls
 """
-import os, statistics, subprocess, sys, time
+import os, shutil, subprocess, sys, time
 
 here = os.path.dirname(os.path.abspath(__file__))
 root = os.path.dirname(os.path.dirname(here))
@@ -13,19 +22,30 @@ runs = int(sys.argv[1]) if len(sys.argv) > 1 else 5
 subprocess.run(["swift", "build", "-c", "release", "--product", "quire"], cwd=root, check=True,
                stdout=subprocess.DEVNULL)
 quire = os.path.join(root, ".build", "release", "quire")
+lua = shutil.which("lua5.4")
+
 
 def timed(cmd):
     start = time.perf_counter()
     out = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
     return time.perf_counter() - start, out.strip()
 
-print(f"{'benchmark':<10} {'quire s':>9} {'python s':>9} {'ratio':>7}")
-for name in ["fib", "loop"]:
-    qs, ps = [], []
+
+print(f"{'benchmark':<12} {'quire s':>9} {'python s':>9} {'lua s':>8} {'quire/py':>9} {'lua/py':>7}")
+for name in ["fib", "loop", "methods", "strings", "collections", "closures"]:
+    sides = {"quire": [quire, "run", os.path.join(here, name + ".qr")],
+             "python": [sys.executable, os.path.join(here, name + ".py")]}
+    if lua:
+        sides["lua"] = [lua, os.path.join(here, name + ".lua")]
+    best = {side: float("inf") for side in sides}
+    outputs = {}
     for _ in range(runs):
-        q, qout = timed([quire, "run", os.path.join(here, name + ".qr")])
-        p, pout = timed([sys.executable, os.path.join(here, name + ".py")])
-        assert qout == pout, f"{name}: outputs differ: {qout!r} vs {pout!r}"
-        qs.append(q)
-        ps.append(p)
-    print(f"{name:<10} {min(qs):9.3f} {min(ps):9.3f} {min(qs) / min(ps):7.2f}")
+        for side, cmd in sides.items():
+            t, out = timed(cmd)
+            best[side] = min(best[side], t)
+            outputs[side] = out
+    assert len(set(outputs.values())) == 1, f"{name}: outputs differ: {outputs}"
+    l = best.get("lua")
+    print(f"{name:<12} {best['quire']:9.3f} {best['python']:9.3f} {l if l else float('nan'):8.3f} "
+          f"{best['quire'] / best['python']:9.2f} {(l / best['python']) if l else float('nan'):7.2f}")
+print("load average:", os.getloadavg())

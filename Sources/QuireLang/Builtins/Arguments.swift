@@ -9,15 +9,16 @@ public struct Arguments {
     public let context: any CallContext
     /// One entry per parameter; nil when neither given nor defaulted.
     let bound: [Value?]
-    /// Which parameters the caller actually passed.
-    let given: [Bool]
+    /// Which parameters the caller actually passed: bit i for parameter i (a builtin has at most
+    /// 64 parameters, checked when it is declared).
+    let given: UInt64
     /// The values collected by a variadic parameter.
     public let rest: [Value]
     /// The keyword arguments collected by a `**keywords` parameter, in call order.
     public let keywords: [(name: String, value: Value)]
 
     init(
-        builtin: Builtin, receiver: Value?, context: any CallContext, bound: [Value?], given: [Bool],
+        builtin: Builtin, receiver: Value?, context: any CallContext, bound: [Value?], given: UInt64,
         rest: [Value], keywords: [(name: String, value: Value)]
     ) {
         self.builtin = builtin
@@ -40,7 +41,7 @@ public struct Arguments {
     public func value(_ name: String) -> Value { bound[slot(name)] ?? .none }
 
     /// True when the caller passed this argument.
-    public func has(_ name: String) -> Bool { given[slot(name)] }
+    public func has(_ name: String) -> Bool { given & (1 << UInt64(slot(name))) != 0 }
 
     /// The value of a parameter, or nil when it is `none` or not given.
     public func optional(_ name: String) -> Value? {

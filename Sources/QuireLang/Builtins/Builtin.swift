@@ -130,7 +130,7 @@ public struct Parameter: Sendable {
 
 /// A builtin function or method, declared once: the declaration serves the call, argument
 /// checking, `:help`, completion, did-you-mean and `docs/builtins.md`.
-public struct Builtin: @unchecked Sendable {
+public final class Builtin: @unchecked Sendable {
     public typealias Body = (Arguments) throws -> Value
 
     public let name: String
@@ -142,6 +142,8 @@ public struct Builtin: @unchecked Sendable {
     /// True for an attribute (`df.shape`): read without a call, its body given only the receiver.
     public let isAttribute: Bool
     public let body: Body
+    /// `train_test_split` or `DataFrame.head`: how messages name it.
+    public let qualifiedName: String
 
     public init(
         _ name: String, on receiver: String? = nil, _ parameters: [Parameter] = [], doc: String,
@@ -154,6 +156,8 @@ public struct Builtin: @unchecked Sendable {
         self.example = example
         self.isAttribute = false
         self.body = body
+        precondition(parameters.count <= 64, "a builtin has at most 64 parameters")
+        self.qualifiedName = receiver.map { "\($0).\(name)" } ?? name
     }
 
     /// An attribute of a native object, declared like a method: `df.shape`, `fig.xticks`.
@@ -165,10 +169,8 @@ public struct Builtin: @unchecked Sendable {
         self.example = example
         self.isAttribute = true
         self.body = body
+        self.qualifiedName = "\(receiver).\(name)"
     }
-
-    /// `train_test_split` or `DataFrame.head`: how messages name it.
-    public var qualifiedName: String { receiver.map { "\($0).\(name)" } ?? name }
 
     /// `head(n=5)`, or `DataFrame.shape` for an attribute.
     public var signature: String {

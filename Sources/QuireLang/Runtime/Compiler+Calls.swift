@@ -33,10 +33,11 @@ extension Compiler {
 
         if case .member(let objectNode, let name, let nameSpan) = callee.kind {
             let object = try compileReceiver(objectNode, member: name)
+            let cache = MethodCache()
             return { f in
                 let receiver = try object(f)
                 let (positional, keywords) = try evaluate(f)
-                return try interp.callMethod(receiver, name, positional, keywords, spans: spans, nameSpan: nameSpan)
+                return try interp.callMethod(receiver, name, positional, keywords, spans: spans, nameSpan: nameSpan, cache: cache)
             }
         }
 

@@ -51,6 +51,24 @@ extension Interpreter {
     /// Errors raised through `call` from a builtin have no call site of their own.
     var directoryStackSpan: SourceSpan? { nil }
 
+    /// `receiver.name(args)` at one call site, which remembers the method it found last for the
+    /// receiver's type: a loop calling `xs.append(x)` looks the registry up once.
+    func callMethod(
+        _ receiver: Value, _ name: String, _ positional: [Value], _ keywords: [(String, Value)], spans: ArgumentSpans?,
+        nameSpan: SourceSpan?, cache: MethodCache
+    ) throws -> Value {
+        let type = registryType(of: receiver)
+        if let builtin = cache.builtin, cache.type == type {
+            return try callBuiltin(builtin, receiver: receiver, positional, keywords, spans: spans)
+        }
+        if let method = registry.method(name, on: type) {
+            cache.type = type
+            cache.builtin = method
+            return try callBuiltin(method, receiver: receiver, positional, keywords, spans: spans)
+        }
+        return try callMethod(receiver, name, positional, keywords, spans: spans, nameSpan: nameSpan)
+    }
+
     /// `receiver.name(args)`: a method from the registry, or a callable member.
     func callMethod(
         _ receiver: Value, _ name: String, _ positional: [Value], _ keywords: [(String, Value)], spans: ArgumentSpans?,
@@ -202,10 +220,11 @@ extension Interpreter {
     func bind(_ builtin: Builtin, receiver: Value?, _ positional: [Value], _ keywords: [(String, Value)]) throws -> Arguments {
         let params = builtin.parameters
         var bound = [Value?](repeating: nil, count: params.count)
-        var given = [Bool](repeating: false, count: params.count)
+        var given: UInt64 = 0
         var rest: [Value] = []
         var extraKeywords: [(name: String, value: Value)] = []
         let name = builtin.qualifiedName
+        func isGiven(_ i: Int) -> Bool { given & (1 << UInt64(i)) != 0 }
         var p = 0
         for v in positional {
             while p < params.count, case .keywords = params[p].kind { p += 1 }
@@ -215,11 +234,11 @@ extension Interpreter {
             }
             if case .variadic = params[p].kind {
                 rest.append(v)
-                given[p] = true
+                given |= 1 << UInt64(p)
                 continue
             }
             bound[p] = v
-            given[p] = true
+            given |= 1 << UInt64(p)
             p += 1
         }
         for (key, v) in keywords {
@@ -229,9 +248,9 @@ extension Interpreter {
                     throw QuireError(.argument, "argument \"\(key)\" of \(name) cannot be given by name")
                 default: break
                 }
-                if given[i] { throw QuireError(.argument, "argument \"\(key)\" to \(name) is given twice", argument: key) }
+                if isGiven(i) { throw QuireError(.argument, "argument \"\(key)\" to \(name) is given twice", argument: key) }
                 bound[i] = v
-                given[i] = true
+                given |= 1 << UInt64(i)
             } else if params.contains(where: { if case .keywords = $0.kind { true } else { false } }) {
                 extraKeywords.append((key, v))
             } else {
@@ -246,17 +265,17 @@ extension Interpreter {
         for (i, param) in params.enumerated() {
             switch param.kind {
             case .required:
-                guard given[i] else {
+                guard isGiven(i) else {
                     throw QuireError(.argument, "missing argument \"\(param.name)\" to \(name)", hint: builtin.signature)
                 }
             case .optional(let d):
-                if !given[i] { bound[i] = d }
+                if !isGiven(i) { bound[i] = d }
             case .variadic, .keywords: continue
             }
-            if given[i], let v = bound[i], !param.accepts.matches(v) {
+            if isGiven(i), let v = bound[i], !param.accepts.matches(v) {
                 throw Arguments.badArgument(param.name, to: name, expected: param.accepts.noun, got: v)
             }
-            if given[i], let v = bound[i], !param.allows(v) { throw param.notAChoice(v, in: name) }
+            if isGiven(i), let v = bound[i], !param.allows(v) { throw param.notAChoice(v, in: name) }
         }
         if let i = params.firstIndex(where: { if case .variadic = $0.kind { true } else { false } }) {
             for v in rest where !params[i].accepts.matches(v) {
@@ -269,6 +288,12 @@ extension Interpreter {
     public func callMethod(_ receiver: Value, _ name: String, _ arguments: [Value]) throws -> Value {
         try callMethod(receiver, name, arguments, [], spans: nil, nameSpan: nil)
     }
+}
+
+/// The method a call site found last, and the receiver type it was found for.
+final class MethodCache {
+    var type = ""
+    var builtin: Builtin?
 }
 
 /// A recursion error unwinding through 10,000 calls needs only the first entries for its report.
