@@ -135,7 +135,12 @@ extension PlotBuiltins {
         var xNames: [String]?
         if case .object(let o as ArrayConvertible) = args.value("data") { xNames = o.columnLabels }
         if args.optional("xticklabels") != nil { xNames = try PlotInputs.texts(args, "xticklabels") }
-        let yNames = args.optional("yticklabels") == nil ? nil : try PlotInputs.texts(args, "yticklabels")
+        var yNames: [String]?
+        // A table's row labels name the rows (df.corr() is labelled by its columns both ways).
+        if case .object(let o as DataFrameObject) = args.value("data"), o.frame.columnCount > 0, o.frame.rowCount == matrix.shape[0] {
+            yNames = o.frame.series(at: 0).indexLabelTexts
+        }
+        if args.optional("yticklabels") != nil { yNames = try PlotInputs.texts(args, "yticklabels") }
         let colorBar = try args.bool("cbar")
         let text = try PlotInputs.chartText(args)
         let (rows, columns) = (matrix.shape[0], matrix.shape[1])

@@ -94,8 +94,25 @@ struct AxesLayoutBuilder {
         }
         t.sizes = t.labels.map { measurer.measure($0, size: style.tickLabelSize) }
         if horizontal { t.rotated = overlaps(t, range: range, length: length) }
-        if case .categorical = scale, horizontal == false || t.rotated { fitAcross(&t, range: range, length: length) }
+        if case .categorical = scale, horizontal == false || t.rotated {
+            fitAcross(&t, range: range, length: length)
+            // Long names (a correlation matrix's columns) take at most this share of the cell.
+            limitDepth(&t, room: AxesLayoutBuilder.maxLabelShare * (horizontal ? cell.height : cell.width))
+        }
         return t
+    }
+
+    /// The most of a cell's height (upright x labels) or width (y labels) category labels take.
+    static let maxLabelShare = 0.3
+
+    /// Shrinks labels whose length across the axis (their width) exceeds `room`, down to
+    /// `minimumFontSize`, so the plot keeps most of the cell.
+    private func limitDepth(_ t: inout Ticks, room: Double) {
+        let widest = t.sizes.map(\.width).max() ?? 0
+        guard widest > room, widest > 0, t.fontSize > AxesLayoutBuilder.minimumFontSize else { return }
+        let size = max(AxesLayoutBuilder.minimumFontSize, t.fontSize * room / widest)
+        t.fontSize = size
+        t.sizes = t.labels.map { measurer.measure($0, size: size) }
     }
 
     /// Labels stacked along the axis (y labels, upright x labels) that are taller than the
