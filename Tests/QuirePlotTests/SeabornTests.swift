@@ -176,6 +176,18 @@ import Testing
         #expect(abs(areas[0].ys.min()! - (1 - 2 * kde.bandwidth)) < 1e-9)
     }
 
+    @Test func hueDodgesOnlyWhenACategoryHoldsSeveralLevels() throws {
+        // hue repeating x (countplot(x="c", hue="c")): full-width bars in place, as seaborn's dodge="auto".
+        let same = try Figure.countplot(categories: ["a", "b", "a"], hue: ["a", "b", "a"])
+        guard case .bars(let first) = same.axes[0].marks[0] else { return }
+        #expect(first.widths.allSatisfy { $0 == 0.8 } && first.centers == [0, 1])
+        // Two levels within a category: side by side, each 0.4 wide.
+        let split = try Figure.countplot(categories: ["a", "a", "b"], hue: ["x", "y", "x"])
+        guard case .bars(let x) = split.axes[0].marks[0], case .bars(let y) = split.axes[0].marks[1] else { return }
+        #expect(x.widths.allSatisfy { abs($0 - 0.4) < 1e-12 } && abs(x.centers[0] + 0.2) < 1e-12 && abs(y.centers[0] - 0.2) < 1e-12)
+        #expect(x.heights == [1, 1] && y.heights == [1, 0])
+    }
+
     @Test func figureSizeIsChecked() throws {
         var figure = try Figure.bar(labels: ["a"], values: [1])
         try figure.resize(width: 10, height: 8)

@@ -41,6 +41,18 @@ extension Figure {
         return (-barWidth / 2 + width * (Double(j) + 0.5), width)
     }
 
+    /// seaborn's `dodge="auto"`: hue levels go side by side only when some category holds
+    /// several of them (not when hue repeats x, as `countplot(x="c", hue="c")`).
+    static func dodges(_ categories: [String], _ hue: [String]?) -> Bool {
+        guard let hue else { return false }
+        var first: [String: String] = [:]
+        for (c, h) in zip(categories, hue) {
+            if let seen = first[c], seen != h { return true }
+            first[c] = h
+        }
+        return false
+    }
+
     /// Checks that an optional hue has one label per value.
     static func checkHue(_ hue: [String]?, count: Int) throws(PlotError) {
         if let hue, hue.count != count { throw .lengthMismatch(first: count, second: hue.count) }
@@ -118,13 +130,14 @@ extension Figure {
         let names = try levels(categories)
         var hueLevels: [String?] = [nil]
         if let hue { hueLevels = try levels(hue).map { Optional($0) } }
+        let side = dodges(categories, hue)
         var axes = Axes()
         var boot = Bootstrap()
         var bars: [Mark] = []
         var errorXs: [Double] = []
         var errorYs: [Double] = []
         for (j, level) in hueLevels.enumerated() {
-            let (offset, width) = hue == nil ? (0, barWidth) : dodge(j, of: hueLevels.count)
+            let (offset, width) = side ? dodge(j, of: hueLevels.count) : (0, barWidth)
             var centers: [Double] = []
             var heights: [Double] = []
             for (c, name) in names.enumerated() {
@@ -161,9 +174,10 @@ extension Figure {
         guard !names.isEmpty else { throw .emptyData }
         var hueLevels: [String?] = [nil]
         if let hue { hueLevels = try levels(hue).map { Optional($0) } }
+        let side = dodges(categories, hue)
         var axes = Axes()
         for (j, level) in hueLevels.enumerated() {
-            let (offset, width) = hue == nil ? (0, barWidth) : dodge(j, of: hueLevels.count)
+            let (offset, width) = side ? dodge(j, of: hueLevels.count) : (0, barWidth)
             let counts = names.map { name in
                 Double(categories.indices.filter { categories[$0] == name && (level == nil || hue![$0] == level) }.count)
             }
@@ -225,10 +239,11 @@ extension Figure {
         let names = try levels(categories)
         var hueLevels: [String?] = [nil]
         if let hue { hueLevels = try levels(hue).map { Optional($0) } }
+        let side = dodges(categories, hue)
         var axes = Axes()
         var shapes: [(position: Double, width: Double, values: [Double], color: RGBColor, level: String?)] = []
         for (j, level) in hueLevels.enumerated() {
-            let (offset, width) = hue == nil ? (0, barWidth) : dodge(j, of: hueLevels.count)
+            let (offset, width) = side ? dodge(j, of: hueLevels.count) : (0, barWidth)
             for (c, name) in names.enumerated() {
                 let members = values.indices.filter { categories[$0] == name && (level == nil || hue![$0] == level) }
                     .map { values[$0] }.filter(\.isFinite)
@@ -254,7 +269,7 @@ extension Figure {
                 var boxes = Boxes(summaries: summaries, colors: mine.map { $0.color })
                 boxes.positions = mine.map { $0.position }
                 // Side by side, a little gap between the boxes of one category.
-                boxes.width = hue == nil ? barWidth : (mine.first?.width ?? barWidth) * 0.9
+                boxes.width = side ? (mine.first?.width ?? barWidth) * 0.9 : barWidth
                 boxes.name = level
                 axes.marks.append(.boxes(boxes))
             }
