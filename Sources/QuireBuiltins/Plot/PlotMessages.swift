@@ -42,7 +42,7 @@ enum PlotMessages {
         case .invalidFigureSize(let w, let h):
             return QuireError(
                 .value,
-                "\(subject)figsize must be two positive numbers of inches, at most \(Int(Figure.maxInches)) each, got (\(PlotInputs.numberText(w)), \(PlotInputs.numberText(h))))",
+                "\(subject)figsize must be two positive numbers of inches, at most \(Int(Figure.maxInches)) each, got (\(PlotInputs.numberText(w)), \(PlotInputs.numberText(h)))",
                 hint: "matplotlib's default is figsize=(6.4, 4.8), 640 x 480 pixels at 100 dpi", argument: "figsize")
         case .tooManyLevels(let n, let limit):
             return QuireError(
