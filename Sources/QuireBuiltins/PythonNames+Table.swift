@@ -90,12 +90,15 @@ extension Builtins {
         Name("seaborn", "heatmap", "heatmap"),
         Name("seaborn", "histplot", "hist"),
         Name("seaborn", "displot", "hist"),
-        Name("seaborn", "scatterplot", "scatter", note: "data=df, x=\"col\" is written scatter(df.col1, df.col2, hue=df.col3)", alike: false),
-        Name("seaborn", "lineplot", "line"),
+        Name("seaborn", "scatterplot", "scatterplot"),
+        Name("seaborn", "lineplot", "lineplot"),
         Name("seaborn", "boxplot", "boxplot"),
-        Name("seaborn", "countplot", "bar", note: "counts are bar(df.col.value_counts())", alike: false),
-        Name("seaborn", "barplot", nil, note: "seaborn's barplot is not available in Quire yet; bar(labels, values=...) draws bars"),
-        Name("seaborn", "set_theme", nil, note: "Quire draws in seaborn's default theme already"),
+        Name("seaborn", "countplot", "countplot"),
+        Name("seaborn", "barplot", "barplot"),
+        Name("seaborn", "violinplot", "violinplot"),
+        Name("seaborn", "regplot", "regplot"),
+        Name("seaborn", "pairplot", "pairplot"),
+        Name("seaborn", "set_theme", "set_theme"),
     ]
 
     /// matplotlib.pyplot's functions.

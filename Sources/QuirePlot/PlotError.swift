@@ -20,4 +20,10 @@ public enum PlotError: Error, Equatable, Sendable {
     case unreadableImage(path: String, reason: String)
     case invalidDPI(Double)
     case invalidGrid(rows: Int, columns: Int, figures: Int)
+    /// A figsize that is not positive, not finite, or larger than `Figure.maxInches`.
+    case invalidFigureSize(width: Double, height: Double)
+    /// More categories, hue levels or pairplot columns than can be told apart.
+    case tooManyLevels(Int, limit: Int)
+    /// A picture of more pixels than `Figure.maxPixels` (a huge figure at a high dpi).
+    case tooManyPixels(width: Int, height: Int)
 }

@@ -46,7 +46,7 @@ struct RegistryDeclarationTests {
         #expect(registry.method("shape", on: "DataFrame") == nil)
         #expect(Help.text(forName: "DataFrame.shape", registry: registry).hasPrefix("DataFrame.shape\n  (rows, columns)"))
         #expect(Help.referencePage(registry).contains("## Attributes of Figure"))
-        #expect(Help.text(forName: "Figure", registry: registry).contains("Figure attributes: axes_count, legend, size, title, xticklabels, xticks"))
+        #expect(Help.text(forName: "Figure", registry: registry).contains("Figure attributes: axes_count, legend, legend_title, size, theme, title, xlabel, xticklabels, xticks, ylabel"))
     }
 
     @Test func attributesAreReadAndSuggested() throws {

@@ -49,6 +49,14 @@ final class FigureObject: NativeObject, FigureDisplay {
         attribute("xticklabels", "The x tick labels of the first plot.", "fig.xticklabels") { $0.layoutMember("xticklabels") },
         attribute("yticklabels", "The y tick labels of the first plot.", "fig.yticklabels") { $0.layoutMember("yticklabels") },
         attribute("legend", "The legend's entries of the first plot.", "fig.legend") { $0.layoutMember("legend") },
+        attribute("legend_title", "The title of the first plot's legend (the hue column), or none.", "fig.legend_title") {
+            $0.figure.axes.first?.legendTitle.map(Value.string) ?? .none
+        },
+        attribute("xlabel", "The x axis label of the first plot, or none.", "fig.xlabel") { $0.figure.axes.first?.xLabel.map(Value.string) ?? .none },
+        attribute("ylabel", "The y axis label of the first plot, or none.", "fig.ylabel") { $0.figure.axes.first?.yLabel.map(Value.string) ?? .none },
+        attribute("theme", "The style and palette the figure was drawn in (set_theme), e.g. \"darkgrid colorblind\".", "fig.theme") {
+            .string($0.figure.theme.styleName.rawValue + " " + $0.figure.theme.paletteName)
+        },
     ]
 
     private static func attribute(_ name: String, _ doc: String, _ example: String, _ read: @escaping (FigureObject) throws -> Value) -> Builtin {

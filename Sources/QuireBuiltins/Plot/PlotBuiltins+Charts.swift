@@ -6,9 +6,15 @@ import QuirePlot
 /// The bodies of the chart builtins: value conversion, then one call into QuirePlot.
 extension PlotBuiltins {
     /// Runs a QuirePlot call, turning its error into a sentence naming the builtin.
+    /// It also sets the `figsize=` asked for and draws in the theme of `set_theme`.
     static func make(_ args: Arguments, _ kind: String, _ build: () throws(PlotError) -> Figure) throws -> Value {
+        let size = try PlotInputs.figsize(args)
+        let theme = args.context.figures.theme as? Theme
         do throws(PlotError) {
-            let figure = FigureObject(try build(), kind: kind)
+            var drawn = try build()
+            if let size { try drawn.resize(width: size.0, height: size.1) }
+            if let theme { drawn.apply(theme) }
+            let figure = FigureObject(drawn, kind: kind)
             args.context.figures.drawn(figure)
             return .object(figure)
         } catch {
@@ -17,6 +23,19 @@ extension PlotBuiltins {
     }
 
     static func bar(_ args: Arguments, data: String = "x") throws -> Value {
+        let args = try PlotInputs.withColumns(args)
+        if data == "x", args.optional("y") != nil || args.optional("hue") != nil {
+            // bar(data=df, x="cat", y="value", hue=...): one bar per row's label (and hue level).
+            try PlotInputs.require(args, "y")
+            let labels = try PlotInputs.texts(args, "x")
+            let values = try PlotInputs.numbers(args, "y")
+            let (hue, hueTitle) = try PlotInputs.hue(args)
+            let text = try PlotInputs.chartText(
+                args, defaultX: PlotInputs.series(args, "x")?.seriesName, defaultY: PlotInputs.series(args, "y")?.seriesName)
+            return try make(args, "bar chart") { () throws(PlotError) in
+                try Figure.barplot(categories: labels, values: values, hue: hue, hueTitle: hueTitle, text: text)
+            }
+        }
         let labels: [String]
         let values: [Double]
         if let s = PlotInputs.series(args, data), args.optional("values") == nil {
@@ -37,17 +56,27 @@ extension PlotBuiltins {
     }
 
     static func hist(_ args: Arguments, data: String = "x") throws -> Value {
+        let args = try PlotInputs.withColumns(args)
         let values = try PlotInputs.numbers(args, data)
         let binning = try PlotInputs.binning(args)
         let kde = try args.bool("kde")
         let text = try PlotInputs.chartText(args, defaultX: PlotInputs.series(args, data)?.seriesName)
         let color = try PlotInputs.color(args)
+        let (hue, hueTitle): ([String]?, String?) = try data == "x" ? PlotInputs.hue(args) : (nil, nil)
+        if let hue {
+            return try make(args, "histogram") { () throws(PlotError) in
+                try Figure.histogram(values: values, binning: binning, hue: hue, hueTitle: hueTitle, text: text)
+            }
+        }
         return try make(args, "histogram") { () throws(PlotError) in
             try Figure.histogram(values: values, binning: binning, kde: kde, color: color, text: text)
         }
     }
 
     static func scatter(_ args: Arguments) throws -> Value {
+        let args = try PlotInputs.withColumns(args)
+        try PlotInputs.require(args, "x")
+        try PlotInputs.require(args, "y")
         let xs = try PlotInputs.numbers(args, "x")
         let ys = try PlotInputs.numbers(args, "y")
         let hue = args.optional("hue") == nil ? nil : try PlotInputs.texts(args, "hue")
@@ -63,6 +92,18 @@ extension PlotBuiltins {
     }
 
     static func line(_ args: Arguments, data: String = "x") throws -> Value {
+        let args = try PlotInputs.withColumns(args)
+        if args.optional("hue") != nil {
+            try PlotInputs.require(args, "y")
+            let xs = try PlotInputs.numbers(args, "x")
+            let ys = try PlotInputs.numbers(args, "y")
+            let (hue, hueTitle) = try PlotInputs.hue(args)
+            let text = try PlotInputs.chartText(
+                args, defaultX: PlotInputs.series(args, "x")?.seriesName, defaultY: PlotInputs.series(args, "y")?.seriesName)
+            return try make(args, "line plot") { () throws(PlotError) in
+                try Figure.lines(xs: xs, ys: ys, hue: hue ?? [], hueTitle: hueTitle, text: text)
+            }
+        }
         var xs = try PlotInputs.numbers(args, data)
         var ys = xs
         if args.optional("y") != nil {
@@ -94,7 +135,12 @@ extension PlotBuiltins {
         var xNames: [String]?
         if case .object(let o as ArrayConvertible) = args.value("data") { xNames = o.columnLabels }
         if args.optional("xticklabels") != nil { xNames = try PlotInputs.texts(args, "xticklabels") }
-        let yNames = args.optional("yticklabels") == nil ? nil : try PlotInputs.texts(args, "yticklabels")
+        var yNames: [String]?
+        // A table's row labels name the rows (df.corr() is labelled by its columns both ways).
+        if case .object(let o as DataFrameObject) = args.value("data"), o.frame.columnCount > 0, o.frame.rowCount == matrix.shape[0] {
+            yNames = o.frame.series(at: 0).indexLabelTexts
+        }
+        if args.optional("yticklabels") != nil { yNames = try PlotInputs.texts(args, "yticklabels") }
         let colorBar = try args.bool("cbar")
         let text = try PlotInputs.chartText(args)
         let (rows, columns) = (matrix.shape[0], matrix.shape[1])
@@ -133,6 +179,10 @@ extension PlotBuiltins {
     }
 
     static func boxplot(_ args: Arguments) throws -> Value {
+        let args = try PlotInputs.withColumns(args)
+        if args.optional("x") != nil || args.optional("y") != nil {
+            return try grouped(args, violin: false)
+        }
         var (groups, names) = try PlotInputs.boxGroups(args)
         if args.optional("labels") != nil { names = try PlotInputs.texts(args, "labels") }
         let text = try PlotInputs.chartText(args)

@@ -14,22 +14,22 @@ enum PlotBuiltins {
 
     static let builtins: [Builtin] = [
         Builtin(
-            "bar", [Parameter("x"), .opt("values", .any, .none)] + texts + [color],
+            "bar", [Parameter("x"), .opt("values", .any, .none)] + texts + [color] + seaborn(["data", "y", "hue"]),
             doc: "A bar chart: of a Series (or value_counts()) by its labels, or of labels with values=.",
             example: "bar(df.price_range.value_counts(), xlabel=\"price_range\", ylabel=\"Count\")"
         ) { try bar($0) },
         Builtin(
-            "hist", [Parameter("x"), bins, .opt("kde", .bool, .bool(false))] + texts + [color],
+            "hist", [Parameter("x"), bins, .opt("kde", .bool, .bool(false))] + texts + [color] + seaborn(["data", "hue"]),
             doc: "A histogram in seaborn's displot style (bins= a number or \"auto\"; NaN skipped), with kde=true a density curve.",
             example: "hist(df.battery_power, bins=30, kde=true)"
         ) { try hist($0) },
         Builtin(
-            "scatter", [Parameter("x"), Parameter("y"), .opt("hue", .any, .none)] + texts + [xscale, yscale],
+            "scatter", [.opt("x", .any, .none), .opt("y", .any, .none), .opt("hue", .any, .none)] + texts + [xscale, yscale] + seaborn(["data"]),
             doc: "A scatter plot; hue= colours the points by group and adds a legend.",
             example: "scatter(df.ram, df.battery_power, hue=df.price_range)"
         ) { try scatter($0) },
         Builtin(
-            "line", [Parameter("x"), .opt("y", .any, .none), .opt("label", .optional(.string), .none)] + texts + [color, xscale, yscale],
+            "line", [Parameter("x"), .opt("y", .any, .none), .opt("label", .optional(.string), .none)] + texts + [color, xscale, yscale] + seaborn(["data", "hue"]),
             doc: "A line through the points in order (line(y) uses 0, 1, 2, ... for x); label= adds a legend entry.",
             example: "line([1, 2, 3], [2, 4, 8], yscale=\"log\")"
         ) { try line($0) },
@@ -39,24 +39,24 @@ enum PlotBuiltins {
                 Parameter("data"), .opt("annot", .bool, .bool(false)), .opt("fmt", .optional(.string), .none),
                 .opt("cmap", .string, .string("viridis"), choices: Colormap.names, synonyms: Array(Colormap.aliases.keys), choiceNoun: "colormap"), .opt("cbar", .bool, .bool(true)),
                 .opt("xticklabels", .any, .none), .opt("yticklabels", .any, .none),
-            ] + texts,
+            ] + texts + [figsize],
             doc:
                 "A matrix of coloured cells with a colour bar, as seaborn's heatmap; annot=true writes each value (fmt \"d\" for whole numbers, else \".2g\").",
             example: "heatmap(confusion_matrix(y_valid, y_pred), annot=true, cmap=\"BuPu\", title=\"Confusion Matrix\")"
         ) { try heatmap($0) },
         Builtin(
-            "imshow", [Parameter("image"), .opt("cmap", .optional(.string), .none, choices: Colormap.names, synonyms: Array(Colormap.aliases.keys), choiceNoun: "colormap")] + texts,
+            "imshow", [Parameter("image"), .opt("cmap", .optional(.string), .none, choices: Colormap.names, synonyms: Array(Colormap.aliases.keys), choiceNoun: "colormap")] + texts + [figsize],
             doc:
                 "Shows an image: h x w through a colormap scaled from its minimum to its maximum, or h x w x 3 RGB (uint8, or floats in 0...1).",
             example: "imshow(magnitude, cmap=\"gray\")"
         ) { try imshow($0) },
         Builtin(
-            "boxplot", [Parameter("data"), .opt("labels", .any, .none)] + texts,
+            "boxplot", [.opt("data", .any, .none), .opt("labels", .any, .none)] + texts + seaborn(["x", "y", "hue"]),
             doc: "Box plots: one per list, array column or table column (NaN skipped), whiskers at 1.5 IQR.",
             example: "boxplot([df.ram, df.battery_power], labels=[\"ram\", \"battery\"])"
         ) { try boxplot($0) },
         Builtin(
-            "subplots", [Parameter("rows", .int), Parameter("cols", .int), Parameter("figures", .any, .variadic), title],
+            "subplots", [Parameter("rows", .int), Parameter("cols", .int), Parameter("figures", .any, .variadic), title, figsize],
             doc: "Combines figures into a grid of rows x cols plots, filled row by row.",
             example: "subplots(1, 3, hist(df.battery_power), hist(df.blue), hist(df.m_dep))"
         ) { try subplots($0) },
@@ -85,7 +85,12 @@ enum PlotBuiltins {
             doc: "Plots the Series: kind=\"bar\" (by its labels), \"hist\" or \"line\".",
             example: "df.price_range.value_counts().plot(kind=\"bar\")"
         ) { try seriesPlot($0) },
-    ] + FigureObject.attributes
+    ] + FigureObject.attributes + seabornBuiltins
+
+    /// seaborn's keywords added to a matplotlib-style chart: `data=` and column names, then `figsize=`.
+    private static func seaborn(_ names: [String]) -> [Parameter] {
+        names.map { Parameter.opt($0, .any, .none) } + [figsize]
+    }
 
     /// `series.plot(kind=)`: the chart builtins with the receiver as their data.
     static func seriesPlot(_ args: Arguments) throws -> Value {

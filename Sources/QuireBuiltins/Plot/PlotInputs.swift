@@ -1,4 +1,5 @@
 import QuireArray
+import QuireData
 import QuireLang
 import QuirePlot
 
@@ -6,6 +7,12 @@ import QuirePlot
 enum PlotInputs {
     /// The numbers of a one-dimensional argument (list, Array, Series); NaN stays NaN.
     static func numbers(_ args: Arguments, _ name: String) throws -> [Double] {
+        if case .object(let o as SeriesObject) = args.value(name), o.series.column.type == .string {
+            let what = o.series.name.map { "column \(Printer.quote($0))" } ?? "this Series"
+            throw QuireError(
+                .argument, "bad argument \"\(name)\" to \(args.builtin.qualifiedName): \(what) holds text, not numbers",
+                hint: "give \(name)= a numeric column; text columns name categories (x= of barplot, boxplot, countplot)", argument: name)
+        }
         let array = try ndarray(args, name)
         guard array.shape.filter({ $0 != 1 }).count <= 1 else {
             throw args.bad(name, expected: "a one-dimensional list of numbers")
@@ -118,5 +125,85 @@ enum PlotInputs {
         default:
             throw args.bad("data", expected: "a list of lists, a 2-D array or a table")
         }
+    }
+
+    // MARK: - seaborn's calling style
+
+    /// With `data=` a DataFrame, a text `x=`, `y=` or `hue=` names one of its columns: the
+    /// arguments with those names replaced by the columns. A text without `data=`, an unknown
+    /// column or an empty table is an error naming the argument.
+    static func withColumns(_ args: Arguments, _ names: [String] = ["x", "y", "hue"]) throws -> Arguments {
+        let function = args.builtin.qualifiedName
+        var frame: DataFrameObject?
+        switch args.value("data") {
+        case .object(let o as DataFrameObject): frame = o
+        default: break
+        }
+        var result = args
+        for name in names where args.builtin.parameters.contains(where: { $0.name == name }) {
+            guard case .string(let column) = args.value(name) else { continue }
+            guard let frame else {
+                let hasData = args.optional("data") != nil
+                throw QuireError(
+                    .argument,
+                    hasData
+                        ? "bad argument \"\(name)\" to \(function): \(name)=\(Printer.quote(column)) names a column, but data= is not a DataFrame"
+                        : "bad argument \"\(name)\" to \(function): \(name)=\(Printer.quote(column)) names a column, but no data= was given",
+                    hint: "pass the table: \(function)(data=df, \(name)=\(Printer.quote(column))), or the column itself: \(name)=df.\(column)",
+                    argument: name)
+            }
+            let known = frame.frame.names
+            guard known.contains(column) else {
+                var hint = "columns: " + DataConversions.columnList(known)
+                if let close = Suggest.closest(to: column, in: known) { hint = "did you mean \(Printer.quote(close))? " + hint }
+                throw QuireError(
+                    .key, "bad argument \"\(name)\" to \(function): no column named \(Printer.quote(column)) in data", hint: hint,
+                    argument: name)
+            }
+            guard frame.frame.rowCount > 0 else {
+                throw QuireError(
+                    .value, "\(function): data= has no rows, so there is nothing to plot", hint: "check the filter that made the table",
+                    argument: "data")
+            }
+            result = result.replacing(name, with: .object(SeriesObject(try frame.frame.column(column))))
+        }
+        return result
+    }
+
+    /// A parameter the chart needs: the error says how to give it.
+    static func require(_ args: Arguments, _ name: String) throws {
+        guard args.optional(name) == nil else { return }
+        let function = args.builtin.qualifiedName
+        throw QuireError(
+            .argument, "\(function) needs \(name)=: a column name of data= or a Series",
+            hint: "e.g. \(function)(data=df, \(name)=\"alcohol\")", argument: name)
+    }
+
+    /// The text of a hue argument and its legend title (the column's name), or nils.
+    static func hue(_ args: Arguments) throws -> (labels: [String]?, title: String?) {
+        guard args.optional("hue") != nil else { return (nil, nil) }
+        return (try texts(args, "hue"), series(args, "hue")?.seriesName)
+    }
+
+    /// `figsize=(w, h)` in inches, or nil when not given.
+    static func figsize(_ args: Arguments) throws -> (Double, Double)? {
+        guard args.builtin.parameters.contains(where: { $0.name == "figsize" }), let value = args.optional("figsize") else { return nil }
+        let items: [Value]
+        switch value {
+        case .tuple(let t): items = t
+        case .list(let l): items = l.items
+        default: throw args.bad("figsize", expected: "(width, height) in inches, e.g. (10, 8)")
+        }
+        func inches(_ v: Value) -> Double? {
+            switch v {
+            case .int(let i): Double(i)
+            case .double(let d): d
+            default: nil
+            }
+        }
+        guard items.count == 2, let w = inches(items[0]), let h = inches(items[1]) else {
+            throw args.bad("figsize", expected: "(width, height) in inches, e.g. (10, 8)")
+        }
+        return (w, h)
     }
 }

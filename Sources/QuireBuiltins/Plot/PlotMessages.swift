@@ -39,6 +39,19 @@ enum PlotMessages {
         case .invalidDPI(let dpi):
             return QuireError(
                 .value, "dpi must be above 0 and at most \(Int(Figure.maxDPI)), got \(Printer.formatDouble(dpi))", argument: "dpi")
+        case .invalidFigureSize(let w, let h):
+            return QuireError(
+                .value,
+                "\(subject)figsize must be two positive numbers of inches, at most \(Int(Figure.maxInches)) each, got (\(PlotInputs.numberText(w)), \(PlotInputs.numberText(h)))",
+                hint: "matplotlib's default is figsize=(6.4, 4.8), 640 x 480 pixels at 100 dpi", argument: "figsize")
+        case .tooManyLevels(let n, let limit):
+            return QuireError(
+                .value, "\(subject)\(n) groups are too many to draw (at most \(limit))",
+                hint: "group by a column with fewer distinct values, or choose the columns")
+        case .tooManyPixels(let w, let h):
+            return QuireError(
+                .value, "\(subject)a \(w) x \(h) pixel picture is too large (at most \(Figure.maxPixels / 1_000_000) million pixels)",
+                hint: "use a lower dpi or a smaller figsize", argument: "dpi")
         case .invalidGrid(let rows, let columns, let figures):
             return QuireError(
                 .value, "\(subject)a \(rows) x \(columns) grid cannot hold \(figures) plots",

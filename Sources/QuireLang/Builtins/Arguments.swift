@@ -43,6 +43,14 @@ public struct Arguments {
     /// True when the caller passed this argument.
     public func has(_ name: String) -> Bool { given & (1 << UInt64(slot(name))) != 0 }
 
+    /// The same arguments with one parameter's value replaced (seaborn's `x="col"` becomes the
+    /// column of `data=` before the chart's body reads it).
+    public func replacing(_ name: String, with newValue: Value) -> Arguments {
+        var values = bound
+        values[slot(name)] = newValue
+        return Arguments(builtin: builtin, receiver: receiver, context: context, bound: values, given: given, rest: rest, keywords: keywords)
+    }
+
     /// The value of a parameter, or nil when it is `none` or not given.
     public func optional(_ name: String) -> Value? {
         if case .none = value(name) { return nil }

@@ -10,6 +10,10 @@ public final class DrawnFigures {
     /// The figure drawn last (matplotlib's `plt.gcf()`), also after it was shown.
     public private(set) var current: (any NativeObject)?
 
+    /// The look set by `set_theme` for figures drawn from now on (matplotlib's rcParams); owned
+    /// by the plot bindings, nil for the default.
+    public var theme: (any Sendable)?
+
     public init() {}
 
     /// A plot builtin made `figure`: it becomes the current one and waits to be shown.

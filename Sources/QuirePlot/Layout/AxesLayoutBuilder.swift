@@ -17,6 +17,8 @@ struct AxesLayoutBuilder {
         var labels: [String] = []
         var sizes: [TextSize] = []
         var rotated = false
+        /// The labels' font size: the style's, or smaller when categories are crowded.
+        var fontSize: Double
     }
 
     func build() -> AxesLayout {
@@ -46,7 +48,7 @@ struct AxesLayoutBuilder {
         var top = style.outerPad + font.height / 2
         if let t = axes.title { top = style.outerPad + measurer.measure(t, size: style.titleSize).height + titleGap }
         var right = style.outerPad + (xt.rotated ? font.height / 2 : (xt.sizes.last?.width ?? 0) / 2)
-        var colorBarTicks = Ticks()
+        var colorBarTicks = Ticks(fontSize: style.tickLabelSize)
         if let bar = axes.colorBar {
             colorBarTicks = linearTicks(AxisRange(bar.low, bar.high), length: guess.height, horizontal: false)
             right =
@@ -74,7 +76,7 @@ struct AxesLayoutBuilder {
     }
 
     private func ticks(_ scale: ScaleKind, _ range: AxisRange, length: Double, horizontal: Bool) -> Ticks {
-        var t = Ticks()
+        var t = Ticks(fontSize: style.tickLabelSize)
         switch scale {
         case .categorical(let names):
             t.values = names.indices.map(Double.init)
@@ -92,11 +94,50 @@ struct AxesLayoutBuilder {
         }
         t.sizes = t.labels.map { measurer.measure($0, size: style.tickLabelSize) }
         if horizontal { t.rotated = overlaps(t, range: range, length: length) }
+        if case .categorical = scale, horizontal == false || t.rotated {
+            fitAcross(&t, range: range, length: length)
+            // Long names (a correlation matrix's columns) take at most this share of the cell.
+            limitDepth(&t, room: AxesLayoutBuilder.maxLabelShare * (horizontal ? cell.height : cell.width))
+        }
         return t
     }
 
+    /// The most of a cell's height (upright x labels) or width (y labels) category labels take.
+    static let maxLabelShare = 0.3
+
+    /// Shrinks labels whose length across the axis (their width) exceeds `room`, down to
+    /// `minimumFontSize`, so the plot keeps most of the cell.
+    private func limitDepth(_ t: inout Ticks, room: Double) {
+        let widest = t.sizes.map(\.width).max() ?? 0
+        guard widest > room, widest > 0, t.fontSize > AxesLayoutBuilder.minimumFontSize else { return }
+        let size = max(AxesLayoutBuilder.minimumFontSize, t.fontSize * room / widest)
+        t.fontSize = size
+        t.sizes = t.labels.map { measurer.measure($0, size: size) }
+    }
+
+    /// Labels stacked along the axis (y labels, upright x labels) that are taller than the
+    /// space between categories shrink, down to `minimumFontSize`; if even then they would
+    /// touch, only every k-th category keeps its label, as seaborn's heatmap does.
+    private func fitAcross(_ t: inout Ticks, range: AxisRange, length: Double) {
+        guard t.values.count > 1 else { return }
+        let spacing = abs(range.fraction(t.values[1]) - range.fraction(t.values[0])) * length
+        let gap = 1.0
+        let height = t.sizes.map(\.height).max() ?? 0
+        guard height + gap > spacing, height > 0 else { return }
+        let size = max(AxesLayoutBuilder.minimumFontSize, t.fontSize * (spacing - gap) / height)
+        t.fontSize = size
+        t.sizes = t.labels.map { measurer.measure($0, size: size) }
+        let shrunk = t.sizes.map(\.height).max() ?? 0
+        guard shrunk + gap > spacing else { return }
+        let step = Int(((shrunk + gap) / max(spacing, 1e-9)).rounded(.up))
+        let keep = Array(stride(from: 0, to: t.values.count, by: max(step, 1)))
+        t.values = keep.map { t.values[$0] }
+        t.labels = keep.map { t.labels[$0] }
+        t.sizes = keep.map { t.sizes[$0] }
+    }
+
     private func linearTicks(_ range: AxisRange, length: Double, horizontal: Bool) -> Ticks {
-        var t = Ticks()
+        var t = Ticks(fontSize: style.tickLabelSize)
         let bins = TickLocator.autoBins(axisLength: length, fontSize: style.tickLabelSize, horizontal: horizontal)
         let lo = min(range.low, range.high)
         let hi = max(range.low, range.high)
@@ -125,10 +166,10 @@ struct AxesLayoutBuilder {
             let label =
                 t.rotated
                 ? PlacedText(
-                    t.labels[i], measured: t.sizes[i], at: anchor, size: style.tickLabelSize, color: style.textColor,
+                    t.labels[i], measured: t.sizes[i], at: anchor, size: t.fontSize, color: style.textColor,
                     horizontal: .right, vertical: .center, degrees: 90)
                 : PlacedText(
-                    t.labels[i], measured: t.sizes[i], at: anchor, size: style.tickLabelSize, color: style.textColor,
+                    t.labels[i], measured: t.sizes[i], at: anchor, size: t.fontSize, color: style.textColor,
                     horizontal: .center, vertical: .top)
             return PlacedTick(value: t.values[i], position: x, label: label)
         }
@@ -139,7 +180,7 @@ struct AxesLayoutBuilder {
             let y = layout.y(t.values[i])
             let label = PlacedText(
                 t.labels[i], measured: t.sizes[i], at: Point(layout.plot.minX - style.tickLabelPad, y),
-                size: style.tickLabelSize, color: style.textColor, horizontal: .right, vertical: .center)
+                size: t.fontSize, color: style.textColor, horizontal: .right, vertical: .center)
             return PlacedTick(value: t.values[i], position: y, label: label)
         }
     }

@@ -50,6 +50,8 @@ struct DataBounds {
             for (x, y) in zip(l.xs, l.ys) where x.isFinite && y.isFinite { include(x: x, y: y, axes: axes) }
         case .points(let p):
             for (x, y) in zip(p.xs, p.ys) where x.isFinite && y.isFinite { include(x: x, y: y, axes: axes) }
+        case .area(let a):
+            for (x, y) in zip(a.xs, a.ys) where x.isFinite && y.isFinite { include(x: x, y: y, axes: axes) }
         case .heatCells(let h):
             xLow = -0.5
             xHigh = Double(h.columns) - 0.5
@@ -74,8 +76,8 @@ struct DataBounds {
         case .boxes(let b):
             for (i, s) in b.summaries.enumerated() {
                 let (lo, hi) = s.extent
-                include(x: Double(i) - b.width / 2, y: lo, axes: axes)
-                include(x: Double(i) + b.width / 2, y: hi, axes: axes)
+                include(x: b.position(i) - b.width / 2, y: lo, axes: axes)
+                include(x: b.position(i) + b.width / 2, y: hi, axes: axes)
             }
         }
     }

@@ -10,6 +10,8 @@ public struct Figure: Sendable {
     /// A title over the whole figure (matplotlib's suptitle).
     public var title: String?
     public var style: Style = .seaborn
+    /// The theme the figure was drawn in (`set_theme`).
+    public var theme: Theme = .standard
 
     /// matplotlib's default figure size.
     public static let defaultSize = (width: 6.4, height: 4.8)

@@ -7,6 +7,7 @@ public enum Mark: Sendable {
     case image(ImagePixels)
     case boxes(Boxes)
     case tree(TreeDiagram)
+    case area(Area)
 
     /// The name shown in the legend, if any.
     public var name: String? {
@@ -14,7 +15,9 @@ public enum Mark: Sendable {
         case .bars(let m): m.name
         case .line(let m): m.name
         case .points(let m): m.name
-        case .heatCells, .image, .boxes, .tree: nil
+        case .area(let m): m.name
+        case .boxes(let m): m.name
+        case .heatCells, .image, .tree: nil
         }
     }
 
@@ -24,7 +27,9 @@ public enum Mark: Sendable {
         case .bars(let m): m.color
         case .line(let m): m.color
         case .points(let m): m.color
-        case .heatCells, .image, .boxes, .tree: .black
+        case .area(let m): m.color
+        case .boxes(let m): m.colors.first ?? .black
+        case .heatCells, .image, .tree: .black
         }
     }
 }
@@ -140,9 +145,35 @@ public struct Boxes: Sendable {
     public var colors: [RGBColor]
     /// Box width in category units, as seaborn's 0.8.
     public var width = 0.8
+    /// The centre of each box along x; nil for 0, 1, 2, ... (set when hue splits a category).
+    public var positions: [Double]?
+    /// The legend entry, when the boxes stand for one hue level.
+    public var name: String?
 
     public init(summaries: [BoxSummary], colors: [RGBColor]) {
         self.summaries = summaries
         self.colors = colors
+    }
+
+    /// The centre of the `i`-th box.
+    public func position(_ i: Int) -> Double { positions?[i] ?? Double(i) }
+}
+
+/// A filled polygon in data coordinates: a confidence band (upper edge forwards, lower edge
+/// back) or a violin. The outline closes by itself; non-finite points are skipped.
+public struct Area: Sendable {
+    public var xs: [Double]
+    public var ys: [Double]
+    public var color: RGBColor
+    /// An outline, as seaborn draws around violins; nil for none (bands).
+    public var edgeColor: RGBColor?
+    public var name: String?
+
+    public init(xs: [Double], ys: [Double], color: RGBColor, edgeColor: RGBColor? = nil, name: String? = nil) {
+        self.xs = xs
+        self.ys = ys
+        self.color = color
+        self.edgeColor = edgeColor
+        self.name = name
     }
 }

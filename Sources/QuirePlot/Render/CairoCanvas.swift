@@ -106,6 +106,24 @@ final class CairoCanvas: TextMeasurer {
         cairo_stroke(cr)
     }
 
+    /// A closed polygon, filled, with an optional outline.
+    func polygon(_ points: [Point], fill: RGBColor, edge: RGBColor?, width: Double) {
+        guard let first = points.first, points.count >= 3 else { return }
+        cairo_new_path(cr)
+        cairo_move_to(cr, first.x, first.y)
+        for p in points.dropFirst() { cairo_line_to(cr, p.x, p.y) }
+        cairo_close_path(cr)
+        setColor(fill)
+        if let edge {
+            cairo_fill_preserve(cr)
+            setColor(edge)
+            cairo_set_line_width(cr, width)
+            cairo_stroke(cr)
+        } else {
+            cairo_fill(cr)
+        }
+    }
+
     func circle(at center: Point, radius: Double, fill: RGBColor, edge: RGBColor?, edgeWidth: Double) {
         cairo_new_sub_path(cr)
         cairo_arc(cr, center.x, center.y, radius, 0, 2 * Double.pi)

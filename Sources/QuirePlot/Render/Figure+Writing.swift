@@ -14,6 +14,16 @@ public enum ImageFormat: String, Sendable, CaseIterable {
 extension Figure {
     /// The most dots per inch accepted: 1200 dpi on a default figure is already 7680 x 5760 pixels.
     public static let maxDPI = 1200.0
+    /// The most pixels a PNG may have (about 400 MB of memory while drawing): a 50-inch figure
+    /// at 1200 dpi would need gigabytes.
+    public static let maxPixels = 100_000_000
+
+    /// Checks that a raster of this figure at `dpi` stays within `maxPixels`.
+    func checkPixels(dpi: Double) throws(PlotError) {
+        let w = (width * dpi).rounded(.up)
+        let h = (height * dpi).rounded(.up)
+        guard w * h <= Double(Figure.maxPixels) else { throw .tooManyPixels(width: Int(w), height: Int(h)) }
+    }
 
     /// Lays the figure out with Cairo's text measurements (what tests inspect).
     public func layout() -> FigureLayout { FigureLayout(self, measurer: CairoTextMeasurer(fontFamily: style.fontFamily)) }
@@ -32,6 +42,7 @@ extension Figure {
             throw .unknownFormat(extension: (path as NSString).pathExtension)
         }
         guard dpi > 0, dpi <= Figure.maxDPI, dpi.isFinite else { throw .invalidDPI(dpi) }
+        if format == .png { try checkPixels(dpi: dpi) }
         do {
             try AtomicWrite.write(to: path, shownAs: shown) { temporary in try render(format: format, dpi: dpi, temporaryPath: temporary) }
         } catch let error as WriteError {
@@ -48,6 +59,7 @@ extension Figure {
     /// The figure as PNG or SVG bytes, drawn in memory (no file): for the Jupyter kernel.
     public func data(svg: Bool, dpi: Double = 100) throws(PlotError) -> Data {
         guard dpi > 0, dpi <= Figure.maxDPI, dpi.isFinite else { throw .invalidDPI(dpi) }
+        if !svg { try checkPixels(dpi: dpi) }
         let (w, h) = pointSize
         let canvas = try CairoCanvas(kind: svg ? .svgInMemory : .raster(dpi: dpi), width: w, height: h, fontFamily: style.fontFamily)
         let layout = FigureLayout(self, measurer: canvas)

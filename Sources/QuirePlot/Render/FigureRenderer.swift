@@ -20,6 +20,8 @@ struct FigureRenderer {
         let style = layout.style
         if a.axes.frame == .grid {
             canvas.fill(a.plot, style.axesBackground)
+        }
+        if a.axes.frame == .grid && style.showGrid {
             for tick in a.xTicks {
                 canvas.polyline(
                     [Point(tick.position, a.plot.minY), Point(tick.position, a.plot.maxY)], style.gridColor, width: style.gridWidth,
@@ -34,9 +36,28 @@ struct FigureRenderer {
         canvas.clip(to: a.plot)
         for mark in a.axes.marks { try draw(mark, in: a) }
         canvas.endClip()
+        if a.axes.frame == .grid { drawFrame(a) }
         for t in a.texts { text(t) }
         if let bar = a.colorBar, let spec = a.axes.colorBar { try drawColorBar(bar, spec) }
         if let legend = a.legend { drawLegend(legend) }
+    }
+
+    /// The frame and outward tick marks of the "white", "whitegrid" and "ticks" styles.
+    private func drawFrame(_ a: AxesLayout) {
+        let style = layout.style
+        guard let edge = style.axesEdgeColor else { return }
+        canvas.stroke(a.plot, edge, width: 1.25)
+        guard style.tickLength > 0 else { return }
+        for tick in a.xTicks {
+            canvas.polyline(
+                [Point(tick.position, a.plot.maxY), Point(tick.position, a.plot.maxY + style.tickLength)], edge, width: 1.25,
+                roundCaps: false)
+        }
+        for tick in a.yTicks {
+            canvas.polyline(
+                [Point(a.plot.minX, tick.position), Point(a.plot.minX - style.tickLength, tick.position)], edge, width: 1.25,
+                roundCaps: false)
+        }
     }
 
     private func draw(_ mark: Mark, in a: AxesLayout) throws(PlotError) {
@@ -57,6 +78,9 @@ struct FigureRenderer {
             try canvas.image(rgb: img.rgb, width: img.width, height: img.height, in: rect, smooth: shrinking)
         case .boxes(let b): drawBoxes(b, in: a)
         case .tree(let t): drawTree(t, in: a)
+        case .area(let area):
+            let points = zip(area.xs, area.ys).map { Point(a.x($0), a.y($1)) }.filter { $0.x.isFinite && $0.y.isFinite }
+            canvas.polygon(points, fill: area.color, edge: area.edgeColor, width: layout.style.lineWidth)
         }
     }
 
@@ -154,7 +178,7 @@ struct FigureRenderer {
         let line = layout.style.boxLineColor
         let width = layout.style.lineWidth
         for (i, s) in b.summaries.enumerated() {
-            let center = Double(i)
+            let center = b.position(i)
             let x0 = a.x(center - b.width / 2)
             let x1 = a.x(center + b.width / 2)
             let top = a.y(s.q3)

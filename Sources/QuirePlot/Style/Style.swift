@@ -13,6 +13,12 @@ public struct Style: Sendable {
     public var axesBackground = RGBColor(hex: "#eaeaf2")!
     public var gridColor = RGBColor.white
     public var gridWidth = 1.0
+    /// False for seaborn's "white", "dark" and "ticks" styles.
+    public var showGrid = true
+    /// A frame around the plot area (the "white", "whitegrid" and "ticks" styles), or none.
+    public var axesEdgeColor: RGBColor?
+    /// Length of the tick marks drawn outwards ("ticks" style), 0 for none.
+    public var tickLength = 0.0
     public var lineWidth = 1.5
     public var markerSize = 6.0
     /// Space between the plot area and its tick labels.
