@@ -85,6 +85,11 @@ enum PlotBuiltins {
             doc: "Plots the Series: kind=\"bar\" (by its labels), \"hist\" or \"line\".",
             example: "df.price_range.value_counts().plot(kind=\"bar\")"
         ) { try seriesPlot($0) },
+        Builtin(
+            "hist", on: "Series", [bins] + texts + [color],
+            doc: "A histogram of the Series, as pandas' Series.hist (the same as hist(series)).",
+            example: "df.alcohol.hist(bins=20)"
+        ) { try seriesPlot($0, kind: "hist") },
     ] + FigureObject.attributes + seabornBuiltins
 
     /// seaborn's keywords added to a matplotlib-style chart: `data=` and column names, then `figsize=`.
@@ -93,8 +98,8 @@ enum PlotBuiltins {
     }
 
     /// `series.plot(kind=)`: the chart builtins with the receiver as their data.
-    static func seriesPlot(_ args: Arguments) throws -> Value {
-        let kind = try args.choice("kind")
+    static func seriesPlot(_ args: Arguments, kind: String? = nil) throws -> Value {
+        let kind = try kind ?? args.choice("kind")
         guard case .object(let o as SeriesLike)? = args.receiver else {
             throw QuireError(.type, "plot needs a Series")
         }
