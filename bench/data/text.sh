@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Issue 13's str accessor (contains, lower, split) on 1,000,000 strings,
+# Issue 13's str accessor (contains, lower, split) and to_datetime on 1,000,000 rows,
 # Quire (release build) against pandas, alternating, best of RUNS.
 # Needs: swift build -c release --product quire; the Python venv (PYTHON, default /work/venv).
 set -euo pipefail
