@@ -124,7 +124,8 @@ err("dates_error_parse_dates_column", "parse_dates names a column the file does 
 err("dates_error_compare_text", "A comparison with text that is not a date.", DATES,
     'd = to_datetime(df.date)\nprint(d > "soon")', 'cannot read "soon" as a date')
 err("dates_error_numbers", "to_datetime reads text; numbers are refused.", DATES,
-    'print(to_datetime(df.value))', 'Can only use .str accessor with string values, not floating (column "value")')
+    'print(to_datetime(df.value))', 'to_datetime reads dates written as text, but column "value" holds floats',
+    'numbers are not read as dates yet: write them as text first, e.g. to_datetime(s.astype("str"), format="%Y%m%d")')
 err("dates_error_errors_choice", "errors is \"raise\" or \"coerce\".", DATES,
     'print(to_datetime(df.date, errors="ignore"))', 'bad argument "errors" to to_datetime: expected one of "raise", "coerce", got "ignore" (a string)')
 

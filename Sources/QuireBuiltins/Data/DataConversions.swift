@@ -144,6 +144,9 @@ enum DataConversions {
         case .unknownDateCode(let code, let format):
             return QuireError(.value, "to_datetime cannot read the code \(code) in format \(Printer.repr(.string(format)))",
                               hint: "the codes read are %Y %y %m %d %H %M %S %b %B and %%")
+        case .notDateText(let column, let type):
+            return QuireError(.type, "to_datetime reads dates written as text, but \(column.map { "column \"\($0)\"" } ?? "this Series") holds \(typeNoun(type))",
+                              hint: "numbers are not read as dates yet: write them as text first, e.g. to_datetime(s.astype(\"str\"), format=\"%Y%m%d\")")
         case .notDatetime(let column, let type):
             return QuireError(.type, "Can only use .dt accessor with datetimelike values" + (column.map { " (column \"\($0)\" holds \(typeNoun(type)))" } ?? ""),
                               hint: "turn the column into dates first: to_datetime(df.\(column ?? "col"))")

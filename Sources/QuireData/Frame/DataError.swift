@@ -47,4 +47,6 @@ public enum DataError: Error, Sendable, Equatable {
     case unknownDateCode(code: String, format: String)
     /// A `dt` method on a Series that holds no time stamps.
     case notDatetime(column: String?, type: ColumnType)
+    /// `to_datetime` of a column that does not hold text.
+    case notDateText(column: String?, type: ColumnType)
 }

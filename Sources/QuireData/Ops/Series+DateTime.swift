@@ -7,7 +7,7 @@ extension Series {
     /// `coerce`. A Series that already holds time stamps comes back as it is.
     public func toDatetime(format: String? = nil, coerce: Bool = false) throws -> Series {
         if column.isDatetime { return self }
-        guard case .string(let values) = column.storage else { throw DataError.notText(column: name, type: column.type) }
+        guard case .string(let values) = column.storage else { throw DataError.notDateText(column: name, type: column.type) }
         var parts: [DateTime.FormatPart]? = nil
         // pandas' format="ISO8601" (and "mixed", which reads each value on its own) name the ISO reading.
         if let format, format != "ISO8601", format != "mixed" {
