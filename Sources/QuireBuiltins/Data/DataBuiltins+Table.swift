@@ -5,6 +5,7 @@ extension DataBuiltins {
     static let builtins: [Builtin] =
         functions + frameMethods + seriesMethods + groupByMethods + DataFrameObject.attributes + SeriesObject.attributes
         + alignMethods + correlationMethods + extremeMethods + transformMethods + reshapeMethods + mergeBuiltins + IndexerObject.attributes + IndexObject.attributes + IndexObject.methods
+        + [StringMethodsObject.attribute] + StringMethodsObject.methods + missingMethods + DatetimeMethodsObject.builtins
         + Reduction.allCases.flatMap { r in ["DataFrame", "Series", "GroupBy"].map { reduction(r, on: $0) } }
 
     static let functions: [Builtin] = [
@@ -14,6 +15,7 @@ extension DataBuiltins {
             .opt("max_gzip_ratio", .int, .int(CSVOptions.defaultMaxGzipRatio)),
             .opt("quoting", .oneOf([.string, .int]), .string("minimal"),
                  doc: "\"minimal\" (or 0, csv.QUOTE_MINIMAL): double quotes enclose fields; \"none\" (or 3, csv.QUOTE_NONE): quotes are text."),
+            .opt("parse_dates", .optional(.sequence), .none, doc: "columns to read as time stamps (ISO 8601 dates and date-times), as to_datetime"),
         ], doc: "Reads a CSV file (or .csv.gz) into a DataFrame, inferring column types as pandas does; a .gz file may grow at most max_gzip_ratio times its size (plus 1 MB) when decompressed.",
            example: "df = read_csv(\"data/mobile_price_train.csv\")", body: readCSV),
         Builtin("write_csv", [
@@ -54,13 +56,6 @@ extension DataBuiltins {
         },
         Builtin("all", on: "DataFrame", doc: "For each column, whether every value is true.", example: "(df > 0).all()") { args in
             wrap(frame(args).all())
-        },
-        Builtin("dropna", on: "DataFrame", doc: "The rows that have no missing value.", example: "df.dropna()") { args in
-            wrap(frame(args).dropna())
-        },
-        Builtin("fillna", on: "DataFrame", [Parameter("value")], doc: "Missing values replaced by value.", example: "df.fillna(0)") { args in
-            guard let v = DataConversions.scalar(args.value("value")) else { throw args.bad("value", expected: "a number, string or bool") }
-            return wrap(frame(args).fillna(v))
         },
         Builtin("sort_values", on: "DataFrame", [Parameter("by", .oneOf([.string, .sequence])), .opt("ascending", .oneOf([.bool, .sequence]), .bool(true))],
                 doc: "The rows sorted by a column, or by several (the first deciding first; ascending may be one bool per column); stable, missing values last.",
@@ -123,13 +118,6 @@ extension DataBuiltins {
         },
         Builtin("all", on: "Series", doc: "Whether every value is true.", example: "(df.ram > 0).all()") { args in
             .bool(series(args).all())
-        },
-        Builtin("dropna", on: "Series", doc: "The values that are not missing.", example: "df.ratio.dropna()") { args in
-            wrap(series(args).dropna())
-        },
-        Builtin("fillna", on: "Series", [Parameter("value")], doc: "Missing values replaced by value.", example: "df.ratio.fillna(0)") { args in
-            guard let v = DataConversions.scalar(args.value("value")) else { throw args.bad("value", expected: "a number, string or bool") }
-            return wrap(series(args).fillna(v))
         },
         Builtin("sort_values", on: "Series", [.opt("ascending", .bool, .bool(true))], doc: "The values sorted (stable; missing last).",
                 example: "df.ram.sort_values(ascending=false)") { args in

@@ -40,8 +40,11 @@ enum DataBuiltins {
             options.hasHeader = options.names == nil
         }
         let path = try args.filePath(for: .read).path
+        let dateColumns = try args.optional("parse_dates").map { try DataFrameObject.names($0) }
         do {
-            return wrap(try CSVReader.read(path: path, options: options))
+            let frame = try CSVReader.read(path: path, options: options)
+            guard let dateColumns else { return wrap(frame) }
+            do { return wrap(try DatetimeMethodsObject.parseDates(frame, dateColumns)) } catch let e as QuireError { throw e.located(argument: "parse_dates") }
         } catch let e as CSVError {
             throw DataConversions.error(e, shownPath: shown).located(argument: "path")
         }
@@ -75,7 +78,10 @@ enum DataBuiltins {
             }
         case "Series":
             return Builtin(r.rawValue, on: receiver, doc: doc + ".", example: "df.ram.\(r.rawValue)()") { args in
-                DataConversions.value(try DataConversions.run { try series(args).reduce(r) })
+                let s = series(args), value = try DataConversions.run { try s.reduce(r) }
+                // The earliest or latest time stamp, as pandas prints a Timestamp.
+                if s.column.isDatetime, r == .min || r == .max, case .int(let ns) = value { return .string(DateTime.text(ns, dateOnly: false)) }
+                return DataConversions.value(value)
             }
         default:
             return Builtin(r.rawValue, on: receiver, doc: doc + " in each group.", example: "df.groupby(\"price_range\").\(r.rawValue)()") { args in

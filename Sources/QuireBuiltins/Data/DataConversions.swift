@@ -121,6 +121,35 @@ enum DataConversions {
         case .columnExists(let name):
             return QuireError(.value, "cannot reset the index: the DataFrame already has a column \"\(name)\"",
                               hint: "use reset_index(drop=true) to discard the labels")
+        case .notText(let column, let type):
+            // pandas: "Can only use .str accessor with string values, not integer".
+            let inferred = type == .int64 ? "integer" : type == .float64 ? "floating" : type == .bool ? "boolean" : typeNoun(type)
+            return QuireError(.type, "Can only use .str accessor with string values, not \(inferred)" + (column.map { " (column \"\($0)\")" } ?? ""),
+                              hint: type.isNumeric || type == .bool ? "turn the values into text first: .astype(\"str\").str..." : nil)
+        case .badPattern(let pattern):
+            return QuireError(.value, "\(Printer.repr(.string(pattern))) is not a valid regular expression",
+                              hint: "to search for the text as it is, pass regex=false")
+        case .zeroStep:
+            return QuireError(.value, "slice step cannot be zero")
+        case .emptySeparator:
+            return QuireError(.value, "empty separator: split needs a pattern of at least one character",
+                              hint: "leave pat out to split on white space")
+        case .cannotInterpolate(let column, let type):
+            return QuireError(.type, "cannot interpolate \(column.map { "column \"\($0)\"" } ?? "this Series"): it holds \(typeNoun(type))",
+                              hint: "interpolate fills numbers; for text use ffill() or fillna(value)")
+        case .badDate(let value, let row, let format):
+            return QuireError(.value, "cannot read \(Printer.repr(.string(value)))\(row.isEmpty ? "" : " (row \(row))") as a date" + (format.map { " with format \(Printer.repr(.string($0)))" } ?? ""),
+                              hint: format == nil ? "dates are read as ISO 8601 (2023-01-05 or 2023-01-05 10:30:00); give format=\"%d/%m/%Y\" for other layouts, or errors=\"coerce\" to make unreadable values missing (NaT)"
+                                  : "pass errors=\"coerce\" to make unreadable values missing (NaT)")
+        case .unknownDateCode(let code, let format):
+            return QuireError(.value, "to_datetime cannot read the code \(code) in format \(Printer.repr(.string(format)))",
+                              hint: "the codes read are %Y %y %m %d %H %M %S %b %B and %%")
+        case .notDateText(let column, let type):
+            return QuireError(.type, "to_datetime reads dates written as text, but \(column.map { "column \"\($0)\"" } ?? "this Series") holds \(typeNoun(type))",
+                              hint: "numbers are not read as dates yet: write them as text first, e.g. to_datetime(s.astype(\"str\"), format=\"%Y%m%d\")")
+        case .notDatetime(let column, let type):
+            return QuireError(.type, "Can only use .dt accessor with datetimelike values" + (column.map { " (column \"\($0)\" holds \(typeNoun(type)))" } ?? ""),
+                              hint: "turn the column into dates first: to_datetime(df.\(column ?? "col"))")
         }
     }
 

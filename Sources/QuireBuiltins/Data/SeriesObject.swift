@@ -98,6 +98,8 @@ final class SeriesObject: SeriesLike {
 
     func elements() throws -> [Value]? { (0..<series.count).map { DataConversions.value(series.column[$0]) } }
     func displayText() -> String { series.displayText() }
+    /// In notebooks and the Jupyter kernel, a one-column table (the HTML of `s.to_frame()`).
+    func richDisplay() -> RichDisplay? { .html(series.htmlText()) }
 
     func toNDArray() throws -> NDArray {
         let n = series.count

@@ -50,6 +50,9 @@ public struct Column: Sendable {
 
     public var storage: Storage
     public var validity: Bitmap?
+    /// An int64 column of time stamps (nanoseconds since the epoch, pandas' datetime64), printed
+    /// as dates; see `DateTime`.
+    public var isDatetime = false
 
     public init(_ storage: Storage, validity: Bitmap? = nil) {
         self.storage = storage
@@ -72,6 +75,8 @@ public struct Column: Sendable {
 
     /// The dtype pandas shows: a bool or int column with missing values is `object` / `float64`.
     public var pandasDtype: String {
+        // pandas 3 reads date strings at microsecond resolution; Quire keeps nanoseconds.
+        if isDatetime { return "datetime64[us]" }
         if type == .bool && validity != nil { return "object" }
         return type.pandasName
     }
@@ -113,7 +118,10 @@ public struct Column: Sendable {
     public func taking(_ rows: [Int]) -> Column {
         let newValidity = validity.map { v in Bitmap(rows.map { v[$0] }) }
         switch storage {
-        case .int64(let v): return Column(.int64(gather(v, rows)), validity: newValidity)
+        case .int64(let v):
+            var c = Column(.int64(gather(v, rows)), validity: newValidity)
+            c.isDatetime = isDatetime
+            return c
         case .float64(let v): return Column(.float64(gather(v, rows)))
         case .bool(let v): return Column(.bool(rows.map { v[$0] }), validity: newValidity)
         case .string(let v): return Column(.string(rows.map { v[$0] }), validity: newValidity)

@@ -9,6 +9,11 @@ enum CellFormat {
         switch column.storage {
         case .float64(let v):
             return formatFloatCells(v, leadingSpace: leadingSpace)
+        case .int64(let v) where column.isDatetime:
+            // pandas prints time stamps without the leading space, and dates alone when every
+            // stamp is at midnight.
+            let dateOnly = DateTime.allMidnight(v) { !column.isMissing($0) }
+            return v.indices.map { column.isMissing($0) ? "NaT" : DateTime.text(v[$0], dateOnly: dateOnly) }
         case .int64(let v):
             return v.indices.map { column.isMissing($0) ? space + "NaN" : (v[$0] < 0 ? "" : space) + String(v[$0]) }
         case .bool(let v):

@@ -28,3 +28,11 @@ extension Series {
         return parts.joined(separator: ", ")
     }
 }
+
+extension Series {
+    /// The series as an HTML table for notebooks: one column named after the series (`0` when it
+    /// has no name), as pandas shows `s.to_frame()`.
+    public func htmlText() -> String {
+        DataFrame(names: [name ?? "0"], columns: [column], index: index).htmlText()
+    }
+}

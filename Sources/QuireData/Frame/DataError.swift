@@ -30,4 +30,23 @@ public enum DataError: Error, Sendable, Equatable {
     case columnExists(name: String)
     /// `astype` met a value the type cannot hold ("abc" as float64, NaN as int64).
     case castFailed(value: String, to: String)
+    /// A `str` method on a column that does not hold text (pandas: "Can only use .str accessor
+    /// with string values").
+    case notText(column: String?, type: ColumnType)
+    /// A regular expression that does not parse.
+    case badPattern(pattern: String)
+    /// A slice whose step is zero.
+    case zeroStep
+    /// `str.split("")`: an empty separator (Python: "empty separator").
+    case emptySeparator
+    /// A method that fills gaps from neighbours (`interpolate`) met a column it cannot fill.
+    case cannotInterpolate(column: String?, type: ColumnType)
+    /// A value `to_datetime` cannot read, with its row label and the format (nil: ISO 8601).
+    case badDate(value: String, row: String, format: String?)
+    /// A strftime code `to_datetime(format=)` does not read.
+    case unknownDateCode(code: String, format: String)
+    /// A `dt` method on a Series that holds no time stamps.
+    case notDatetime(column: String?, type: ColumnType)
+    /// `to_datetime` of a column that does not hold text.
+    case notDateText(column: String?, type: ColumnType)
 }

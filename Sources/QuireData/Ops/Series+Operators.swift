@@ -157,6 +157,11 @@ extension Series {
     /// `self op other` as a bool Series; comparing text with numbers is an error, and so is
     /// comparing two Series whose labels differ (pandas refuses too).
     public func compare(_ op: ComparisonOperator, _ other: Operand, reflected: Bool = false) throws -> Series {
+        // A time stamp column compares with a date written as text (pandas: df[df.date > "2023-01-01"]).
+        if column.isDatetime, case .scalar(.string(let t)) = other {
+            guard let ns = DateTime.parseISO(t) else { throw DataError.badDate(value: t, row: "", format: nil) }
+            return try compare(op, .scalar(.int(ns)), reflected: reflected)
+        }
         if case .series(let s) = other, !index.hasSameLabels(as: s.index) { throw DataError.differentLabels }
         let (a, b, n) = try sides(other, reflected: reflected)
         if (a.type == .string) != (b.type == .string) {
