@@ -24,7 +24,7 @@ extension Builtins {
         Name("sklearn", "RandomForestClassifier", "random_forest"),
         Name("sklearn", "KNeighborsClassifier", "knn"),
         Name("sklearn", "SVC", "svc"),
-        Name("sklearn", "LinearSVC", "linear_svc"),
+        Name("sklearn", "LinearSVC", "linear_svc", note: "its coef_ and intercept_ are coef and intercept; scores come from decision_function"),
         Name("sklearn", "GaussianNB", "gaussian_nb"),
         Name("sklearn", "MultinomialNB", "multinomial_nb"),
         Name("sklearn", "LogisticRegression", "logistic_regression"),

@@ -40,7 +40,7 @@ struct RegistryDeclarationTests {
     @Test func attributesAreRowsWithDocs() {
         let registry = Builtins.registry
         #expect(registry.attributeNames(on: "DataFrame") == ["T", "columns", "dtypes", "iloc", "index", "loc", "shape", "values"])
-        #expect(registry.attributeNames(on: "Model") == ["best_loss", "classes", "feature_importances", "loss_curve", "n_iter", "params", "validation_scores"])
+        #expect(registry.attributeNames(on: "Model") == ["best_loss", "classes", "coef", "feature_importances", "intercept", "loss_curve", "n_iter", "params", "validation_scores"])
         #expect(registry.attributeNames(on: "Figure").contains("xticks"))
         #expect(registry.attributeNames(on: "Array") == ["T", "dtype", "ndim", "shape", "size"])
         #expect(registry.method("shape", on: "DataFrame") == nil)

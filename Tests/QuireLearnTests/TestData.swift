@@ -18,6 +18,7 @@ enum TestData {
     static let savable: [any Savable.Type] = [
         GaussianNB.self, KNeighborsClassifier.self, SVC.self, DecisionTreeClassifier.self,
         RandomForestClassifier.self, LogisticRegression.self, MLPClassifier.self, StandardScaler.self, MinMaxScaler.self,
+        LinearSVC.self,
     ]
     static let fixtures = root.appendingPathComponent("Tests/Fixtures")
 

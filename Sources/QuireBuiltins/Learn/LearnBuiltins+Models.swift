@@ -46,6 +46,9 @@ extension LearnBuiltins {
         row("logistic_regression", LogisticRegression.self,
             doc: "Multinomial logistic regression with an L2 penalty, as scikit-learn's LogisticRegression.",
             example: "logistic_regression(C=0.5, max_iter=500)"),
+        row("linear_svc", LinearSVC.self,
+            doc: "A linear support vector classifier on LIBLINEAR's solvers, as scikit-learn's LinearSVC; takes sparse matrices.",
+            example: "linear_svc(C=0.5, random_state=0)"),
         row("mlp_classifier", MLPClassifier.self,
             doc: "A multi-layer perceptron trained by adam or sgd, as scikit-learn's MLPClassifier (same loss_curve for the same random_state).",
             example: "mlp_classifier(hidden_layer_sizes=[64], max_iter=50, random_state=0)"),
@@ -162,6 +165,7 @@ extension LearnBuiltins {
         }
         object.model = model
         object.labels = labels
+        warnIfNotConverged(model, args)
         return args.receiver!
     }
 

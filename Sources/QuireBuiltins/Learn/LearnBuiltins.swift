@@ -4,5 +4,5 @@ import QuireLang
 enum LearnBuiltins {
     static let builtins: [Builtin] =
         models + modelMethods + trees + treePlots + selection + metrics + ModelObject.attributes + GridSearchObject.attributes
-        + labelEncoding + networkAttributes + curves + text + networks + networkMethods
+        + labelEncoding + networkAttributes + curves + text + networks + networkMethods + linearModelMembers
 }

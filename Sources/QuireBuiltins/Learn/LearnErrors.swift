@@ -51,6 +51,12 @@ enum LearnErrors {
             return QuireError(.io, "cannot load the model: \(reason)")
         case .probabilityNotEnabled:
             return QuireError(.value, "predict_proba needs an SVC trained with probability=true", hint: "svc(probability=true)")
+        case .noProbabilities(let model):
+            return QuireError(.value, "\(model) has no predict_proba: it gives scores, not probabilities",
+                hint: "use decision_function for its scores, or a model with probabilities such as logistic_regression")
+        case .unsupportedArguments(let message):
+            return QuireError(.value, "Unsupported set of arguments: \(message)",
+                hint: "LinearSVC takes loss=\"squared_hinge\" with penalty=\"l2\" (dual or primal) or penalty=\"l1\" (dual=false), and loss=\"hinge\" with penalty=\"l2\" and dual=true")
         case .classesNotWeighted(let classes):
             return classesNotWeighted(classes.map(labelText))
         case .lossNotFinite(let epoch):

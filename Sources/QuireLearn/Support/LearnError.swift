@@ -34,6 +34,10 @@ public enum LearnError: Error, Equatable, Sendable {
     case badModelFile(String)
     /// Probabilities were asked of an SVC trained without `probability=true`.
     case probabilityNotEnabled
+    /// Probabilities were asked of a model that has none (LinearSVC).
+    case noProbabilities(model: String)
+    /// LIBLINEAR has no solver for this loss, penalty and dual (scikit-learn's own sentence).
+    case unsupportedArguments(String)
     /// A `class_weight` dict that leaves these classes (values the model trains on) without a
     /// weight while naming labels that are not classes.
     case classesNotWeighted([Double])
