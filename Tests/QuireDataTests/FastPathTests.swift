@@ -248,7 +248,9 @@ import Testing
             let values = columns.map { $0.doubles! }
             for i in 0..<k {
                 for j in 0..<k {
-                    let want = Correlation.pearson(values[i], values[j], minPeriods: 1)
+                    // Welford's sums are not symmetric in x and y: the matrix holds (x = the
+                    // later column, y = the earlier) in both cells, as the pairwise loop does.
+                    let want = Correlation.pearson(values[max(i, j)], values[min(i, j)], minPeriods: 1)
                     let have = got.columns[j].floats![i]
                     #expect(have.bitPattern == want.bitPattern || (have.isNaN && want.isNaN), "n=\(n) (\(i), \(j))")
                 }
@@ -263,7 +265,7 @@ import Testing
         let values = df.columns.map { $0.doubles! }
         for i in 0..<3 {
             for j in 0..<3 {
-                let want = Correlation.pearson(values[i], values[j], minPeriods: 1)
+                let want = Correlation.pearson(values[max(i, j)], values[min(i, j)], minPeriods: 1)
                 #expect(got.columns[j].floats![i].bitPattern == want.bitPattern)
             }
         }
@@ -278,19 +280,26 @@ import Testing
     @Test func countingSortOfTwoKeysIsTheStableSort() throws {
         var g = Generator(state: 9)
         let n = 5000
-        let df = DataFrame(names: ["a", "b"], columns: [Self.ints(n, 5, missingEvery: 17, &g), Self.floats(n, 300, nanEvery: 23, &g)])
-        let a = df.columns[0], b = df.columns[1]
-        for up in [(true, true), (true, false), (false, true), (false, false)] {
-            func key(_ c: Column, _ r: Int, _ ascending: Bool) -> (Int, Scalar) { c.isMissing(r) ? (1, .missing) : (0, c[r]) }
-            let want = stableSort(Array(0..<n)) { x, y in
-                for (c, asc) in [(a, up.0), (b, up.1)] {
-                    let p = key(c, x, asc), q = key(c, y, asc)
-                    if p.0 != q.0 { return p.0 < q.0 }
-                    if p.1 != q.1 { return asc ? p.1 < q.1 : q.1 < p.1 }
+        // Ints with missing values and floats (ranked by hashing), then ints of a small range
+        // without missing values (ranked through a table indexed by value).
+        let frames = [
+            DataFrame(names: ["a", "b"], columns: [Self.ints(n, 5, missingEvery: 17, &g), Self.floats(n, 300, nanEvery: 23, &g)]),
+            DataFrame(names: ["a", "b"], columns: [Self.ints(n, 4, offset: -2, &g), Self.ints(n, 3000, offset: 256, &g)]),
+        ]
+        for df in frames {
+            let a = df.columns[0], b = df.columns[1]
+            for up in [(true, true), (true, false), (false, true), (false, false)] {
+                func key(_ c: Column, _ r: Int, _ ascending: Bool) -> (Int, Scalar) { c.isMissing(r) ? (1, .missing) : (0, c[r]) }
+                let want = stableSort(Array(0..<n)) { x, y in
+                    for (c, asc) in [(a, up.0), (b, up.1)] {
+                        let p = key(c, x, asc), q = key(c, y, asc)
+                        if p.0 != q.0 { return p.0 < q.0 }
+                        if p.1 != q.1 { return asc ? p.1 < q.1 : q.1 < p.1 }
+                    }
+                    return false
                 }
-                return false
+                #expect(try df.sortOrder(by: ["a", "b"], ascending: [up.0, up.1]) == want)
             }
-            #expect(try df.sortOrder(by: ["a", "b"], ascending: [up.0, up.1]) == want)
         }
         #expect(DataFrame.countingSort([], width: 3) == [])
         #expect(DataFrame.countingSort([2, 0, 2, 1, 0], width: 3) == [1, 4, 3, 0, 2])

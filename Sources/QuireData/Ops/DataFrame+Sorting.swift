@@ -37,27 +37,26 @@ extension DataFrame {
 
     /// The row order of a multi-key sort (stable; missing last in each key).
     func sortOrder(by keys: [String], ascending: [Bool]) throws -> [Int] {
-        let codes: [[Int]] = try zip(keys, ascending).map { key, up in
-            let ranks = try column(key).rankCodes()
-            let top = (ranks.max() ?? -1) + 1
-            // Descending reverses the ranks; missing values sort after every value either way.
-            return ranks.map { $0 < 0 ? top : (up ? $0 : top - 1 - $0) }
-        }
+        let keyed = try zip(keys, ascending).map { key, up in try sortCodes(key, ascending: up) }
+        let codes = keyed.map(\.codes)
         // The keys' codes folded into one number per row, then the row itself, when that fits
         // in an Int: one sort of plain ints, stable because the row breaks ties.
         let n = rowCount
         var width = 1
         var fits = true
-        for c in codes {
-            let (w, overflow) = width.multipliedReportingOverflow(by: (c.max() ?? 0) + 1)
+        for k in keyed {
+            let (w, overflow) = width.multipliedReportingOverflow(by: k.base)
             if overflow { fits = false; break }
             width = w
         }
         if fits, !width.multipliedReportingOverflow(by: Swift.max(n, 1)).overflow {
-            var folded = [Int](repeating: 0, count: n)
-            for c in codes {
-                let base = (c.max() ?? 0) + 1
-                for i in 0..<n { folded[i] = folded[i] * base + c[i] }
+            var folded = codes[0]
+            for k in keyed.dropFirst() {
+                folded.withUnsafeMutableBufferPointer { f in
+                    k.codes.withUnsafeBufferPointer { c in
+                        for i in 0..<n { f[i] = f[i] * k.base + c[i] }
+                    }
+                }
             }
             if width <= Swift.max(Self.countingSortLimit, n) { return Self.countingSort(folded, width: width) }
             var keyed = (0..<n).map { folded[$0] * n + $0 }
@@ -68,6 +67,35 @@ extension DataFrame {
             for c in codes where c[a] != c[b] { return c[a] < c[b] }
             return false
         }
+    }
+
+    /// Each row's code for sorting by one key: the value's rank (reversed when descending),
+    /// missing values after every value either way; and `base`, one more than the largest code.
+    func sortCodes(_ key: String, ascending up: Bool) throws -> (codes: [Int], base: Int) {
+        let series = try column(key)
+        // Ints of a small range are ranked through a table indexed by value.
+        if case .int64(let v) = series.column.storage, series.column.validity == nil, let lo = v.min(), let hi = v.max() {
+            let (span, overflow) = hi.subtractingReportingOverflow(lo)
+            if !overflow, span < Int64(Swift.max(Factorized.smallRange, v.count)) {
+                var rank = [Int](repeating: 0, count: Int(span) + 1)
+                var distinct = 0
+                let codes = rank.withUnsafeMutableBufferPointer { rank in
+                    for x in v { rank[Int(x &- lo)] = 1 }
+                    for s in rank.indices where rank[s] != 0 {
+                        rank[s] = up ? distinct : -distinct
+                        distinct += 1
+                    }
+                    // Descending: rank r of `distinct` becomes distinct - 1 - r.
+                    let shift = up ? 0 : distinct - 1
+                    return v.map { rank[Int($0 &- lo)] + shift }
+                }
+                return (codes, distinct)
+            }
+        }
+        let ranks = series.rankCodes()
+        let top = (ranks.max() ?? -1) + 1
+        let codes = ranks.map { $0 < 0 ? top : (up ? $0 : top - 1 - $0) }
+        return (codes, (codes.max() ?? 0) + 1)
     }
 
     /// Folded keys of at most this many values (or the row count, if larger) are sorted by
