@@ -12,6 +12,7 @@ extension DataFrame {
     /// where fewer than `minPeriods` rows remain or a column is constant. A text column is an
     /// error unless `numericOnly` drops it.
     public func correlation(_ method: CorrelationMethod = .pearson, minPeriods: Int = 1, numericOnly: Bool = false) throws -> DataFrame {
+        if method == .pearson, let fast = try completePearson(minPeriods: minPeriods, numericOnly: numericOnly) { return fast }
         let (kept, values) = try numericColumns(for: "corr", numericOnly: numericOnly)
         let k = kept.count
         var result = [[Double]](repeating: [Double](repeating: .nan, count: k), count: k)
@@ -38,6 +39,35 @@ extension DataFrame {
         for (p, (i, j)) in pairs.enumerated() {
             result[i][j] = computed[p]
             result[j][i] = computed[p]
+        }
+        let names = kept.map { self.names[$0] }
+        return DataFrame(names: names, columns: result.map { Column(float64: $0) }, index: RowIndex(labels: Column(string: names)))
+    }
+
+    /// Pearson's matrix when no numeric column has a missing value: every pair's sums at once
+    /// (`WelfordPairs`), the same numbers as pair by pair. Nil when a value is missing.
+    private func completePearson(minPeriods: Int, numericOnly: Bool) throws -> DataFrame? {
+        var kept: [Int] = []
+        for j in names.indices {
+            let c = columns[j]
+            if c.type == .string {
+                if numericOnly { continue }
+                throw DataError.wrongType(column: names[j], type: c.type, operation: "corr")
+            }
+            if c.hasMissing { return nil }
+            kept.append(j)
+        }
+        guard rowCount >= Swift.max(1, minPeriods), !kept.isEmpty else { return nil }
+        guard let sums = WelfordPairs.sums(kept.map { columns[$0] }) else { throw Cancelled(.interrupt) }
+        try Cancellation.check()
+        let k = kept.count, n = Double(rowCount)
+        var result = [[Double]](repeating: [Double](repeating: .nan, count: k), count: k)
+        for i in 0..<k {
+            for j in 0...i {
+                let value = Correlation.pearson((n, sums.ss[i], sums.ss[j], sums.co[i][j]), minPeriods: minPeriods)
+                result[i][j] = value
+                result[j][i] = value
+            }
         }
         let names = kept.map { self.names[$0] }
         return DataFrame(names: names, columns: result.map { Column(float64: $0) }, index: RowIndex(labels: Column(string: names)))
@@ -126,7 +156,11 @@ enum Correlation {
 
     /// Pearson's r over complete pairs (pandas' `nancorr`).
     static func pearson(_ x: [Double], _ y: [Double], minPeriods: Int) -> Double {
-        let s = runningSums(x, y)
+        pearson(runningSums(x, y), minPeriods: minPeriods)
+    }
+
+    /// Pearson's r from Welford's sums.
+    static func pearson(_ s: (n: Double, ssX: Double, ssY: Double, cov: Double), minPeriods: Int) -> Double {
         guard s.n >= Double(max(1, minPeriods)) else { return .nan }
         let divisor = (s.ssX * s.ssY).squareRoot()
         guard divisor != 0 else { return .nan }

@@ -16,58 +16,22 @@ extension DataFrame {
         precondition(leftOn.count == rightOn.count && !leftOn.isEmpty, "one right key per left key")
         let leftKeys = try leftOn.map { try column($0).column }
         let rightKeys = try rightOn.map { try right.column($0).column }
-        // Codes of the key tuples, shared by both sides.
-        let n = rowCount, m = right.rowCount
-        var joint = DataFrame(names: [], columns: [])
-        for k in leftOn.indices {
-            try Cancellation.check()
-            try joint.setColumn("k\(k)", Column.joining(leftKeys[k], rightKeys[k]).column)
-        }
-        let codes = try joint.rowKeys(joint.names)
-        var pairs: [(Int, Int)] = []
-        pairs.reserveCapacity(Swift.max(n, m))
-        switch how {
-        case .inner, .left, .outer:
-            var rightRows: [Int: [Int]] = [:]
-            for j in 0..<m { rightRows[codes[n + j], default: []].append(j) }
-            var matched = [Bool](repeating: false, count: m)
-            for i in 0..<n {
-                if let rows = rightRows[codes[i]] {
-                    for j in rows {
-                        pairs.append((i, j))
-                        matched[j] = true
-                    }
-                } else if how != .inner {
-                    pairs.append((i, -1))
-                }
-            }
-            if how == .outer {
-                for j in 0..<m where !matched[j] { pairs.append((-1, j)) }
-            }
-        case .right:
-            var leftRows: [Int: [Int]] = [:]
-            for i in 0..<n { leftRows[codes[i], default: []].append(i) }
-            for j in 0..<m {
-                if let rows = leftRows[codes[n + j]] {
-                    for i in rows { pairs.append((i, j)) }
-                } else {
-                    pairs.append((-1, j))
-                }
-            }
-        }
-        let leftRows = pairs.map(\.0), rightRows = pairs.map(\.1)
+        let n = rowCount
+        let keys = try JoinCodes(left: leftKeys, right: rightKeys)
+        let plan = JoinPlan(keys, how: how)
+        // nil: each left row once, in order (a lookup join keeps the left columns as they are).
+        let leftRows = plan.left, rightRows = plan.right
         var names: [String] = [], columns: [Column] = []
         // Keys named alike on both sides are one column, filled from the right where a row has
         // no left side.
         let sharedKeys = Set(zip(leftOn, rightOn).filter { $0 == $1 }.map(\.0))
-        // A lookup join (each left row matched once, in order) keeps the left columns as they are.
-        let leftUnchanged = leftRows.count == n && leftRows.indices.allSatisfy { leftRows[$0] == $0 }
+        let leftMissing = leftRows?.contains(where: { $0 < 0 }) ?? false
         for (j, name) in self.names.enumerated() {
-            var c = leftUnchanged ? self.columns[j] : self.columns[j].taking(rowsOrMissing: leftRows)
-            if sharedKeys.contains(name), leftRows.contains(where: { $0 < 0 }) {
+            var c = leftRows.map { self.columns[j].taking(rowsOrMissing: $0) } ?? self.columns[j]
+            if sharedKeys.contains(name), leftMissing, let leftRows {
                 let other = try right.column(name).column
                 let combined = Column.joining(self.columns[j], other).column
-                c = combined.taking(pairs.map { $0.0 >= 0 ? $0.0 : n + $0.1 })
+                c = combined.taking(leftRows.indices.map { leftRows[$0] >= 0 ? leftRows[$0] : n + rightRows[$0] })
             }
             let clash = !sharedKeys.contains(name) && right.names.contains(name)
             names.append(clash ? name + suffixes.0 : name)

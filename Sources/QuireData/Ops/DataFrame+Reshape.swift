@@ -16,19 +16,21 @@ extension DataFrame {
     /// when nil) repeat an earlier row's (`.first`), a later row's (`.last`), or any other's
     /// (`.none`). Missing values equal each other here, as in pandas.
     public func duplicated(subset: [String]? = nil, keep: KeepDuplicate = .first) throws -> Series {
-        let keys = try rowKeys(subset ?? names)
+        let (keys, distinct) = try rowCodes(subset ?? names)
         var marks = [Bool](repeating: false, count: rowCount)
+        // The codes are dense, so a table indexed by code replaces a hashed set.
         switch keep {
-        case .first:
-            var seen = Set<Int>()
-            for i in 0..<rowCount { marks[i] = !seen.insert(keys[i]).inserted }
-        case .last:
-            var seen = Set<Int>()
-            for i in (0..<rowCount).reversed() { marks[i] = !seen.insert(keys[i]).inserted }
+        case .first, .last:
+            var seen = [Bool](repeating: false, count: distinct)
+            let rows = keep == .first ? Array(0..<rowCount) : Array((0..<rowCount).reversed())
+            for i in rows {
+                marks[i] = seen[keys[i]]
+                seen[keys[i]] = true
+            }
         case .none:
-            var counts: [Int: Int] = [:]
-            for k in keys { counts[k, default: 0] += 1 }
-            for i in 0..<rowCount { marks[i] = counts[keys[i]]! > 1 }
+            var counts = [Int](repeating: 0, count: distinct)
+            for k in keys { counts[k] += 1 }
+            for i in 0..<rowCount { marks[i] = counts[keys[i]] > 1 }
         }
         return Series(name: nil, column: Column(bool: marks), index: index)
     }
@@ -40,28 +42,86 @@ extension DataFrame {
         return taking((0..<rowCount).filter { !m[$0] })
     }
 
-    /// One code per row for the values of `keys`: equal codes, equal rows.
-    func rowKeys(_ keys: [String]) throws -> [Int] {
-        var combined = [Int](repeating: 0, count: rowCount)
-        for (k, name) in keys.enumerated() {
-            let f = Factorized(try column(name).column)
-            let width = f.uniques.count + 1
-            if k == 0 {
-                combined = f.codes.map { $0 + 1 }  // missing (-1) becomes a code of its own
-                continue
+    /// One code per row for the values of `keys`: equal codes, equal rows. The codes are dense
+    /// (`0..<distinct`), numbered in order of first appearance.
+    func rowKeys(_ keys: [String]) throws -> [Int] { try rowCodes(keys).codes }
+
+    /// `rowKeys` with the number of distinct rows. Each column's codes are folded into one
+    /// number per row (`code * width + next code`) while that stays below `denseLimit`, and
+    /// renumbered densely only when it would not, and once at the end.
+    func rowCodes(_ keys: [String]) throws -> (codes: [Int], distinct: Int) {
+        let n = rowCount
+        let limit = Swift.max(Self.denseLimit, 2 * n)
+        var combined = [Int](repeating: 0, count: n)
+        var width = 1  // the folded codes lie in 0..<width
+        for name in keys {
+            try Cancellation.check()
+            let (codes, w) = Self.keyCodes(try column(name).column)
+            if width.multipliedReportingOverflow(by: w).overflow || width * w > limit {
+                width = Self.renumber(&combined, width: width, limit: limit)
             }
-            // Renumber the pairs (code so far, this column's code) densely, so codes stay small.
-            var table: [Int: Int] = [:]
-            for i in 0..<rowCount {
-                let pair = combined[i] * width + (f.codes[i] + 1)
-                if let c = table[pair] { combined[i] = c } else {
-                    let c = table.count
-                    table[pair] = c
-                    combined[i] = c
+            combined.withUnsafeMutableBufferPointer { out in
+                codes.withUnsafeBufferPointer { c in
+                    for i in 0..<n { out[i] = out[i] &* w &+ c[i] }
                 }
             }
+            width *= w
         }
-        return combined
+        let distinct = Self.renumber(&combined, width: width, limit: limit)
+        return (combined, distinct)
+    }
+
+    /// Folded codes below this many values are renumbered through a table indexed by code
+    /// (or below twice the row count, when that is larger); wider ones through a hash table.
+    static let denseLimit = 1 << 20
+
+    /// Codes `0..<width` for a column's values, missing values included as a value of their own.
+    /// Ints of a small range are coded by their offset from the smallest (no table needed).
+    static func keyCodes(_ column: Column) -> (codes: [Int], width: Int) {
+        switch column.storage {
+        case .int64(let v) where column.validity == nil:
+            if let lo = v.min(), let hi = v.max() {
+                let (span, overflow) = hi.subtractingReportingOverflow(lo)
+                if !overflow, span < Int64(Factorized.smallRange) {
+                    return (v.map { Int($0 &- lo) }, Int(span) + 1)
+                }
+            }
+        case .bool(let v):
+            if let validity = column.validity {
+                return (v.indices.map { validity[$0] ? (v[$0] ? 1 : 0) : 2 }, 3)
+            }
+            return (v.map { $0 ? 1 : 0 }, 2)
+        default: break
+        }
+        let f = Factorized(column)
+        return (f.codes.map { $0 + 1 }, f.uniques.count + 1)  // missing (-1) becomes a code of its own
+    }
+
+    /// Renumbers codes in `0..<width` densely in order of first appearance; returns how many.
+    static func renumber(_ codes: inout [Int], width: Int, limit: Int) -> Int {
+        if width <= limit {
+            var table = [Int](repeating: -1, count: width)
+            var next = 0
+            codes.withUnsafeMutableBufferPointer { c in
+                table.withUnsafeMutableBufferPointer { t in
+                    for i in c.indices {
+                        var code = t[c[i]]
+                        if code < 0 {
+                            code = next
+                            t[c[i]] = code
+                            next += 1
+                        }
+                        c[i] = code
+                    }
+                }
+            }
+            return next
+        }
+        var table = CodeTable(expected: Swift.min(codes.count, 1 << 16))
+        codes.withUnsafeMutableBufferPointer { c in
+            for i in c.indices { c[i] = table.code(UInt64(c[i])).code }
+        }
+        return table.count
     }
 
     /// pandas' `rename(columns={old: new})`: names not in the mapping stay.

@@ -37,28 +37,28 @@ extension DataFrame {
 
     /// The row order of a multi-key sort (stable; missing last in each key).
     func sortOrder(by keys: [String], ascending: [Bool]) throws -> [Int] {
-        let codes: [[Int]] = try zip(keys, ascending).map { key, up in
-            let ranks = try column(key).rankCodes()
-            let top = (ranks.max() ?? -1) + 1
-            // Descending reverses the ranks; missing values sort after every value either way.
-            return ranks.map { $0 < 0 ? top : (up ? $0 : top - 1 - $0) }
-        }
+        let keyed = try zip(keys, ascending).map { key, up in try sortCodes(key, ascending: up) }
+        let codes = keyed.map(\.codes)
         // The keys' codes folded into one number per row, then the row itself, when that fits
         // in an Int: one sort of plain ints, stable because the row breaks ties.
         let n = rowCount
         var width = 1
         var fits = true
-        for c in codes {
-            let (w, overflow) = width.multipliedReportingOverflow(by: (c.max() ?? 0) + 1)
+        for k in keyed {
+            let (w, overflow) = width.multipliedReportingOverflow(by: k.base)
             if overflow { fits = false; break }
             width = w
         }
         if fits, !width.multipliedReportingOverflow(by: Swift.max(n, 1)).overflow {
-            var folded = [Int](repeating: 0, count: n)
-            for c in codes {
-                let base = (c.max() ?? 0) + 1
-                for i in 0..<n { folded[i] = folded[i] * base + c[i] }
+            var folded = codes[0]
+            for k in keyed.dropFirst() {
+                folded.withUnsafeMutableBufferPointer { f in
+                    k.codes.withUnsafeBufferPointer { c in
+                        for i in 0..<n { f[i] = f[i] * k.base + c[i] }
+                    }
+                }
             }
+            if width <= Swift.max(Self.countingSortLimit, n) { return Self.countingSort(folded, width: width) }
             var keyed = (0..<n).map { folded[$0] * n + $0 }
             keyed.sort()
             return keyed.map { $0 % n }
@@ -66,6 +66,55 @@ extension DataFrame {
         return stableSort(Array(0..<rowCount)) { a, b in
             for c in codes where c[a] != c[b] { return c[a] < c[b] }
             return false
+        }
+    }
+
+    /// Each row's code for sorting by one key: the value's rank (reversed when descending),
+    /// missing values after every value either way; and `base`, one more than the largest code.
+    func sortCodes(_ key: String, ascending up: Bool) throws -> (codes: [Int], base: Int) {
+        let series = try column(key)
+        // Ints of a small range are ranked through a table indexed by value.
+        if case .int64(let v) = series.column.storage, series.column.validity == nil, let lo = v.min(), let hi = v.max() {
+            let (span, overflow) = hi.subtractingReportingOverflow(lo)
+            if !overflow, span < Int64(Swift.max(Factorized.smallRange, v.count)) {
+                var rank = [Int](repeating: 0, count: Int(span) + 1)
+                var distinct = 0
+                let codes = rank.withUnsafeMutableBufferPointer { rank in
+                    for x in v { rank[Int(x &- lo)] = 1 }
+                    for s in rank.indices where rank[s] != 0 {
+                        rank[s] = up ? distinct : -distinct
+                        distinct += 1
+                    }
+                    // Descending: rank r of `distinct` becomes distinct - 1 - r.
+                    let shift = up ? 0 : distinct - 1
+                    return v.map { rank[Int($0 &- lo)] + shift }
+                }
+                return (codes, distinct)
+            }
+        }
+        let ranks = series.rankCodes()
+        let top = (ranks.max() ?? -1) + 1
+        let codes = ranks.map { $0 < 0 ? top : (up ? $0 : top - 1 - $0) }
+        return (codes, (codes.max() ?? 0) + 1)
+    }
+
+    /// Folded keys of at most this many values (or the row count, if larger) are sorted by
+    /// counting them: two passes over the rows instead of a comparison sort.
+    static let countingSortLimit = 1 << 16
+
+    /// The stable order of `keys` (each in `0..<width`): rows counted per key, then placed.
+    static func countingSort(_ keys: [Int], width: Int) -> [Int] {
+        var start = [Int](repeating: 0, count: width + 1)
+        for k in keys { start[k + 1] += 1 }
+        for k in 0..<width { start[k + 1] += start[k] }
+        return [Int](unsafeUninitializedCapacity: keys.count) { out, filled in
+            start.withUnsafeMutableBufferPointer { next in
+                for (i, k) in keys.enumerated() {
+                    out[next[k]] = i
+                    next[k] += 1
+                }
+            }
+            filled = keys.count
         }
     }
 
@@ -80,22 +129,9 @@ extension DataFrame {
         // A large frame: only rows whose first key reaches the n-th value can be chosen (pandas
         // selects those first too), so only they are ranked. The n-th value is found in linear
         // time; rows tied with it stay, for the later keys and `keep` to decide.
-        if n > 0, n < rowCount / 8, let d = try column(keys[0]).column.doubles {
-            var present = d.filter { !$0.isNaN }.map { largest ? -$0 : $0 }
-            if present.count > n {
-                let kth = present.withUnsafeMutableBufferPointer { p -> Double in
-                    Selection.select(p, n - 1, 0, p.count)
-                    return p[n - 1]
-                }
-                let bound = largest ? -kth : kth
-                let candidates = (0..<rowCount).filter { row in
-                    let v = d[row]
-                    return !v.isNaN && (largest ? v >= bound : v <= bound)
-                }
-                if candidates.count < rowCount {
-                    return try taking(candidates).extremes(n, columns: keys, largest: largest, keep: keep)
-                }
-            }
+        if n > 0, n < rowCount / 8, let candidates = Self.reaching(n, try column(keys[0]).column, largest: largest),
+            candidates.count < rowCount {
+            return try taking(candidates).extremes(n, columns: keys, largest: largest, keep: keep)
         }
         let codes: [[Int]] = try keys.map { key in
             let ranks = try column(key).rankCodes()
@@ -107,6 +143,49 @@ extension DataFrame {
             return .tied
         }
         return taking(rows)
+    }
+
+    /// The rows whose value reaches the n-th largest (or smallest) present value, in order; nil
+    /// when there are no more than `n` present values. Typed, so ints are compared as ints.
+    static func reaching(_ n: Int, _ column: Column, largest: Bool) -> [Int]? {
+        switch column.storage {
+        case .int64(let v): reaching(n, v, validity: column.validity, largest: largest)
+        case .float64(let v): reaching(n, v, validity: nil, largest: largest)
+        case .bool, .string: column.doubles.flatMap { reaching(n, $0, validity: nil, largest: largest) }
+        }
+    }
+
+    /// Below this `n` the n-th value is kept in a heap while the values stream past (most fail
+    /// one comparison with the heap's top); above it, found by selection on a copy.
+    static let heapLimit = 1024
+
+    private static func reaching<T: Comparable>(_ n: Int, _ v: [T], validity: Bitmap?, largest: Bool) -> [Int]? {
+        // NaN (a float's missing value) fails both comparisons and is never a candidate.
+        @inline(__always) func present(_ i: Int) -> Bool { validity?[i] ?? true }
+        @inline(__always) func beyond(_ x: T, _ bound: T) -> Bool { largest ? x > bound : x < bound }
+        let bound: T
+        if n <= heapLimit {
+            // A heap of the n most extreme values so far, its least extreme at the top.
+            var heap = BoundedHeap<T>(capacity: n, largest: largest)
+            var seen = 0
+            for i in v.indices where present(i) {
+                let x = v[i]
+                if x != x { continue }  // NaN
+                seen += 1
+                heap.offer(x)
+            }
+            guard seen > n, let top = heap.top else { return nil }
+            bound = top
+        } else {
+            var values = v.indices.compactMap { i -> T? in present(i) && v[i] == v[i] ? v[i] : nil }
+            guard values.count > n else { return nil }
+            let k = n - 1
+            values.withUnsafeMutableBufferPointer { p in
+                Selection.select(p, largest ? p.count - 1 - k : k, 0, p.count)
+            }
+            bound = values[largest ? values.count - 1 - k : k]
+        }
+        return v.indices.filter { i in present(i) && (v[i] == bound || beyond(v[i], bound)) }
     }
 
     enum Placement { case before, after, tied }

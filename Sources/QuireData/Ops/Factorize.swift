@@ -8,8 +8,8 @@ struct Factorized {
         codes = [Int](repeating: -1, count: column.count)
         uniques = []
         switch column.storage {
-        case .int64(let v): if !assignSmallRange(v, column) { self.assign(v, column) }
-        case .float64(let v): self.assign(v.map { $0 == 0 ? 0 : $0 }, column)  // -0.0 and 0.0 are one value
+        case .int64(let v): if !assignSmallRange(v, column) { self.assignBits(v.count, column) { UInt64(bitPattern: v[$0]) } }
+        case .float64(let v): self.assignBits(v.count, column) { v[$0].codeKey }  // -0.0 and 0.0 are one value
         case .bool(let v): self.assign(v, column)
         case .string(let v): self.assign(v, column)
         }
@@ -38,6 +38,24 @@ struct Factorized {
             }
         }
         return true
+    }
+
+    /// Codes through a `CodeTable` of each row's 64-bit key.
+    private mutating func assignBits(_ count: Int, _ column: Column, _ key: (Int) -> UInt64) {
+        var table = CodeTable(expected: Swift.min(count, 1 << 16))
+        let validity = column.validity
+        let isFloat = column.type == .float64
+        codes.withUnsafeMutableBufferPointer { codes in
+            for i in 0..<count {
+                if let validity, !validity[i] { continue }
+                let k = key(i)
+                // A NaN (any payload) is a missing float.
+                if isFloat && Double(bitPattern: k).isNaN { continue }
+                let (code, inserted) = table.code(k)
+                if inserted { uniques.append(i) }
+                codes[i] = code
+            }
+        }
     }
 
     private mutating func assign<T: Hashable>(_ values: [T], _ column: Column) {

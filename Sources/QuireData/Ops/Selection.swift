@@ -2,7 +2,7 @@
 enum Selection {
     /// Moves the `k`-th smallest of `v[lo..<hi]` to position k, smaller ones before it and larger
     /// ones after (Hoare's quickselect with a median-of-three pivot).
-    static func select(_ v: UnsafeMutableBufferPointer<Double>, _ k: Int, _ lo: Int, _ hi: Int) {
+    static func select<T: Comparable>(_ v: UnsafeMutableBufferPointer<T>, _ k: Int, _ lo: Int, _ hi: Int) {
         var lo = lo, hi = hi - 1
         while hi > lo {
             let mid = lo + (hi - lo) / 2
@@ -84,5 +84,53 @@ enum Selection {
             return lerp(kth(k), kth(Swift.min(k + 1, n - 1)), position - Double(k))
         }
         return (Double(lo), quantiles, Double(hi))
+    }
+}
+
+/// The `capacity` most extreme values offered (the largest, or the smallest when `largest` is
+/// false), equal values counted apiece: a heap with the least extreme of them at the top.
+struct BoundedHeap<T: Comparable> {
+    private var items: [T] = []
+    let capacity: Int
+    let largest: Bool
+
+    init(capacity: Int, largest: Bool) {
+        precondition(capacity > 0, "a heap of at least one value")
+        self.capacity = capacity
+        self.largest = largest
+        items.reserveCapacity(capacity)
+    }
+
+    /// The least extreme of the kept values, once `capacity` values have been kept.
+    var top: T? { items.count == capacity ? items[0] : nil }
+
+    @inline(__always) private func lessExtreme(_ a: T, _ b: T) -> Bool { largest ? a < b : b < a }
+
+    /// Keeps `x` if it is among the `capacity` most extreme values so far.
+    @inline(__always)
+    mutating func offer(_ x: T) {
+        if items.count < capacity {
+            items.append(x)
+            var child = items.count - 1
+            while child > 0 {
+                let parent = (child - 1) / 2
+                guard lessExtreme(items[child], items[parent]) else { break }
+                items.swapAt(child, parent)
+                child = parent
+            }
+            return
+        }
+        guard lessExtreme(items[0], x) else { return }
+        items[0] = x
+        var parent = 0
+        while true {
+            let l = 2 * parent + 1, r = l + 1
+            var least = parent
+            if l < capacity && lessExtreme(items[l], items[least]) { least = l }
+            if r < capacity && lessExtreme(items[r], items[least]) { least = r }
+            if least == parent { break }
+            items.swapAt(parent, least)
+            parent = least
+        }
     }
 }
