@@ -37,7 +37,7 @@ let package = Package(
         // tutorials' models and filters their images in seconds rather than minutes.
         .target(name: "QuireArray", dependencies: ["QuireSupport", "COpenBLAS"], swiftSettings: optimisedInDebug),
         .target(name: "QuireData", dependencies: ["QuireSupport", "CZlib"], swiftSettings: optimisedInDebug),
-        .target(name: "QuirePlot", dependencies: ["QuireArray", "QuireSupport", "CCairo"], swiftSettings: optimisedInDebug),
+        .target(name: "QuirePlot", dependencies: ["QuireArray", "QuireSupport", "CCairo", "CZlib"], swiftSettings: optimisedInDebug),
         .target(name: "QuireLearn", dependencies: ["QuireArray", "QuireSupport", "CSVM"], swiftSettings: optimisedInDebug),
         .target(
             name: "QuireVision", dependencies: ["QuireArray", "QuireSupport", "CPNG", "CTurboJPEG"],

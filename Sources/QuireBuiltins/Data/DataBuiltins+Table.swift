@@ -16,6 +16,13 @@ extension DataBuiltins {
             .opt("quoting", .oneOf([.string, .int]), .string("minimal"),
                  doc: "\"minimal\" (or 0, csv.QUOTE_MINIMAL): double quotes enclose fields; \"none\" (or 3, csv.QUOTE_NONE): quotes are text."),
             .opt("parse_dates", .optional(.sequence), .none, doc: "columns to read as time stamps (ISO 8601 dates and date-times), as to_datetime"),
+            .opt("usecols", .optional(.sequence), .none, doc: "The columns to keep, by name or by position (0 is the first); they keep the file's order."),
+            .opt("nrows", .optional(.int), .none, doc: "Read at most this many rows."),
+            .opt("na_values", .optional(.oneOf([.string, .sequence, .dict])), .none,
+                 doc: "More values that read as missing, added to pandas' defaults (\"NA\", \"\", \"NaN\", ...): a list for every column, or a dict of lists by column."),
+            .opt("encoding", .string, .string("utf-8"), choices: CSVEncoding.allCases.map(\.rawValue), synonyms: DataBuiltins.encodingSynonyms.map(\.key),
+                 doc: "\"utf-8\" (a byte order mark is skipped) or \"latin-1\" (ISO-8859-1, often what Windows and Excel save)."),
+            .opt("skiprows", .optional(.int), .none, doc: "Lines at the start of the file to skip, before the header."),
         ], doc: "Reads a CSV file (or .csv.gz) into a DataFrame, inferring column types as pandas does; a .gz file may grow at most max_gzip_ratio times its size (plus 1 MB) when decompressed.",
            example: "df = read_csv(\"data/mobile_price_train.csv\")", body: readCSV),
         Builtin("write_csv", [

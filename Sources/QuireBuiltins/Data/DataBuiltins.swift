@@ -39,6 +39,7 @@ enum DataBuiltins {
             // pandas infers: names given means the file has no header row.
             options.hasHeader = options.names == nil
         }
+        try readOptions(args, into: &options)
         let path = try args.filePath(for: .read).path
         let dateColumns = try args.optional("parse_dates").map { try DataFrameObject.names($0) }
         do {
@@ -46,7 +47,69 @@ enum DataBuiltins {
             guard let dateColumns else { return wrap(frame) }
             do { return wrap(try DatetimeMethodsObject.parseDates(frame, dateColumns)) } catch let e as QuireError { throw e.located(argument: "parse_dates") }
         } catch let e as CSVError {
-            throw DataConversions.error(e, shownPath: shown).located(argument: "path")
+            let error = DataConversions.error(e, shownPath: shown)
+            throw error.argument == nil ? error.located(argument: "path") : error
+        }
+    }
+
+    /// Spellings of the encodings that Python's codecs accept for the two `read_csv` reads.
+    static let encodingSynonyms: [String: CSVEncoding] = [
+        "utf8": .utf8, "UTF-8": .utf8, "UTF8": .utf8, "utf_8": .utf8, "utf-8-sig": .utf8, "utf_8_sig": .utf8,
+        "latin1": .latin1, "Latin-1": .latin1, "latin_1": .latin1, "iso-8859-1": .latin1, "ISO-8859-1": .latin1,
+        "iso8859-1": .latin1, "iso_8859_1": .latin1, "l1": .latin1,
+    ]
+
+    /// usecols, nrows, na_values, encoding and skiprows, with pandas' meaning.
+    static func readOptions(_ args: Arguments, into options: inout CSVOptions) throws {
+        if args.optional("usecols") != nil {
+            let items = try args.sequence("usecols")
+            if items.allSatisfy({ if case .string = $0 { true } else { false } }) {
+                options.usecols = .names(items.map { if case .string(let s) = $0 { s } else { "" } })
+            } else if items.allSatisfy({ if case .int = $0 { true } else { false } }) {
+                options.usecols = .positions(items.map { if case .int(let i) = $0 { i } else { 0 } })
+            } else {
+                throw args.bad("usecols", expected: "a list of column names or a list of column positions (not both)")
+            }
+        }
+        if let n = try args.optionalInt("nrows") {
+            guard n >= 0 else { throw args.bad("nrows", expected: "an int of at least 0") }
+            options.nrows = n
+        }
+        if let n = try args.optionalInt("skiprows") {
+            guard n >= 0 else { throw args.bad("skiprows", expected: "an int of at least 0") }
+            options.skiprows = n
+        }
+        let encoding = try args.choice("encoding")
+        options.encoding = CSVEncoding(rawValue: encoding) ?? encodingSynonyms[encoding] ?? .utf8
+        switch args.value("na_values") {
+        case .none: break
+        case .dict(let box):
+            for (key, value) in zip(box.keys, box.values) {
+                guard case .string(let column) = key else {
+                    throw args.bad("na_values", expected: "a dict whose keys are column names")
+                }
+                options.naValuesByColumn[column] = try missingWords(value, args)
+            }
+        case let value:
+            options.naValues = try missingWords(value, args)
+        }
+    }
+
+    /// The spellings of one `na_values` entry: a string, a number or a list of them, as text.
+    static func missingWords(_ value: Value, _ args: Arguments) throws -> [String] {
+        let items: [Value]
+        switch value {
+        case .list(let l): items = l.items
+        case .tuple(let t): items = t
+        default: items = [value]
+        }
+        return try items.map { item in
+            switch item {
+            case .string(let s): return s
+            case .int(let i): return String(i)
+            case .double(let d): return Printer.repr(.double(d))
+            default: throw args.bad("na_values", expected: "strings or numbers (a list, or a dict of lists by column)")
+            }
         }
     }
 

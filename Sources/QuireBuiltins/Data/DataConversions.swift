@@ -180,7 +180,16 @@ enum DataConversions {
         case .invalidUTF8(_, let line, let column, let byte):
             let hex = String(byte, radix: 16, uppercase: true)
             return QuireError(.value, "\"\(shownPath)\" is not UTF-8 text: byte 0x\(hex.count < 2 ? "0" + hex : hex) at line \(line), column \(column)",
-                              hint: "save the file as UTF-8")
+                              hint: "if it was saved as Latin-1 (Windows or Excel often do), read it with read_csv(\"\(shownPath)\", encoding=\"latin-1\"); or save the file as UTF-8")
+        case .unknownColumns(_, let option, let names, let available):
+            let listed = names.map { "\"\($0)\"" }.joined(separator: ", ")
+            var hint = "the columns are " + available.prefix(12).map { "\"\($0)\"" }.joined(separator: ", ") + (available.count > 12 ? ", ..." : "")
+            if let first = names.first, let close = Suggest.closest(to: first, in: available) { hint = "did you mean \"\(close)\"? " + hint }
+            return QuireError(.value, "\(option) names \(names.count == 1 ? "a column" : "columns") not in \"\(shownPath)\": \(listed)", hint: hint, argument: option)
+        case .positionsOutOfRange(_, let positions, let count):
+            let listed = positions.map(String.init).joined(separator: ", ")
+            return QuireError(.value, "usecols position\(positions.count == 1 ? "" : "s") \(listed) out of range: \"\(shownPath)\" has \(count) column\(count == 1 ? "" : "s") (positions 0 to \(count - 1))",
+                              argument: "usecols")
         }
     }
 

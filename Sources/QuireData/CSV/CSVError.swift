@@ -15,6 +15,10 @@ public enum CSVError: Error, Sendable, Equatable {
     case raggedRow(path: String, line: Int, column: Int, expected: Int, got: Int)
     /// A quoted field still open at the end of the file.
     case unterminatedQuote(path: String, line: Int, column: Int)
+    /// `usecols` (or an `na_values` dict) names columns the file does not have.
+    case unknownColumns(path: String, option: String, names: [String], available: [String])
+    /// `usecols` gives positions beyond the file's columns.
+    case positionsOutOfRange(path: String, positions: [Int], count: Int)
     /// A byte that is not valid UTF-8.
     case invalidUTF8(path: String, line: Int, column: Int, byte: UInt8)
 }
@@ -23,10 +27,11 @@ public enum CSVError: Error, Sendable, Equatable {
 enum ParseFailure: Error {
     case ragged(offset: Int, expected: Int, got: Int)
     case unterminatedQuote(offset: Int)
+    case invalidUTF8(offset: Int)
 
     var offset: Int {
         switch self {
-        case .ragged(let o, _, _), .unterminatedQuote(let o): o
+        case .ragged(let o, _, _), .unterminatedQuote(let o), .invalidUTF8(let o): o
         }
     }
 }

@@ -19,12 +19,39 @@ public struct CSVOptions: Sendable {
     /// to 20 times, while a decompression bomb grows a thousand times.
     public var maxGzipRatio = CSVOptions.defaultMaxGzipRatio
     public static let defaultMaxGzipRatio = 100
+    /// Which columns to keep (pandas' `usecols`), by name or 0-based position; kept in file order.
+    public var usecols: UseColumns?
+    /// Read at most this many data rows (pandas' `nrows`).
+    public var nrows: Int?
+    /// Lines at the start of the file to skip before the header (pandas' `skiprows=n`), blank
+    /// lines included.
+    public var skiprows = 0
+    /// More fields that read as missing, in every column (pandas' `na_values` list), added to
+    /// the defaults.
+    public var naValues: [String] = []
+    /// More missing spellings for single columns (pandas' `na_values` dict).
+    public var naValuesByColumn: [String: [String]] = [:]
+    /// How the file's bytes are text.
+    public var encoding = CSVEncoding.utf8
 
     public init(separator: UInt8 = UInt8(ascii: ","), hasHeader: Bool = true, names: [String]? = nil) {
         self.separator = separator
         self.hasHeader = hasHeader
         self.names = names
     }
+}
+
+/// Columns to keep: pandas' `usecols`.
+public enum UseColumns: Sendable, Equatable {
+    case names([String])
+    case positions([Int])
+}
+
+/// The text encodings `read_csv` knows: UTF-8 (a byte order mark is skipped) and Latin-1
+/// (ISO-8859-1: every byte is one character).
+public enum CSVEncoding: String, Sendable, CaseIterable {
+    case utf8 = "utf-8"
+    case latin1 = "latin-1"
 }
 
 /// Reads CSV files into DataFrames, parsing bytes (no String per numeric field), inferring
@@ -46,13 +73,16 @@ public enum CSVReader {
     }
 
     static func parse(_ all: UnsafeBufferPointer<UInt8>, path: String, options: CSVOptions) throws -> DataFrame {
-        if let bad = UTF8Check.firstInvalid(all) {
-            let (line, column) = lineAndColumn(all, bad)
-            throw CSVError.invalidUTF8(path: path, line: line, column: column, byte: all[bad])
+        if options.encoding == .latin1, all.contains(where: { $0 >= 0x80 }) {
+            var utf8Options = options
+            utf8Options.encoding = .utf8
+            let text = latin1ToUTF8(all)
+            return try text.withUnsafeBufferPointer { try parse($0, path: path, options: utf8Options) }
         }
+        let checkUTF8 = options.encoding == .utf8
         let tokenizer = CSVTokenizer(buf: all, separator: options.separator, quoting: options.quoting)
         let hasBOM = all.count >= 3 && all[0] == 0xEF && all[1] == 0xBB && all[2] == 0xBF
-        var dataStart = hasBOM ? 3 : 0
+        var dataStart = skipLines(all, from: hasBOM ? 3 : 0, count: options.skiprows)
         do {
             var header = HeaderSink(tokenizer: tokenizer)
             let afterHeader = try tokenizer.run(dataStart..<all.count, rowLimit: 1, into: &header)
@@ -66,8 +96,21 @@ public enum CSVReader {
             }
             if let given = options.names { names = given }
             names = uniqueNames(names)
-            let columns = try parseRows(tokenizer, dataStart..<all.count, fieldCount: names.count, parallel: options.parallel)
-            return DataFrame(names: names, columns: columns)
+            // The data rows are checked chunk by chunk, in parallel, as they are parsed.
+            if checkUTF8, let bad = UTF8Check.firstInvalid(UnsafeBufferPointer(rebasing: all[0..<dataStart])) {
+                throw ParseFailure.invalidUTF8(offset: bad)
+            }
+            let kept = try keptColumns(options.usecols, names: names, path: path)
+            let na = try missingSpellings(options, names: names, path: path)
+            var dataEnd = all.count
+            if let limit = options.nrows {
+                var counter = RowCounter()
+                dataEnd = try tokenizer.run(dataStart..<all.count, rowLimit: limit, into: &counter)
+            }
+            let columns = try parseRows(
+                tokenizer, dataStart..<max(dataStart, dataEnd), fieldCount: names.count, kept: kept, na: na,
+                checkUTF8: checkUTF8, parallel: options.parallel)
+            return DataFrame(names: kept.map { names[$0] }, columns: columns)
         } catch let failure as ParseFailure {
             let (line, column) = lineAndColumn(all, failure.offset)
             switch failure {
@@ -75,7 +118,62 @@ public enum CSVReader {
                 throw CSVError.raggedRow(path: path, line: line, column: column, expected: expected, got: got)
             case .unterminatedQuote:
                 throw CSVError.unterminatedQuote(path: path, line: line, column: column)
+            case .invalidUTF8(let offset):
+                throw CSVError.invalidUTF8(path: path, line: line, column: column, byte: all[offset])
             }
+        }
+    }
+
+    /// Latin-1 bytes as UTF-8: each byte is the code point of the same number.
+    static func latin1ToUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + bytes.count / 8)
+        for b in bytes {
+            if b < 0x80 {
+                out.append(b)
+            } else {
+                out.append(0xC0 | (b >> 6))
+                out.append(0x80 | (b & 0x3F))
+            }
+        }
+        return out
+    }
+
+    /// The offset after `count` lines (each ended by LF) from `start`: pandas' `skiprows=n`.
+    static func skipLines(_ buf: UnsafeBufferPointer<UInt8>, from start: Int, count: Int) -> Int {
+        var p = start
+        var left = count
+        while left > 0 && p < buf.count {
+            if buf[p] == CSVTokenizer.lf { left -= 1 }
+            p += 1
+        }
+        return left > 0 ? buf.count : p
+    }
+
+    /// The positions of the columns `usecols` keeps, ascending (pandas keeps file order).
+    static func keptColumns(_ usecols: UseColumns?, names: [String], path: String) throws -> [Int] {
+        switch usecols {
+        case nil:
+            return Array(names.indices)
+        case .names(let wanted)?:
+            let missing = wanted.filter { !names.contains($0) }
+            guard missing.isEmpty else { throw CSVError.unknownColumns(path: path, option: "usecols", names: missing, available: names) }
+            return names.indices.filter { wanted.contains(names[$0]) }
+        case .positions(let wanted)?:
+            let outside = wanted.filter { $0 < 0 || $0 >= names.count }
+            guard outside.isEmpty else { throw CSVError.positionsOutOfRange(path: path, positions: outside, count: names.count) }
+            return names.indices.filter { wanted.contains($0) }
+        }
+    }
+
+    /// The extra missing spellings of each column (nil where there are none).
+    static func missingSpellings(_ options: CSVOptions, names: [String], path: String) throws -> [MissingSpellings?] {
+        for key in options.naValuesByColumn.keys.sorted() where !names.contains(key) {
+            throw CSVError.unknownColumns(path: path, option: "na_values", names: [key], available: names)
+        }
+        return names.map { name in
+            let words = options.naValues + (options.naValuesByColumn[name] ?? [])
+            return words.isEmpty ? nil : MissingSpellings(words)
         }
     }
 
@@ -105,11 +203,19 @@ public enum CSVReader {
         var inQuotes = false
         for k in 1..<parts {
             let target = range.lowerBound + range.count * k / parts
-            while p < target {
-                // A stopped read gives up splitting; the tokenizer then throws at its next check.
-                if p & 0xFFFFF == 0 && Cancellation.isCancelled { return [range] }
-                if quoting && buf[p] == CSVTokenizer.quote { inQuotes.toggle() }
-                p += 1
+            if p < target {
+                // Quotes are rare: jump from one to the next (memchr scans many bytes per step).
+                if quoting {
+                    let base = buf.baseAddress!
+                    var seen = 0
+                    while let q = memchr(base + p, Int32(CSVTokenizer.quote), target - p) {
+                        seen += 1
+                        if seen & 0xFFFF == 0 && Cancellation.isCancelled { return [range] }
+                        inQuotes.toggle()
+                        p = base.distance(to: q.assumingMemoryBound(to: UInt8.self)) + 1
+                    }
+                }
+                p = target
             }
             while p < range.upperBound {
                 let b = buf[p]
@@ -122,15 +228,30 @@ public enum CSVReader {
         return zip(bounds, bounds.dropFirst()).map { $0..<$1 }
     }
 
-    static func parseRows(_ tokenizer: CSVTokenizer, _ range: Range<Int>, fieldCount: Int, parallel: Bool) throws -> [Column] {
+    static func parseRows(
+        _ tokenizer: CSVTokenizer, _ range: Range<Int>, fieldCount: Int, kept: [Int]? = nil,
+        na: [MissingSpellings?]? = nil, checkUTF8: Bool = false, parallel: Bool
+    ) throws -> [Column] {
+        let kept = kept ?? Array(0..<fieldCount)
+        let keptSet = Set(kept)
+        let skipped = (0..<fieldCount).map { !keptSet.contains($0) }
         let parts = parallel ? ProcessInfo.processInfo.activeProcessorCount : 1
         let pieces = chunks(tokenizer.buf, range, parts: parts, quoting: tokenizer.quoting)
         let results = ParallelResults<InferenceSink>(count: pieces.count)
         let work: @Sendable (Int) -> Void = { i in
             let piece = pieces[i]
+            if checkUTF8, let bad = UTF8Check.firstInvalid(UnsafeBufferPointer(rebasing: tokenizer.buf[piece])) {
+                results.set(i, .failure(ParseFailure.invalidUTF8(offset: piece.lowerBound + bad)))
+                return
+            }
             let estimate = estimateRows(tokenizer.buf, piece)
             let builders = UnsafeMutablePointer<ColumnBuilder>.allocate(capacity: fieldCount)
             builders.initialize(repeating: ColumnBuilder(capacity: estimate), count: fieldCount)
+            for j in 0..<fieldCount {
+                // A column usecols drops is a "string" column that is never collected: no parsing.
+                if skipped[j] { builders[j].kind = .string }
+                builders[j].extraMissing = na?[j]
+            }
             var sink = InferenceSink(buf: tokenizer.buf, expected: fieldCount, builders: builders)
             do {
                 try tokenizer.run(piece, into: &sink)
@@ -144,15 +265,20 @@ public enum CSVReader {
         try Cancellation.check()
         var sinks: [InferenceSink] = []
         var failure: Error?
+        var firstInvalid: Int?
         for r in results.take() {
             switch r {
             case .success(let sink): sinks.append(sink)
+            case .failure(ParseFailure.invalidUTF8(let offset)): firstInvalid = min(firstInvalid ?? offset, offset)
             case .failure(let e): failure = failure ?? e
             }
         }
+        // A byte that is not UTF-8 is reported first, wherever it is, as when the whole file was
+        // checked before parsing.
+        if let firstInvalid { failure = ParseFailure.invalidUTF8(offset: firstInvalid) }
         defer { for sink in sinks { release(sink.builders, fieldCount) } }
         if let failure { throw failure }
-        return try assemble(tokenizer, pieces, sinks, fieldCount: fieldCount)
+        return try assemble(tokenizer, pieces, sinks, fieldCount: fieldCount, kept: kept, na: na)
     }
 
     static func release(_ builders: UnsafeMutablePointer<ColumnBuilder>, _ count: Int) {
@@ -164,14 +290,25 @@ public enum CSVReader {
     /// An upper bound on a chunk's rows: its line ends plus one. A CR not followed by LF ends
     /// a row too (the tokenizer reads old Mac files), so it counts as well.
     static func estimateRows(_ buf: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int {
+        // LFs plus CRs (CRLF counts twice: still a bound), eight bytes at a time.
         var n = 1
-        for i in range {
-            let b = buf[i]
-            // A lone CR ends a row too (old Mac files), so buffers are sized for those rows.
-            if b == CSVTokenizer.lf || (b == CSVTokenizer.cr && (i + 1 == range.upperBound || buf[i + 1] != CSVTokenizer.lf)) {
-                n += 1
-                if n & 0xFFFF == 0 && Cancellation.isCancelled { return n }
-            }
+        var i = range.lowerBound
+        let base = UnsafeRawPointer(buf.baseAddress!)
+        let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        let lfs: UInt64 = 0x0A0A_0A0A_0A0A_0A0A, crs: UInt64 = 0x0D0D_0D0D_0D0D_0D0D
+        while i + 8 <= range.upperBound {
+            let w = base.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+            // The high bit of each byte of `zeroBytes(x)` is set exactly where x has a zero byte.
+            let x = w ^ lfs, y = w ^ crs
+            let zx = ~(((x & low7) &+ low7) | x | low7)
+            let zy = ~(((y & low7) &+ low7) | y | low7)
+            n += zx.nonzeroBitCount + zy.nonzeroBitCount
+            i += 8
+            if i & 0xFFFFF == 0 && Cancellation.isCancelled { return n }
+        }
+        while i < range.upperBound {
+            if buf[i] == CSVTokenizer.lf || buf[i] == CSVTokenizer.cr { n += 1 }
+            i += 1
         }
         return n
     }
@@ -179,16 +316,34 @@ public enum CSVReader {
     /// Joins the chunks column by column, re-reading chunks for string columns; each column's
     /// chunk buffers are freed as soon as it is joined, so memory peaks near one copy.
     static func assemble(
-        _ tokenizer: CSVTokenizer, _ pieces: [Range<Int>], _ sinks: [InferenceSink], fieldCount: Int
+        _ tokenizer: CSVTokenizer, _ pieces: [Range<Int>], _ sinks: [InferenceSink], fieldCount: Int,
+        kept: [Int], na: [MissingSpellings?]?
     ) throws -> [Column] {
         var kinds = [InferredKind](repeating: .empty, count: fieldCount)
         for sink in sinks {
             for j in 0..<fieldCount { kinds[j] = kinds[j].merged(with: sink.builders[j].kind) }
         }
-        let stringColumns = (0..<fieldCount).filter { kinds[$0] == .string || kinds[$0] == .empty }
-        var strings = try collectStrings(tokenizer, pieces, stringColumns, fieldCount: fieldCount)
+        let stringColumns = kept.filter { kinds[$0] == .string || kinds[$0] == .empty }
+        var strings = try collectStrings(tokenizer, pieces, stringColumns, fieldCount: fieldCount, na: na)
+        // Numeric columns are joined on every core, each freeing its chunks' buffers when done.
+        let numeric = kept.filter { !stringColumns.contains($0) }
+        let joined = ParallelResults<Column>(count: numeric.count)
+        let shared = SharedSinks(sinks)
+        let finalKinds = kinds
+        Parallel.forEach(numeric.count, chunks: numeric.count) { k, _ in
+            let j = numeric[k]
+            joined.set(k, .success(gather(shared.sinks.map { $0.builders[j] }, kind: finalKinds[j])))
+            for sink in shared.sinks { sink.builders[j].release() }
+        }
+        try Cancellation.check()
+        // Tasks are skipped only after a stop, which the check above has thrown.
+        guard let numericColumns = joined.values() else { throw Cancelled(.interrupt) }
         var columns: [Column] = []
-        for j in 0..<fieldCount {
+        for j in kept {
+            if let k = numeric.firstIndex(of: j) {
+                columns.append(numericColumns[k])
+                continue
+            }
             if let slot = stringColumns.firstIndex(of: j) {
                 if kinds[j] == .empty {
                     columns.append(Column(float64: [Double](repeating: .nan, count: strings.values[slot].count)))
@@ -196,10 +351,7 @@ public enum CSVReader {
                     columns.append(Column(string: strings.values[slot], validity: strings.validity(slot)))
                 }
                 strings.values[slot] = []
-                continue
             }
-            columns.append(gather(sinks.map { $0.builders[j] }, kind: kinds[j]))
-            for sink in sinks { sink.builders[j].release() }
         }
         return columns
     }
@@ -248,13 +400,14 @@ public enum CSVReader {
     }
 
     static func collectStrings(
-        _ tokenizer: CSVTokenizer, _ pieces: [Range<Int>], _ columns: [Int], fieldCount: Int
+        _ tokenizer: CSVTokenizer, _ pieces: [Range<Int>], _ columns: [Int], fieldCount: Int,
+        na: [MissingSpellings?]? = nil
     ) throws -> (values: [[String]], missing: [[Int]], validity: (Int) -> Bitmap?) {
         guard !columns.isEmpty else { return ([], [], { _ in nil }) }
         var slots = [Int](repeating: -1, count: fieldCount)
         for (s, j) in columns.enumerated() { slots[j] = s }
         var sink = StringCollector(
-            tokenizer: tokenizer, slots: slots,
+            tokenizer: tokenizer, slots: slots, extraMissing: columns.map { na?[$0] },
             strings: Array(repeating: [], count: columns.count), missing: Array(repeating: [], count: columns.count))
         for piece in pieces { try tokenizer.run(piece, into: &sink) }
         let values = sink.strings, missing = sink.missing
@@ -266,6 +419,13 @@ public enum CSVReader {
         })
     }
 
+}
+
+/// The chunks' sinks, read by the threads that join columns. `@unchecked Sendable`: each
+/// thread touches only its own column's builders.
+final class SharedSinks: @unchecked Sendable {
+    let sinks: [InferenceSink]
+    init(_ sinks: [InferenceSink]) { self.sinks = sinks }
 }
 
 /// One result slot per task of `concurrentPerform`, each written by exactly one task and read

@@ -14,6 +14,27 @@ enum InferredKind: Int, Comparable, Sendable {
     }
 }
 
+/// Spellings that read as missing beyond pandas' defaults (`na_values`). As in pandas, a
+/// spelling that is a number also matches the same number written otherwise (`-1` and `-1.0`).
+final class MissingSpellings: Sendable {
+    let words: Set<[UInt8]>
+    let numbers: Set<Double>
+
+    init(_ spellings: [String]) {
+        words = Set(spellings.map { Array($0.utf8) })
+        numbers = Set(spellings.compactMap { word -> Double? in
+            let bytes = Array(word.utf8)
+            return bytes.withUnsafeBufferPointer { NumberParsing.parseDouble($0, 0, $0.count) }
+        }.filter { !$0.isNaN })
+    }
+
+    func matches(_ buf: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> Bool {
+        if words.contains(Array(buf[s..<e])) { return true }
+        guard !numbers.isEmpty, let v = NumberParsing.parseDouble(buf, s, e) else { return false }
+        return numbers.contains(v)
+    }
+}
+
 /// Collects one column's values of one chunk, inferring its type as it goes. String columns are
 /// not collected here: the chunk is read again for them (see `StringCollector`), so numeric
 /// columns never pay for strings.
@@ -29,11 +50,18 @@ struct ColumnBuilder {
     /// Rows (within the chunk) that are missing, for empty, int and bool columns.
     var missing: [Int] = []
     let capacity: Int
+    /// The column's `na_values`, if any.
+    var extraMissing: MissingSpellings?
 
     init(capacity: Int) { self.capacity = capacity }
 
     @inline(__always)
     mutating func add(_ buf: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int, escaped: Bool) {
+        if let extra = extraMissing, kind != .string, !escaped, extra.matches(buf, s, e) {
+            markMissing()
+            count += 1
+            return
+        }
         switch kind {
         case .string:
             count += 1
@@ -67,13 +95,7 @@ struct ColumnBuilder {
     private mutating func addSlow(_ buf: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int, escaped: Bool) {
         if escaped { becomeString(); return }
         if NumberParsing.isNA(buf, s, e) {
-            switch kind {
-            case .empty: missing.append(count)
-            case .int: ints![count] = 0; missing.append(count)
-            case .float: floats![count] = .nan
-            case .bool: bools![count] = false; missing.append(count)
-            case .string: break
-            }
+            markMissing()
             return
         }
         if kind == .empty || kind == .int, let v = NumberParsing.parseInt(buf, s, e) {
@@ -87,6 +109,17 @@ struct ColumnBuilder {
             bools![count] = v
         } else {
             becomeString()
+        }
+    }
+
+    /// Records the value at `count` as missing.
+    private mutating func markMissing() {
+        switch kind {
+        case .empty: missing.append(count)
+        case .int: ints![count] = 0; missing.append(count)
+        case .float: floats![count] = .nan
+        case .bool: bools![count] = false; missing.append(count)
+        case .string: break
         }
     }
 
@@ -169,6 +202,8 @@ struct StringCollector: FieldSink {
     let tokenizer: CSVTokenizer
     /// For each column, its slot in `strings`, or -1 when it is not a string column.
     let slots: [Int]
+    /// Each slot's `na_values`, if any.
+    let extraMissing: [MissingSpellings?]
     var strings: [[String]]
     var missing: [[Int]]
     var row = 0
@@ -177,7 +212,8 @@ struct StringCollector: FieldSink {
         guard field < slots.count else { return }
         let slot = slots[field]
         guard slot >= 0 else { return }
-        if !escaped && NumberParsing.isNA(tokenizer.buf, start, end) {
+        if !escaped && (NumberParsing.isNA(tokenizer.buf, start, end)
+            || extraMissing[slot]?.matches(tokenizer.buf, start, end) == true) {
             missing[slot].append(row)
             strings[slot].append("")
         } else {
@@ -186,6 +222,12 @@ struct StringCollector: FieldSink {
     }
 
     mutating func endRow(fields: Int, rowStart: Int) throws { row += 1 }
+}
+
+/// Counts rows only: finds where the first `nrows` rows end.
+struct RowCounter: FieldSink {
+    mutating func field(_ field: Int, _ start: Int, _ end: Int, quoted: Bool, escaped: Bool) {}
+    mutating func endRow(fields: Int, rowStart: Int) throws {}
 }
 
 /// The header row's fields as text.

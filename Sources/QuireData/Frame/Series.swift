@@ -52,9 +52,22 @@ func maskRows(_ mask: Series, count: Int, index: RowIndex? = nil) throws -> [Int
         mask = mask.taking(rows)
     }
     guard case .bool(let bits) = mask.column.storage else { throw DataError.notBoolean(column: mask.name) }
+    guard let validity = mask.column.validity else {
+        // No missing values: every position is written, and the cursor moves on the true ones
+        // (no branch to mispredict on a mixed mask).
+        return bits.withUnsafeBufferPointer { b in
+            Array(unsafeUninitializedCapacity: count) { out, n in
+                var k = 0
+                for i in 0..<count {
+                    out[k] = i
+                    k &+= b[i] ? 1 : 0
+                }
+                n = k
+            }
+        }
+    }
     var rows: [Int] = []
     rows.reserveCapacity(count)
-    let validity = mask.column.validity
-    for i in 0..<count where bits[i] && validity?[i] != false { rows.append(i) }
+    for i in 0..<count where bits[i] && validity[i] { rows.append(i) }
     return rows
 }

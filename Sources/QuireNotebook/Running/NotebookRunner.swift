@@ -198,27 +198,28 @@ public final class NotebookRunner {
         // The tables' record only adds their HTML to conversions (their text is in the output
         // block): a record that cannot be written fails nothing, and those tables stay text.
         try? StoredTables.write(result, of: notebook, in: directory)
-        var index = 0
-        for item in result.items {
-            guard case .figure(let figure) = item else { continue }
-            index += 1
-            let stem = "cell-\(result.cell.number)-\(index)"
-            let formats = Self.formats(options.figureFormats, for: figure)
-            do throws(NotebookError) {
-                let folder = try OutputFolder.create(for: notebook, in: directory)
-                for format in formats {
-                    do {
-                        try figure.write(toPath: (folder as NSString).appendingPathComponent("\(stem).\(format)"))
-                    } catch {
-                        let reason = (error as? QuireError).map { $0.message } ?? "\(error)"
-                        throw NotebookError("figure \(index) of cell \(result.cell.number) was not written: \(reason)", path: notebook.path)
-                    }
-                }
-                result.figureLinks.append("\(notebook.outputFolderName)/\(stem).\(formats[0])")
-            } catch {
-                failFigure(&result, error)
+        let figures: [any FigureDisplay] = result.items.compactMap { if case .figure(let f) = $0 { f } else { nil } }
+        guard !figures.isEmpty else { return }
+        let folder: String
+        do throws(NotebookError) {
+            folder = try OutputFolder.create(for: notebook, in: directory)
+        } catch {
+            failFigure(&result, error)
+            return
+        }
+        let stems = figures.indices.map { "cell-\(result.cell.number)-\($0 + 1)" }
+        let formats = figures.map { Self.formats(options.figureFormats, for: $0) }
+        // The figures of a cell are drawn and encoded in parallel, each into its own files.
+        let outcome = FigureWrites(figures)
+        Parallel.forEach(figures.count, chunks: figures.count) { i, _ in outcome.write(i, folder: folder, stem: stems[i], formats: formats[i]) }
+        for i in figures.indices {
+            // A figure skipped after a stop is written here, so none is ever lost.
+            if !outcome.isDone(i) { outcome.write(i, folder: folder, stem: stems[i], formats: formats[i]) }
+            if let reason = outcome.failure(i) {
+                failFigure(&result, NotebookError("figure \(i + 1) of cell \(result.cell.number) was not written: \(reason)", path: notebook.path))
                 return
             }
+            result.figureLinks.append("\(notebook.outputFolderName)/\(stems[i]).\(formats[i][0])")
         }
     }
 
@@ -273,4 +274,39 @@ final class CellTimer: @unchecked Sendable {  // the semaphore is the only share
     func cancel() {
         cancelled.signal()
     }
+}
+
+/// The figures of one cell being written on several threads, and what became of each.
+/// `@unchecked Sendable`: each figure is drawn by one thread only (a figure only reads its own
+/// description), and the outcomes go through the lock.
+private final class FigureWrites: @unchecked Sendable {
+    private let figures: [any FigureDisplay]
+    private let lock = NSLock()
+    private var done: [Bool]
+    private var failures: [String?]
+
+    init(_ figures: [any FigureDisplay]) {
+        self.figures = figures
+        done = Array(repeating: false, count: figures.count)
+        failures = Array(repeating: nil, count: figures.count)
+    }
+
+    func write(_ i: Int, folder: String, stem: String, formats: [String]) {
+        var reason: String?
+        for format in formats {
+            do {
+                try figures[i].write(toPath: (folder as NSString).appendingPathComponent("\(stem).\(format)"))
+            } catch {
+                reason = (error as? QuireError).map { $0.message } ?? "\(error)"
+                break
+            }
+        }
+        lock.withLock {
+            done[i] = true
+            failures[i] = reason
+        }
+    }
+
+    func isDone(_ i: Int) -> Bool { lock.withLock { done[i] } }
+    func failure(_ i: Int) -> String? { lock.withLock { failures[i] } }
 }

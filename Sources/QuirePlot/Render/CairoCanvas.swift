@@ -233,16 +233,33 @@ final class CairoCanvas: TextMeasurer {
 
     /// A raster canvas as PNG bytes, without a file.
     func pngData() throws(PlotError) -> Data {
-        let buffer = StreamBuffer()
-        let status = cairo_surface_write_to_png_stream(surface, appendToStream, Unmanaged.passUnretained(buffer).toOpaque())
-        if let failure = CairoCanvas.failure(status) { throw .renderFailed(failure) }
-        return buffer.data
+        Data(try pngBytes())
     }
 
     /// Writes a raster canvas as a PNG file.
     func writePNG(to path: String) throws(PlotError) {
-        let status = cairo_surface_write_to_png(surface, path)
-        if let failure = CairoCanvas.failure(status) { throw .writeFailed(path: path, reason: failure) }
+        let bytes = try pngBytes()
+        guard let file = fopen(path, "wb") else { throw .writeFailed(path: path, reason: String(cString: strerror(errno))) }
+        let written = bytes.withUnsafeBufferPointer { fwrite($0.baseAddress, 1, $0.count, file) }
+        let closed = fclose(file)
+        if written != bytes.count || closed != 0 { throw .writeFailed(path: path, reason: String(cString: strerror(errno))) }
+    }
+
+    /// The PNG encoding of a raster canvas, read straight from Cairo's pixel buffer.
+    private func pngBytes() throws(PlotError) -> [UInt8] {
+        cairo_surface_flush(surface)
+        if let failure = CairoCanvas.failure(cairo_surface_status(surface)) { throw .renderFailed(failure) }
+        let format = cairo_image_surface_get_format(surface)
+        guard format == CAIRO_FORMAT_ARGB32 || format == CAIRO_FORMAT_RGB24, let data = cairo_image_surface_get_data(surface) else {
+            throw .renderFailed("not an image surface")
+        }
+        do {
+            return try PNGEncoder.encode(
+                data, width: Int(cairo_image_surface_get_width(surface)), height: Int(cairo_image_surface_get_height(surface)),
+                stride: Int(cairo_image_surface_get_stride(surface)), alpha: format == CAIRO_FORMAT_ARGB32)
+        } catch {
+            throw .renderFailed("PNG encoding failed (\(error))")
+        }
     }
 }
 
