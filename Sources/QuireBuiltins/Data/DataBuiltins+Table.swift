@@ -4,7 +4,7 @@ import QuireLang
 extension DataBuiltins {
     static let builtins: [Builtin] =
         functions + frameMethods + seriesMethods + groupByMethods + DataFrameObject.attributes + SeriesObject.attributes
-        + alignMethods + correlationMethods + extremeMethods + transformMethods + reshapeMethods + mergeBuiltins + IndexerObject.attributes + IndexObject.attributes + IndexObject.methods
+        + alignMethods + correlationMethods + extremeMethods + transformMethods + reshapeMethods + mergeBuiltins + applyMethods + samplingMethods + pivotBuiltins + IndexerObject.attributes + IndexObject.attributes + IndexObject.methods
         + Reduction.allCases.flatMap { r in ["DataFrame", "Series", "GroupBy"].map { reduction(r, on: $0) } }
 
     static let functions: [Builtin] = [
@@ -69,10 +69,12 @@ extension DataBuiltins {
             let ascending = try directions(args, count: keys.count)
             return wrap(try DataConversions.run { try frame(args).sortValues(by: keys, ascending: ascending) })
         },
-        Builtin("groupby", on: "DataFrame", [Parameter("by", .string)],
-                doc: "Groups rows by a column's values, sorted by key; follow with .mean(), .agg({...}) and the like.",
-                example: "df.groupby(\"price_range\").mean()") { args in
-            .object(GroupByObject(try DataConversions.run { try frame(args).groupBy(try args.string("by")) }))
+        Builtin("groupby", on: "DataFrame", [
+            Parameter("by", .oneOf([.string, .sequence]), doc: "a column name, or a list of them (the result is then labelled by tuples, a MultiIndex)"),
+            .opt("as_index", .bool, .bool(true), doc: "false: the keys become columns of the result instead of its labels"),
+        ], doc: "Groups rows by a column's values (or several columns'), sorted by key; follow with .mean(), .agg(...) and the like.",
+           example: "df.groupby([\"price_range\", \"four_g\"]).mean()") { args in
+            try groupBy(args)
         },
         Builtin("to_array", on: "DataFrame", doc: "The table as a float64 2-D array (rows x columns), for models.",
                 example: "X = df.drop(\"price_range\").to_array()") { args in
@@ -155,7 +157,7 @@ extension DataBuiltins {
             wrap(args.receiver(as: GroupByObject.self).groups.size())
         },
         Builtin("agg", on: "GroupBy", [.opt("spec", .optional(.dict), .none), Parameter("columns", .any, .keywords)],
-                doc: "Reduces chosen columns per group: agg({\"ram\": \"mean\", \"sc_w\": \"max\"}) or agg(ram=\"mean\").",
+                doc: "Reduces chosen columns per group: agg({\"ram\": \"mean\", \"sc_w\": \"max\"}), agg(ram=\"mean\"), or named outputs agg(total=(\"ram\", \"sum\")).",
                 example: "df.groupby(\"price_range\").agg({\"ram\": \"mean\"})") { args in
             var specs: [(String, String)] = []
             if case .dict(let d) = args.value("spec") {
@@ -166,6 +168,7 @@ extension DataBuiltins {
                     specs.append((column, how))
                 }
             }
+            if let named = try namedAggregations(args) { return try args.receiver(as: GroupByObject.self).aggregate(named: named) }
             for (name, v) in args.keywords {
                 guard case .string(let how) = v else { throw QuireError(.type, "agg(\(name)=...) expects a name such as \"mean\", got \(v.typeNoun)") }
                 specs.append((name, how))
