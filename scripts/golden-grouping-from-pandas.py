@@ -128,6 +128,14 @@ err("crosstab_error_normalize", "normalize takes pandas' choices.", SALES,
 err("crosstab_error_lengths", "The two Series must be as long as each other.", SALES,
     'print(crosstab(df.region, df["product"].head(3)))', 'cannot combine Series of lengths 10 and 3')
 
+# agg with several functions
+case("groupby_agg_several_functions", "agg with a list of functions: two-level column labels, printed as pandas prints them.", SALES,
+     'print(df.groupby("region")[["units", "price"]].agg(["mean", "max"]))\nprint(df.groupby(["region", "product"]).agg(["sum", "max"]))')
+case("groupby_agg_functions_per_column", "A dict of column to functions; one column's agg([...]) has one column per function.", SALES,
+     'print(df.groupby("region").agg({"units": ["sum", "mean"], "price": "max"}))\nprint(df.groupby("region").units.agg(["mean", "max", "count"]))\nprint(df.groupby("region").agg("max"))')
+err("groupby_error_agg_list_unknown", "An unknown function in the list, with the closest.", SALES,
+    'print(df.groupby("region").agg(["mean", "mediam"]))', 'unknown aggregation "mediam"', 'did you mean "median"?')
+
 for c in cases:
     name, what, path, qcode = c[0], c[1], c[2], c[3]
     lines = ["# " + what]

@@ -45,4 +45,34 @@ extension DataBuiltins {
             return (name, column, how)
         }
     }
+
+    /// `agg("mean")`, `agg(["mean", "max"])`, `agg({"x": ["sum", "mean"]})`: nil for the other forms.
+    static func severalFunctions(_ args: Arguments) throws -> Value? {
+        let g = args.receiver(as: GroupByObject.self)
+        func functions(_ v: Value) throws -> [String] {
+            do {
+                return try DataFrameObject.names(v)
+            } catch {
+                throw args.bad("spec", expected: "an aggregation name, a list of them, or a dict of column names to them")
+            }
+        }
+        switch args.value("spec") {
+        case .string(let how):
+            return try g.aggregate(try GroupByObject.reduction(how))
+        case .list, .tuple:
+            let hows = try functions(args.value("spec"))
+            guard !hows.isEmpty else { throw args.bad("spec", expected: "at least one aggregation, e.g. [\"mean\", \"max\"]") }
+            return try g.aggregate(several: hows)
+        case .dict(let d):
+            guard d.values.contains(where: { if case .list = $0 { true } else if case .tuple = $0 { true } else { false } }) else { return nil }
+            var specs: [(String, [String])] = []
+            for (k, v) in zip(d.keys, d.values) {
+                guard case .string(let column) = k else { throw args.bad("spec", expected: "a dict of column names to aggregations") }
+                specs.append((column, try functions(v)))
+            }
+            return try g.aggregate(grouped: specs)
+        default:
+            return nil
+        }
+    }
 }

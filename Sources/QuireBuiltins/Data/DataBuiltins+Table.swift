@@ -156,9 +156,10 @@ extension DataBuiltins {
         Builtin("size", on: "GroupBy", doc: "The number of rows in each group.", example: "df.groupby(\"price_range\").size()") { args in
             wrap(args.receiver(as: GroupByObject.self).groups.size())
         },
-        Builtin("agg", on: "GroupBy", [.opt("spec", .optional(.dict), .none), Parameter("columns", .any, .keywords)],
-                doc: "Reduces chosen columns per group: agg({\"ram\": \"mean\", \"sc_w\": \"max\"}), agg(ram=\"mean\"), or named outputs agg(total=(\"ram\", \"sum\")).",
+        Builtin("agg", on: "GroupBy", [.opt("spec", .optional(.oneOf([.dict, .sequence, .string])), .none), Parameter("columns", .any, .keywords)],
+                doc: "Reduces columns per group: agg({\"ram\": \"mean\", \"sc_w\": \"max\"}), agg(ram=\"mean\"), several functions agg([\"mean\", \"max\"]) or {\"ram\": [\"sum\", \"max\"]}, or named outputs agg(total=(\"ram\", \"sum\")).",
                 example: "df.groupby(\"price_range\").agg({\"ram\": \"mean\"})") { args in
+            if let several = try severalFunctions(args) { return several }
             var specs: [(String, String)] = []
             if case .dict(let d) = args.value("spec") {
                 for (k, v) in zip(d.keys, d.values) {

@@ -30,8 +30,12 @@ final class GroupByObject: NativeObject {
     }
 
     func subscriptGet(_ index: Value) throws -> Value {
+        if case .list(let l) = index {
+            let names = try DataFrameObject.names(.list(l))
+            return .object(GroupByObject(try DataConversions.run { try groups.selecting(names) }, asIndex: asIndex))
+        }
         guard case .string(let name) = index else {
-            throw QuireError(.type, "a GroupBy is indexed by a column name, not \(index.typeNoun)")
+            throw QuireError(.type, "a GroupBy is indexed by a column name or a list of them, not \(index.typeNoun)")
         }
         _ = try DataConversions.run { try groups.frame.column(name) }
         return .object(GroupByObject(groups, selected: name, asIndex: asIndex))
@@ -58,6 +62,27 @@ final class GroupByObject: NativeObject {
         try DataConversions.run {
             let parsed = try specs.map { column, name in (column: column, reduction: try Self.reduction(name)) }
             return try result(try groups.aggregate(parsed))
+        }
+    }
+
+    /// `agg(["mean", "max"])`: each function of the selected column (columns named by function),
+    /// or of every value column (two-level column labels).
+    func aggregate(several hows: [String]) throws -> Value {
+        let reductions = try DataConversions.run { try hows.map { try Self.reduction($0) } }
+        if let selected {
+            return try DataConversions.run {
+                let f = try groups.aggregate(grouped: [(selected, reductions)])
+                return try result(DataFrame(names: f.names, columns: f.columns, index: f.index))
+            }
+        }
+        return try aggregate(grouped: groups.valueColumns.map { ($0, hows) })
+    }
+
+    /// `agg({"x": ["sum", "mean"], "y": "max"})`: two-level column labels.
+    func aggregate(grouped specs: [(String, [String])]) throws -> Value {
+        try DataConversions.run {
+            let parsed = try specs.map { column, hows in (column: column, reductions: try hows.map { try Self.reduction($0) }) }
+            return try result(try groups.aggregate(grouped: parsed))
         }
     }
 

@@ -21,7 +21,10 @@ extension DataFrame {
     }
 
     /// Header lines above the values: the column names, plus the index's name when it has one.
-    var headerRows: Int { index.showsNames ? 2 : 1 }
+    var headerRows: Int { (index.showsNames ? 2 : 1) + (hasColumnGroups ? 1 : 0) }
+
+    /// Whether the column labels have two levels to print.
+    var hasColumnGroups: Bool { columnGroups?.count == columns.count && !columns.isEmpty }
 
     func emptyText() -> String {
         let indexText: String
@@ -32,19 +35,24 @@ extension DataFrame {
     /// One list of cells per printed column (the index first), headers on top, all padded.
     func stringColumns() -> [[String]] {
         var strcols: [[String]] = []
-        var indexHeader = [columnsName ?? ""]
+        var indexHeader = hasColumnGroups ? ["", columnsName ?? ""] : [columnsName ?? ""]
         if let name = index.name { indexHeader.append(name) }
         if let multi = index.multi {
             for (level, labels) in multi.sparseLabels().enumerated() {
-                let header = index.showsNames ? ["", multi.names[level] ?? ""] : [""]
+                let header = (hasColumnGroups ? [""] : []) + (index.showsNames ? ["", multi.names[level] ?? ""] : [""])
                 strcols.append(CellFormat.fixedWidth(header + labels, left: true))
             }
         } else {
             strcols.append(CellFormat.fixedWidth(indexHeader + CellFormat.labels(index), left: true))
         }
         for (j, column) in columns.enumerated() {
-            var header = [(column.type == .string ? "" : " ") + names[j]]
+            // pandas pads a numeric column's name with a space, but not the labels of two levels.
+            var header = [(column.type == .string || hasColumnGroups ? "" : " ") + names[j]]
             if index.showsNames { header.append("") }
+            if hasColumnGroups, let groups = columnGroups {
+                // The outer label over the first column of its run, as pandas sparsifies it.
+                header.insert(j == 0 || groups[j] != groups[j - 1] ? groups[j] : "", at: 0)
+            }
             let headerWidth = header.map(\.count).max() ?? 0
             let values = CellFormat.fixedWidth(CellFormat.cells(column, leadingSpace: true), minimum: headerWidth)
             let width = max(headerWidth, values.first?.count ?? 0)

@@ -10,7 +10,7 @@ public struct GroupBy: Sendable {
     /// For each row, its group's position among the sorted keys; -1 for a missing key.
     let groupOfRow: [Int]
     /// Each key's value per group, in the groups' order.
-    public let keyColumns: [Column]
+    public private(set) var keyColumns: [Column]
 
     /// The first key (the only one for a group-by on one column).
     public var key: String { keyNames[0] }
@@ -81,6 +81,14 @@ public struct GroupBy: Sendable {
         groupCount = occurring.count
     }
 
+    /// The same groups over the keys and `columns` only (pandas' `grouped[["a", "b"]]`).
+    public func selecting(_ columns: [String]) throws -> GroupBy {
+        let kept = keyNames + columns.filter { !keyNames.contains($0) }
+        var copy = GroupBy(frame: try frame.selecting(kept), keyNames: keyNames, groupOfRow: groupOfRow, groupCount: groupCount)
+        copy.keyColumns = keyColumns
+        return copy
+    }
+
     /// Groups already numbered (the cells of a pivot table, its margins); no key values.
     init(frame: DataFrame, keyNames: [String], groupOfRow: [Int], groupCount: Int) {
         self.frame = frame
@@ -119,6 +127,24 @@ public struct GroupBy: Sendable {
             columns.append(try reduce(try frame.column(name), r))
         }
         return DataFrame(names: specs.map(\.column), columns: columns, index: resultIndex)
+    }
+
+    /// Several reductions of each column (pandas' `agg(["mean", "max"])` and `agg({"x": ["sum",
+    /// "mean"]})`): columns labelled by function, under their column's name.
+    public func aggregate(grouped specs: [(column: String, reductions: [Reduction])]) throws -> DataFrame {
+        var names: [String] = [], groups: [String] = [], columns: [Column] = []
+        for (name, reductions) in specs {
+            let s = try frame.column(name)
+            for r in reductions {
+                try Cancellation.check()
+                columns.append(try reduce(s, r))
+                names.append(r.rawValue)
+                groups.append(name)
+            }
+        }
+        var result = DataFrame(names: names, columns: columns, index: resultIndex)
+        result.columnGroups = groups
+        return result
     }
 
     /// Named outputs, each one column reduced (pandas' `agg(total=("x", "sum"), ...)`).
