@@ -136,6 +136,11 @@ case("groupby_agg_functions_per_column", "A dict of column to functions; one col
 err("groupby_error_agg_list_unknown", "An unknown function in the list, with the closest.", SALES,
     'print(df.groupby("region").agg(["mean", "mediam"]))', 'unknown aggregation "mediam"', 'did you mean "median"?')
 
+# empty frames
+case("grouping_empty_frames", "Empty frames: group-by, pivot_table and crosstab give empty results as pandas does; apply calls nothing.", SALES,
+     'e = df.head(0)\nprint(e.groupby(["region", "product"]).units.sum())\nprint(e.pivot_table(values="units", index="region", columns="product", margins=true))\nprint(crosstab(e.region, e["product"], normalize=true))\nprint(e.units.map(fn(v) { v * 2 }))\nprint(e.sample(0))',
+     'e = df.head(0)\nprint(e.groupby(["region", "product"]).units.sum())\nprint(e.pivot_table(values="units", index="region", columns="product", margins=True))\nprint(pd.crosstab(e.region, e["product"], normalize=True))\nprint(e.units.map(lambda v: v * 2))\nprint(e.sample(0))')
+
 for c in cases:
     name, what, path, qcode = c[0], c[1], c[2], c[3]
     lines = ["# " + what]

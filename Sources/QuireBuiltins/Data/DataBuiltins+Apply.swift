@@ -52,6 +52,8 @@ extension DataBuiltins {
     /// `s.map(f)` / `s.apply(f)`: f of each value; the results make a column as pandas infers it.
     static func mapped(_ s: Series, _ args: Arguments, _ name: String, what: String, column: String? = nil) throws -> Series {
         let f = try function(args, name, expected: what == "Series.map" ? "a function such as fn(v) { v * 2 }, or a dict" : "a function such as fn(v) { v * 2 }")
+        // Nothing to call: pandas keeps the dtype.
+        if s.count == 0 { return s }
         var cells: [Scalar] = []
         cells.reserveCapacity(s.count)
         for i in 0..<s.count {

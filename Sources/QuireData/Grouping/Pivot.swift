@@ -17,6 +17,8 @@ public enum Pivot {
         let valueColumn = try frame.column(values)
         let rows = try GroupBy(frame, by: index), cols = try GroupBy(frame, by: [columns])
         let nr = rows.groupCount, nc = cols.groupCount
+        // No pair at all: pandas gives an empty frame, margins or not.
+        guard nr > 0 && nc > 0 else { return DataFrame(names: [], columns: [], index: RowIndex(range: 0)) }
         // One group per (row, column) pair; rows with a missing key in either are left out.
         var pairOfRow = [Int](repeating: -1, count: frame.rowCount)
         var occupied = [Bool](repeating: false, count: nr * nc)
@@ -64,6 +66,7 @@ public enum Pivot {
         let frame = DataFrame(names: [rowName, colName, "__count"], columns: [index.column, columns.column, ones])
         var counts = try table(frame, values: "__count", index: [rowName], columns: colName, reduction: .count,
                                fillValue: .int(0), margins: margins || normalize != .none)
+        if counts.rowCount == 0 { return counts }
         if normalize != .none { counts = normalized(counts, normalize, keepMargins: margins) }
         counts.index.name = index.name
         counts.columnsName = columns.name
