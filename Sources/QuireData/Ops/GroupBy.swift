@@ -155,14 +155,43 @@ public struct GroupBy: Sendable {
         return DataFrame(names: specs.map(\.output), columns: f.columns, index: f.index)
     }
 
+    /// min or max per group of an int column without missing values, or of a float column,
+    /// on the typed buffer (no Scalar per row); nil for other columns.
+    func extremes(_ c: Column, max: Bool) -> Column? {
+        let n = groupCount
+        switch c.storage {
+        case .int64(let v) where c.validity == nil:
+            var best = [Int64](repeating: max ? .min : .max, count: n), seen = [Bool](repeating: false, count: n)
+            for (i, g) in groupOfRow.enumerated() where g >= 0 {
+                seen[g] = true
+                best[g] = max ? Swift.max(best[g], v[i]) : Swift.min(best[g], v[i])
+            }
+            guard seen.allSatisfy({ $0 }) else { return Column(scalars: (0..<n).map { seen[$0] ? .int(best[$0]) : .missing }) }
+            return Column(int64: best)
+        case .float64(let v):
+            var best = [Double](repeating: .nan, count: n)
+            for (i, g) in groupOfRow.enumerated() where g >= 0 && !v[i].isNaN {
+                if best[g].isNaN || (max ? v[i] > best[g] : v[i] < best[g]) { best[g] = v[i] }
+            }
+            return Column(float64: best)
+        default:
+            return nil
+        }
+    }
+
     func reduce(_ s: Series, _ r: Reduction) throws -> Column {
         let c = s.column
         let n = groupCount
         if r == .count {
             var counts = [Int64](repeating: 0, count: n)
-            for (i, g) in groupOfRow.enumerated() where g >= 0 && !c.isMissing(i) { counts[g] += 1 }
+            if c.validity == nil, c.type != .float64 {
+                for g in groupOfRow where g >= 0 { counts[g] += 1 }
+            } else {
+                for (i, g) in groupOfRow.enumerated() where g >= 0 && !c.isMissing(i) { counts[g] += 1 }
+            }
             return Column(int64: counts)
         }
+        if r == .min || r == .max, let fast = extremes(c, max: r == .max) { return fast }
         if r == .min || r == .max {
             var best = [Scalar](repeating: .missing, count: n)
             for (i, g) in groupOfRow.enumerated() where g >= 0 && !c.isMissing(i) {
