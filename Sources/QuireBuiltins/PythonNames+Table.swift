@@ -120,10 +120,7 @@ extension Builtins {
 
     /// pandas' DataFrame, Series and GroupBy members that Quire writes otherwise or not yet.
     private static let members: [Name] = [
-        Name("DataFrame", "apply", nil, note: "pandas' apply is not available in Quire yet"),
         Name("DataFrame", "plot", nil, note: "Quire draws with functions: scatter(df.x, df.y), hist(df.col), bar(df.col.value_counts()), line(df.col)"),
         Name("DataFrame", "hist", nil, note: "Quire draws a histogram of a column with hist(df.col)"),
-        Name("Series", "apply", nil, note: "pandas' apply is not available in Quire yet; [f(x) for x in s.to_list()] applies a function"),
-        Name("Series", "map", nil, note: "pandas' map is not available in Quire yet; [f(x) for x in s.to_list()] applies a function"),
     ]
 }

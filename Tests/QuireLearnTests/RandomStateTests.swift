@@ -1,4 +1,5 @@
 import QuireLearn
+import QuireSupport
 import Testing
 
 /// numpy's legacy RandomState(7), against Tests/Fixtures/reference/numpy_random_state.json.

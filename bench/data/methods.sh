@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Issue 13's pandas methods (merge, corr, a two-key sort, nlargest, duplicated) on the
+# Issue 13's pandas methods (merge, corr, a two-key sort, nlargest, duplicated, pivot_table, a
+# two-key group-by with three aggregations) on the
 # 1,000,000-row benchmark CSV, Quire (release build) against pandas, alternating, best of RUNS.
 # Needs: swift build -c release --product quire; the Python venv (PYTHON, default /work/venv).
 set -euo pipefail

@@ -22,3 +22,10 @@ t = time.perf_counter()
 dups = df.duplicated(subset=["price_range", "n_cores", "four_g"]).sum()
 print("duplicated", time.perf_counter() - t)
 assert joined.shape[0] == df.shape[0] and c.shape[0] == 21, "unexpected results"
+t = time.perf_counter()
+pivot = df.pivot_table(values="ram", index="price_range", columns="n_cores", aggfunc="mean")
+print("pivot_table", time.perf_counter() - t)
+t = time.perf_counter()
+grouped = df.groupby(["price_range", "four_g"]).agg(ram=("ram", "mean"), battery=("battery_power", "max"), n=("px_width", "count"))
+print("groupby_2keys_3aggs", time.perf_counter() - t)
+assert pivot.shape[0] == 4 and grouped.shape[0] == 8, "unexpected group results"

@@ -4,7 +4,7 @@ import QuireLang
 extension DataBuiltins {
     static let builtins: [Builtin] =
         functions + frameMethods + seriesMethods + groupByMethods + DataFrameObject.attributes + SeriesObject.attributes
-        + alignMethods + correlationMethods + extremeMethods + transformMethods + reshapeMethods + mergeBuiltins + IndexerObject.attributes + IndexObject.attributes + IndexObject.methods
+        + alignMethods + correlationMethods + extremeMethods + transformMethods + reshapeMethods + mergeBuiltins + applyMethods + samplingMethods + pivotBuiltins + IndexerObject.attributes + IndexObject.attributes + IndexObject.methods
         + [StringMethodsObject.attribute] + StringMethodsObject.methods + missingMethods + DatetimeMethodsObject.builtins
         + Reduction.allCases.flatMap { r in ["DataFrame", "Series", "GroupBy"].map { reduction(r, on: $0) } }
 
@@ -71,10 +71,12 @@ extension DataBuiltins {
             let ascending = try directions(args, count: keys.count)
             return wrap(try DataConversions.run { try frame(args).sortValues(by: keys, ascending: ascending) })
         },
-        Builtin("groupby", on: "DataFrame", [Parameter("by", .string)],
-                doc: "Groups rows by a column's values, sorted by key; follow with .mean(), .agg({...}) and the like.",
-                example: "df.groupby(\"price_range\").mean()") { args in
-            .object(GroupByObject(try DataConversions.run { try frame(args).groupBy(try args.string("by")) }))
+        Builtin("groupby", on: "DataFrame", [
+            Parameter("by", .oneOf([.string, .sequence]), doc: "a column name, or a list of them (the result is then labelled by tuples, a MultiIndex)"),
+            .opt("as_index", .bool, .bool(true), doc: "false: the keys become columns of the result instead of its labels"),
+        ], doc: "Groups rows by a column's values (or several columns'), sorted by key; follow with .mean(), .agg(...) and the like.",
+           example: "df.groupby([\"price_range\", \"four_g\"]).mean()") { args in
+            try groupBy(args)
         },
         Builtin("to_array", on: "DataFrame", doc: "The table as a float64 2-D array (rows x columns), for models.",
                 example: "X = df.drop(\"price_range\").to_array()") { args in
@@ -149,9 +151,10 @@ extension DataBuiltins {
         Builtin("size", on: "GroupBy", doc: "The number of rows in each group.", example: "df.groupby(\"price_range\").size()") { args in
             wrap(args.receiver(as: GroupByObject.self).groups.size())
         },
-        Builtin("agg", on: "GroupBy", [.opt("spec", .optional(.dict), .none), Parameter("columns", .any, .keywords)],
-                doc: "Reduces chosen columns per group: agg({\"ram\": \"mean\", \"sc_w\": \"max\"}) or agg(ram=\"mean\").",
+        Builtin("agg", on: "GroupBy", [.opt("spec", .optional(.oneOf([.dict, .sequence, .string])), .none), Parameter("columns", .any, .keywords)],
+                doc: "Reduces columns per group: agg({\"ram\": \"mean\", \"sc_w\": \"max\"}), agg(ram=\"mean\"), several functions agg([\"mean\", \"max\"]) or {\"ram\": [\"sum\", \"max\"]}, or named outputs agg(total=(\"ram\", \"sum\")).",
                 example: "df.groupby(\"price_range\").agg({\"ram\": \"mean\"})") { args in
+            if let several = try severalFunctions(args) { return several }
             var specs: [(String, String)] = []
             if case .dict(let d) = args.value("spec") {
                 for (k, v) in zip(d.keys, d.values) {
@@ -161,6 +164,7 @@ extension DataBuiltins {
                     specs.append((column, how))
                 }
             }
+            if let named = try namedAggregations(args) { return try args.receiver(as: GroupByObject.self).aggregate(named: named) }
             for (name, v) in args.keywords {
                 guard case .string(let how) = v else { throw QuireError(.type, "agg(\(name)=...) expects a name such as \"mean\", got \(v.typeNoun)") }
                 specs.append((name, how))

@@ -199,6 +199,8 @@ enum DataConversions {
             return try body()
         } catch let e as DataError {
             throw error(e)
+        } catch let e as GroupingError {
+            throw error(e)
         }
     }
 }

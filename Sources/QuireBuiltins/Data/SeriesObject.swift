@@ -7,6 +7,10 @@ final class SeriesObject: SeriesLike {
     /// Mutable for `s.index = labels` only.
     private(set) var series: Series
 
+    /// A row of mixed kinds handed to `apply(axis=1)`: each cell as it was (pandas' object
+    /// Series), so `row["name"]` is text and `row["x"]` a number.
+    var rowCells: [Value]?
+
     init(_ series: Series) { self.series = series }
 
     var typeName: String { "Series" }
@@ -49,6 +53,7 @@ final class SeriesObject: SeriesLike {
             }
             let labels = series.index
             for i in 0..<series.count where labels[i] == label || (labels[i].double != nil && labels[i].double == label.double) {
+                if let rowCells { return rowCells[i] }
                 return DataConversions.value(series.column[i])
             }
             throw QuireError(.key, "no label \(Printer.repr(index)) in this Series", hint: "labels: " + DataConversions.columnList(series.indexLabelTexts))

@@ -89,7 +89,8 @@ extension LearnBuiltins {
         }
     }
 
-    private static func seed(_ args: Arguments) throws -> UInt32? {
+    /// `random_state` as numpy takes it (0 to 2**32 - 1), or nil when not given.
+    static func seed(_ args: Arguments) throws -> UInt32? {
         guard let seed = try args.optionalInt("random_state") else { return nil }
         guard seed >= 0, seed <= Int(UInt32.max) else { throw args.bad("random_state", expected: "an int from 0 to 4294967295") }
         return UInt32(seed)

@@ -12,6 +12,9 @@ public struct RowIndex: Sendable {
     /// Labels taken from a range (or set from an int column): pandas 3 keeps these as a
     /// RangeIndex when they are evenly spaced, which only shows in the index's repr.
     public var fromRange = false
+    /// The levels when the labels are tuples (a group-by on several keys); `labels` then holds
+    /// their texts.
+    public var multi: MultiIndex?
 
     public init(range count: Int) {
         kind = .range(count)
@@ -63,6 +66,7 @@ public struct RowIndex: Sendable {
         case .labels(let c):
             var r = RowIndex(labels: c.taking(rows), name: name)
             r.fromRange = fromRange
+            r.multi = multi?.taking(rows)
             return r
         }
     }

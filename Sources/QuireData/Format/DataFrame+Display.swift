@@ -11,12 +11,20 @@ extension DataFrame {
         if cutRows { insertDotRow(&strcols, at: half + headerRows) }
         let (fitted, cutColumns) = fitToWidth(strcols, width: width)
         var text = adjoin(fitted, space: 1)
+        if let name = columnsName, let levels = index.multi?.levels.count {
+            // pandas writes the columns' name from the left edge, across all the index levels.
+            let width = fitted.prefix(levels).map { ($0.first?.count ?? 0) + 1 }.reduce(0, +)
+            if name.count < width { text = name.padRight(width) + text.dropFirst(width) }
+        }
         if cutRows || cutColumns { text += "\n\n[\(rowCount) rows x \(columnCount) columns]" }
         return text
     }
 
     /// Header lines above the values: the column names, plus the index's name when it has one.
-    var headerRows: Int { index.name == nil ? 1 : 2 }
+    var headerRows: Int { (index.showsNames ? 2 : 1) + (hasColumnGroups ? 1 : 0) }
+
+    /// Whether the column labels have two levels to print.
+    var hasColumnGroups: Bool { columnGroups?.count == columns.count && !columns.isEmpty }
 
     func emptyText() -> String {
         let indexText: String
@@ -27,12 +35,24 @@ extension DataFrame {
     /// One list of cells per printed column (the index first), headers on top, all padded.
     func stringColumns() -> [[String]] {
         var strcols: [[String]] = []
-        var indexHeader = [""]
+        var indexHeader = hasColumnGroups ? ["", columnsName ?? ""] : [columnsName ?? ""]
         if let name = index.name { indexHeader.append(name) }
-        strcols.append(CellFormat.fixedWidth(indexHeader + CellFormat.labels(index), left: true))
+        if let multi = index.multi {
+            for (level, labels) in multi.sparseLabels().enumerated() {
+                let header = (hasColumnGroups ? [""] : []) + (index.showsNames ? ["", multi.names[level] ?? ""] : [""])
+                strcols.append(CellFormat.fixedWidth(header + labels, left: true))
+            }
+        } else {
+            strcols.append(CellFormat.fixedWidth(indexHeader + CellFormat.labels(index), left: true))
+        }
         for (j, column) in columns.enumerated() {
-            var header = [(column.type == .string ? "" : " ") + names[j]]
-            if index.name != nil { header.append("") }
+            // pandas pads a numeric column's name with a space, but not the labels of two levels.
+            var header = [(column.type == .string || hasColumnGroups ? "" : " ") + names[j]]
+            if index.showsNames { header.append("") }
+            if hasColumnGroups, let groups = columnGroups {
+                // The outer label over the first column of its run, as pandas sparsifies it.
+                header.insert(j == 0 || groups[j] != groups[j - 1] ? groups[j] : "", at: 0)
+            }
             let headerWidth = header.map(\.count).max() ?? 0
             let values = CellFormat.fixedWidth(CellFormat.cells(column, leadingSpace: true), minimum: headerWidth)
             let width = max(headerWidth, values.first?.count ?? 0)
@@ -46,7 +66,7 @@ extension DataFrame {
         for j in strcols.indices {
             let width = strcols[j][0].count
             let dots = width > 3 ? "..." : ".."
-            strcols[j].insert(j == 0 ? dots.padRight(width) : dots.padLeft(width), at: row)
+            strcols[j].insert(j < (index.multi?.levels.count ?? 1) ? dots.padRight(width) : dots.padLeft(width), at: row)
         }
     }
 

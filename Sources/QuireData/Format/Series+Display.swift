@@ -15,6 +15,15 @@ extension Series {
         }
         var text = ""
         if let indexName = index.name { text += indexName + "\n" }
+        if let multi = shown.index.multi {
+            // pandas joins the levels two spaces apart, their names on a line above.
+            var levels = multi.sparseLabels(breakAt: cut ? half : nil)
+            if cut { levels = levels.map { var l = $0; l.insert("", at: half); return l } }
+            let named = index.showsNames
+            let joined = adjoin(zip(levels, multi.names).map { named ? [$1 ?? ""] + $0 : $0 }, space: 2).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            if named { text += joined[0].trimmingTrailingSpaces() + "\n" }
+            labels = Array(joined.dropFirst(named ? 1 : 0))
+        }
         text += adjoin([labels, values], space: 3)
         if !footer.isEmpty { text += "\n" + footer }
         return text

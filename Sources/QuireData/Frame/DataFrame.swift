@@ -4,6 +4,11 @@ public struct DataFrame: Sendable {
     public private(set) var names: [String]
     public private(set) var columns: [Column]
     public var index: RowIndex
+    /// The name of the column labels (the column key of a pivot table), printed above the index.
+    public var columnsName: String?
+    /// The outer level of two-level column labels (`agg(["mean", "max"])`: the column each
+    /// function reduced), printed above `names`; ignored unless it has one entry per column.
+    public var columnGroups: [String]?
 
     /// Makes a frame; every column must have `index.count` rows.
     public init(names: [String], columns: [Column], index: RowIndex? = nil) {

@@ -116,6 +116,7 @@ extension DataFrame {
     /// `reset_index`, which names that column after the index, or "index").
     public func resettingIndex(drop: Bool) throws -> DataFrame {
         if drop { return DataFrame(names: names, columns: columns, index: RowIndex(range: rowCount)) }
+        if let multi = index.multi { return try multi.columnsBefore(names: names, columns: columns) }
         let label = index.name ?? (names.contains("index") ? "level_0" : "index")
         guard !names.contains(label) else { throw DataError.columnExists(name: label) }
         return DataFrame(names: [label] + names, columns: [index.labels] + columns, index: RowIndex(range: rowCount))
@@ -139,6 +140,7 @@ extension Series {
     /// A frame of the labels and the values (pandas' `reset_index()`).
     public func resettingIndex() throws -> DataFrame {
         let valueName = name ?? "0"
+        if let multi = index.multi { return try multi.columnsBefore(names: [valueName], columns: [column]) }
         let label = index.name ?? (valueName == "index" ? "level_0" : "index")
         guard label != valueName else { throw DataError.columnExists(name: label) }
         return DataFrame(names: [label, valueName], columns: [index.labels, column], index: RowIndex(range: count))

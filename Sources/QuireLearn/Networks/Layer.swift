@@ -1,3 +1,4 @@
+import QuireSupport
 /// One layer of a sequential network, as declared (what a saved network stores).
 public enum LayerSpec: Codable, Equatable, Sendable {
     case dense(units: Int)

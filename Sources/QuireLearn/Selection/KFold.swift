@@ -1,3 +1,4 @@
+import QuireSupport
 /// scikit-learn's KFold: consecutive folds, the first `n % k` one row larger; with `shuffle`,
 /// the rows are first permuted by numpy's generator.
 public func kFold(nSamples n: Int, nSplits k: Int, shuffle: Bool = false, randomState: UInt32? = nil) throws -> [Split] {

@@ -1,3 +1,4 @@
+import QuireSupport
 import Foundation
 
 /// A size given as a fraction of the rows or as a count, as scikit-learn's `test_size` and
