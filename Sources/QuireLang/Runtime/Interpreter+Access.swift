@@ -61,7 +61,7 @@ extension Interpreter {
             let pandas = pythonMemberHint(o.typeName, name)
             let found: Value?
             do { found = try o.member(name) } catch let e as QuireError {
-                guard let pandas, e.kind == .key || e.kind == .name else { throw e }
+                guard pandas != nil, e.kind == .key || e.kind == .name else { throw e }
                 found = nil
             }
             if let v = found { return v }
