@@ -96,7 +96,7 @@ import Testing
         let initial = net.layers.flatMap(\.state)
         let token = CancellationToken()
         var batches = 0
-        try Cancellation.with(token) { () throws(NetworkError) in
+        _ = try Cancellation.with(token) { () throws(NetworkError) in
             try net.fit(x, y, classes: 2, options: options()) { _ in
                 batches += 1
                 if batches == 3 { token.cancel() }

@@ -368,7 +368,7 @@ enum Liblinear {
         var g = f.gradient(w)
         var delta = Vector.norm(g)
         let gnorm0 = delta
-        var search = delta > eps * gnorm0
+        let search = delta > eps * gnorm0
         var iter = 1
         while iter <= maxIter && search {
             try Cancellation.check()
