@@ -13,17 +13,21 @@ extension PlotBuiltins {
         .opt("data", .any, .none), .opt("x", .any, .none), .opt("y", .any, .none), .opt("hue", .any, .none),
     ]
 
+    /// The columns of `data=` put in place of `x=` and `y=`, both required and numeric.
+    private static func numericXY(_ args: Arguments) throws -> (Arguments, xs: [Double], ys: [Double]) {
+        let args = try PlotInputs.withColumns(seabornData(args))
+        try PlotInputs.require(args, "x")
+        try PlotInputs.require(args, "y")
+        return (args, try PlotInputs.numbers(args, "x"), try PlotInputs.numbers(args, "y"))
+    }
+
     static let seabornBuiltins: [Builtin] = [
         Builtin(
             "scatterplot", dataXYHue + seabornTexts + [figsize],
             doc: "seaborn's scatterplot: points of y against x, coloured by hue= with a legend titled by the hue column.",
             example: "scatterplot(data=df, x=\"alcohol\", y=\"color_intensity\", hue=\"target\")"
         ) { args in
-            let args = try PlotInputs.withColumns(seabornData(args))
-            try PlotInputs.require(args, "x")
-            try PlotInputs.require(args, "y")
-            let xs = try PlotInputs.numbers(args, "x")
-            let ys = try PlotInputs.numbers(args, "y")
+            let (args, xs, ys) = try numericXY(args)
             let (hue, hueTitle) = try PlotInputs.hue(args)
             let text = try defaultText(args)
             return try make(args, "scatter plot") { () throws(PlotError) in
@@ -35,11 +39,7 @@ extension PlotBuiltins {
             doc: "seaborn's lineplot: the mean of y at each x with a 95% bootstrap band where x repeats; one line per hue level.",
             example: "lineplot(data=df, x=\"year\", y=\"sales\", hue=\"region\")"
         ) { args in
-            let args = try PlotInputs.withColumns(seabornData(args))
-            try PlotInputs.require(args, "x")
-            try PlotInputs.require(args, "y")
-            let xs = try PlotInputs.numbers(args, "x")
-            let ys = try PlotInputs.numbers(args, "y")
+            let (args, xs, ys) = try numericXY(args)
             let (hue, hueTitle) = try PlotInputs.hue(args)
             let text = try defaultText(args)
             return try make(args, "line plot") { () throws(PlotError) in
@@ -90,11 +90,7 @@ extension PlotBuiltins {
             doc: "seaborn's regplot: the points, their least-squares line and its 95% bootstrap band.",
             example: "regplot(data=df, x=\"alcohol\", y=\"proline\")"
         ) { args in
-            let args = try PlotInputs.withColumns(seabornData(args))
-            try PlotInputs.require(args, "x")
-            try PlotInputs.require(args, "y")
-            let xs = try PlotInputs.numbers(args, "x")
-            let ys = try PlotInputs.numbers(args, "y")
+            let (args, xs, ys) = try numericXY(args)
             let color = try PlotInputs.color(args)
             let text = try defaultText(args)
             return try make(args, "regression plot") { () throws(PlotError) in
