@@ -27,10 +27,16 @@ struct Quire: ParsableCommand {
     @Flag(name: .customLong("builtins-reference"), help: .hidden)
     var builtinsReference = false
 
+    @Option(name: .customLong("disassemble"), help: ArgumentHelp("Print the bytecode of FILE's functions and top-level loops, without running it.", valueName: "FILE"))
+    var disassemble: String?
+
     mutating func run() throws {
         if builtinsReference {
             print(Help.referencePage(Builtins.registry), terminator: "")
             return
+        }
+        if let disassemble {
+            throw ExitCode(Runner.disassemble(path: disassemble))
         }
         if let expression {
             throw ExitCode(Runner.evaluate(Source(name: "<command line>", text: expression), printResult: true))
@@ -82,31 +88,8 @@ struct Run: ParsableCommand {
         if notebookFlags.anyGiven {
             throw ValidationError("--html, --update, --keep-going, --timeout, --report, --sandbox, -p, -f and --output apply to notebooks (.md, .ipynb), not to \(file)")
         }
-        guard FileManager.default.fileExists(atPath: file) else {
-            Runner.fail("no such file: \(file)", hint: "check the path; it is relative to the current folder")
-            throw ExitCode(1)
-        }
-        var isFolder: ObjCBool = false
-        if FileManager.default.fileExists(atPath: file, isDirectory: &isFolder), isFolder.boolValue {
-            Runner.fail("cannot run \(file): it is a folder", hint: "give a .qr script or a .md notebook")
-            throw ExitCode(1)
-        }
-        // Read as a stream, so that pipes and /dev/stdin work as well as files.
-        let data: Data
-        do {
-            guard let handle = FileHandle(forReadingAtPath: file) else { throw CocoaError(.fileReadNoPermission) }
-            defer { try? handle.close() }
-            data = try handle.readToEnd() ?? Data()
-        } catch {
-            Runner.fail("cannot read \(file)", hint: "check that the file is readable")
-            throw ExitCode(1)
-        }
-        guard let text = String(data: data, encoding: .utf8) else {
-            Runner.fail("\(file) is not UTF-8 text", hint: "save the script as UTF-8")
-            throw ExitCode(1)
-        }
-        let directory = (URL(fileURLWithPath: file).deletingLastPathComponent().path)
-        throw ExitCode(Runner.evaluate(Source(name: file, text: text, directory: directory), printResult: false, figureFolder: figures ?? Run.figureFolder(of: file)))
+        guard let source = Runner.readScript(file) else { throw ExitCode(1) }
+        throw ExitCode(Runner.evaluate(source, printResult: false, figureFolder: figures ?? Run.figureFolder(of: file)))
     }
 
     /// `script.qr` → `script.out`, beside it, as a notebook's `NB.out`.
@@ -124,6 +107,51 @@ enum Runner {
         var text = "error: \(message)\n"
         if let hint { text += "  hint: \(hint)\n" }
         FileHandle.standardError.write(Data(text.utf8))
+    }
+
+    /// A script's text as a `Source`, or nil after an error message (no such file, a folder, not
+    /// readable, not UTF-8).
+    static func readScript(_ file: String) -> Source? {
+        guard FileManager.default.fileExists(atPath: file) else {
+            fail("no such file: \(file)", hint: "check the path; it is relative to the current folder")
+            return nil
+        }
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: file, isDirectory: &isFolder), isFolder.boolValue {
+            fail("cannot run \(file): it is a folder", hint: "give a .qr script or a .md notebook")
+            return nil
+        }
+        // Read as a stream, so that pipes and /dev/stdin work as well as files.
+        let data: Data
+        do {
+            guard let handle = FileHandle(forReadingAtPath: file) else { throw CocoaError(.fileReadNoPermission) }
+            defer { try? handle.close() }
+            data = try handle.readToEnd() ?? Data()
+        } catch {
+            fail("cannot read \(file)", hint: "check that the file is readable")
+            return nil
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            fail("\(file) is not UTF-8 text", hint: "save the script as UTF-8")
+            return nil
+        }
+        let directory = (URL(fileURLWithPath: file).deletingLastPathComponent().path)
+        return Source(name: file, text: text, directory: directory)
+    }
+
+    /// `quire --disassemble FILE`: prints the bytecode; a syntax error is reported as when run.
+    static func disassemble(path: String) -> Int32 {
+        guard let source = readScript(path) else { return 1 }
+        return runOnLargeStack {
+            do throws(QuireError) {
+                let interpreter = try Builtins.makeInterpreter(sink: StandardOutput())
+                print(try interpreter.disassemble(source), terminator: "")
+                return 0
+            } catch {
+                FileHandle.standardError.write(Data(error.render().utf8))
+                return 1
+            }
+        }
     }
 
     /// Runs a program; prints errors to standard error. Returns the exit status. Figures drawn

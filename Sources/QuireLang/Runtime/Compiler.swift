@@ -5,6 +5,8 @@ final class Compiler {
     var scope: Scope?
     var loopDepth = 0
     var functionDepth = 0
+    /// The bytecode chunks compiled so far, in order (`quire --disassemble`).
+    var compiledChunks: [Chunk] = []
 
     init(interpreter: Interpreter) {
         self.interpreter = interpreter
@@ -66,6 +68,9 @@ final class Compiler {
         case .augmentedAssign(let target, let op, let value):
             return try compileAugmentedAssign(target, op, value, node.span)
         case .ifElse(let c, let t, let e): return try compileIf(c, t, e)
+        case .whileLoop where scope == nil && loopDepth == 0, .forLoop where scope == nil && loopDepth == 0:
+            // A top-level loop runs as bytecode; its body's names are globals.
+            return try compileBytecodeLoop(node)
         case .whileLoop(let c, let b): return try compileWhile(c, b)
         case .forLoop(let t, let iterable, let body): return try compileFor(t, iterable, body, node.span)
         case .breakLoop, .continueLoop:
@@ -388,15 +393,11 @@ final class Compiler {
             loopDepth = outerLoops
             functionDepth -= 1
         }
-        let body: Code
-        if case .block(let statements) = decl.body.kind {
-            body = try compileBlock(statements)
-        } else {
-            body = try compile(decl.body)
-        }
+        let (body, registerCount) = try compileBytecodeBody(decl.body, name: decl.name, scope: inner, parameterCount: parameterNames.count)
         let code = FunctionCode(
             name: decl.name, parameterNames: parameterNames, requiredCount: decl.parameters.count - defaults.count,
-            slotCount: inner.count, slotNames: inner.names, body: body, span: decl.span)
+            slotCount: registerCount, slotNames: inner.names, body: body, span: decl.span)
+        code.chunk = compiledChunks.last
         let closesOver = outerScope != nil
         return { f in
             let values = try defaults.map { try $0(f) }

@@ -11,6 +11,13 @@ final class FunctionCode {
     let span: SourceSpan
     /// Frames of finished calls that nothing kept, reused by the next call (see `Frame`).
     var spareFrames: [Frame] = []
+    /// The body's bytecode; when it needs no frame object (`Chunk.needsFrame`), calls from
+    /// bytecode run it on the register stack.
+    var chunk: Chunk? {
+        didSet { stackChunk = chunk.flatMap { $0.needsFrame ? nil : $0 } }
+    }
+    /// `chunk` when it runs on the register stack; not counted, as `chunk` keeps it alive.
+    private(set) unowned(unsafe) var stackChunk: Chunk?
 
     init(name: String, parameterNames: [String], requiredCount: Int, slotCount: Int, slotNames: [String], body: @escaping Code, span: SourceSpan) {
         self.name = name

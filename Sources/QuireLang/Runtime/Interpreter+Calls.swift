@@ -1,34 +1,59 @@
 import QuireSupport
 extension Interpreter {
-    /// Runs a Quire function whose frame already holds its arguments.
-    func invoke(_ fn: Function, _ frame: Frame, _ span: SourceSpan) throws -> Value {
-        depth += 1
+    /// Runs a Quire function whose frame already holds its arguments. The call's span is only
+    /// computed when an error needs it.
+    func invoke(_ fn: Function, _ frame: Frame, _ span: @autoclosure () -> SourceSpan) throws -> Value {
+        try enterCall(span())
         defer { depth -= 1 }
+        do {
+            return finishCall(try fn.code.body(frame))
+        } catch let error as QuireError {
+            throw failedCall(error, fn.name, span())
+        }
+    }
+
+    /// Counts a call in, refusing one too deep, and polls for a stop.
+    @inline(__always)
+    func enterCall(_ span: @autoclosure () -> SourceSpan) throws {
+        depth += 1
         if depth > maxCallDepth {
+            depth -= 1
             throw QuireError(
                 .recursion, "too many nested calls (more than \(maxCallDepth)): is the recursion missing a base case?",
-                hint: "recursion deeper than \(maxCallDepth) calls is not allowed", span: span)
+                hint: "recursion deeper than \(maxCallDepth) calls is not allowed", span: span())
         }
-        try checkInterrupt()
-        do {
-            let result = try fn.code.body(frame)
-            if unwind == .returning {
-                unwind = .none
-                let v = returnValue
-                returnValue = .none
-                return v
+        if cancellation.isCancelled {
+            do { try checkInterrupt() } catch {
+                depth -= 1
+                throw error
             }
-            return result
-        } catch var error as QuireError {
+        }
+    }
+
+    /// A body's result, or the value its `return` left.
+    @inline(__always)
+    func finishCall(_ result: Value) -> Value {
+        if unwind == .returning {
             unwind = .none
-            if error.span == nil { error.span = span }
-            if error.stack.count < maxStackEntriesKept {
-                error.stack.append((fn.name, span))
-            } else {
-                error.omittedCalls += 1
-            }
-            throw error
+            let v = returnValue
+            returnValue = .none
+            return v
         }
+        return result
+    }
+
+    /// An error leaving a call: it gets the call's place when it has none, and an entry in the
+    /// call stack.
+    func failedCall(_ error: QuireError, _ name: String, _ span: SourceSpan) -> QuireError {
+        var error = error
+        unwind = .none
+        if error.span == nil { error.span = span }
+        if error.stack.count < maxStackEntriesKept {
+            error.stack.append((name, span))
+        } else {
+            error.omittedCalls += 1
+        }
+        return error
     }
 
     /// Calls any callable value with positional and keyword arguments.

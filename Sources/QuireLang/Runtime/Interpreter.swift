@@ -23,6 +23,8 @@ public final class Interpreter: CallContext, @unchecked Sendable {
     public var baseDirectory: String
 
     let globals = GlobalTable()
+    /// The registers of bytecode functions that need no frame object (see `VM.swift`).
+    let registerStack = RegisterStack()
     var unwind = Unwind.none
     var returnValue = Value.none
     var depth = 0
@@ -68,6 +70,21 @@ public final class Interpreter: CallContext, @unchecked Sendable {
         } catch let stop as Cancelled {
             _ = cancellation.take()
             throw Self.stopError(stop.reason)
+        } catch {
+            throw QuireError(.runtime, "internal error: \(error)")
+        }
+    }
+
+    /// The bytecode of a program's functions and top-level loops, as text (`quire --disassemble`):
+    /// compiled, not run. Code the VM leaves to the closure compiler shows as `tree` instructions.
+    public func disassemble(_ source: Source) throws(QuireError) -> String {
+        do {
+            let compiler = Compiler(interpreter: self)
+            _ = try compiler.compileProgram(try Parser.parse(source))
+            if compiler.compiledChunks.isEmpty { return "(no functions or top-level loops: nothing runs as bytecode)\n" }
+            return compiler.compiledChunks.map { $0.disassembly() }.joined(separator: "\n\n") + "\n"
+        } catch let error as QuireError {
+            throw error
         } catch {
             throw QuireError(.runtime, "internal error: \(error)")
         }

@@ -1,0 +1,396 @@
+/// The register VM: runs a `Chunk` on a frame's registers.
+///
+/// Ints, floats and bools take fast paths written here; everything else, and every error, goes
+/// through the same `Operators` and `Interpreter` functions the closure compiler calls, with the
+/// same source spans, so results and messages do not depend on which compiler ran the code.
+extension Interpreter {
+    func execute(_ chunk: Chunk, _ frame: Frame, _ regs: UnsafeMutablePointer<Value>) throws -> Value {
+        guard let slots = chunk.globalSlots else { return try run(chunk, frame, regs) }
+        do {
+            return try run(chunk, frame, regs)
+        } catch {
+            // The loop stopped inside: its globals keep the values they had there.
+            if case .int(1) = regs[chunk.registerCount - 1] {
+                for (r, slot) in slots.enumerated() { globals[slot] = regs[r] }
+            }
+            throw error
+        }
+    }
+
+    /// Runs `chunk` on `regs`. `frame` is nil for a chunk that needs none (`Chunk.needsFrame`).
+    private func run(_ chunk: Chunk, _ frame: Frame?, _ regs: UnsafeMutablePointer<Value>) throws -> Value {
+        let code = chunk.instructions!
+        var pc = 0
+        while true {
+            let ins = code[pc]
+            pc &+= 1
+            switch ins.op {
+            case .loadConst:
+                regs[Int(ins.a)] = chunk.constants[Int(ins.b)]
+            case .move:
+                regs[Int(ins.a)] = regs[Int(ins.b)]
+            case .moveChecked:
+                let v = regs[Int(ins.b)]
+                if case .undefined = v { throw unassignedError(chunk, pc - 1) }
+                regs[Int(ins.a)] = v
+            case .checkDefined:
+                if case .undefined = regs[Int(ins.a)] { throw unassignedError(chunk, pc - 1) }
+            case .getGlobal:
+                let v = globals[Int(ins.b)]
+                if case .undefined = v {
+                    let info = chunk.info[pc - 1]
+                    if let builtin = info.builtin {
+                        regs[Int(ins.a)] = builtin
+                    } else {
+                        throw undefinedName(info.name!, info.span!)
+                    }
+                } else {
+                    regs[Int(ins.a)] = v
+                }
+            case .setGlobal:
+                globals[Int(ins.b)] = regs[Int(ins.a)]
+            case .getEnclosing:
+                var f = frame!
+                for _ in 0..<ins.b { f = f.parent! }
+                let v = f[Int(ins.c)]
+                if case .undefined = v {
+                    let info = chunk.info[pc - 1]
+                    throw unassigned(info.name!, info.span!)
+                }
+                regs[Int(ins.a)] = v
+            case .setEnclosing:
+                var f = frame!
+                for _ in 0..<ins.b { f = f.parent! }
+                f[Int(ins.c)] = regs[Int(ins.a)]
+            case .add:
+                if case .int(let x) = regs[Int(ins.b)], case .int(let y) = regs[Int(ins.c)] {
+                    let (s, o) = x.addingReportingOverflow(y)
+                    if !o {
+                        regs.setTrivial(Int(ins.a), .int(s))
+                        continue
+                    }
+                } else if case .double(let x) = regs[Int(ins.b)], case .double(let y) = regs[Int(ins.c)] {
+                    regs.setTrivial(Int(ins.a), .double(x + y))
+                    continue
+                }
+                regs[Int(ins.a)] = try slowBinary(chunk, pc - 1, regs, ins)
+            case .subtract:
+                if case .int(let x) = regs[Int(ins.b)], case .int(let y) = regs[Int(ins.c)] {
+                    let (s, o) = x.subtractingReportingOverflow(y)
+                    if !o {
+                        regs.setTrivial(Int(ins.a), .int(s))
+                        continue
+                    }
+                } else if case .double(let x) = regs[Int(ins.b)], case .double(let y) = regs[Int(ins.c)] {
+                    regs.setTrivial(Int(ins.a), .double(x - y))
+                    continue
+                }
+                regs[Int(ins.a)] = try slowBinary(chunk, pc - 1, regs, ins)
+            case .multiply:
+                if case .int(let x) = regs[Int(ins.b)], case .int(let y) = regs[Int(ins.c)] {
+                    let (s, o) = x.multipliedReportingOverflow(by: y)
+                    if !o {
+                        regs.setTrivial(Int(ins.a), .int(s))
+                        continue
+                    }
+                } else if case .double(let x) = regs[Int(ins.b)], case .double(let y) = regs[Int(ins.c)] {
+                    regs.setTrivial(Int(ins.a), .double(x * y))
+                    continue
+                }
+                regs[Int(ins.a)] = try slowBinary(chunk, pc - 1, regs, ins)
+            case .modulo:
+                // Python's modulo takes the divisor's sign; for a positive divisor that is the
+                // remainder made non-negative.
+                if case .int(let x) = regs[Int(ins.b)], case .int(let y) = regs[Int(ins.c)], y > 0 {
+                    let m = x % y
+                    regs.setTrivial(Int(ins.a), .int(m < 0 ? m + y : m))
+                    continue
+                }
+                regs[Int(ins.a)] = try slowBinary(chunk, pc - 1, regs, ins)
+            case .floorDivide:
+                if case .int(let x) = regs[Int(ins.b)], case .int(let y) = regs[Int(ins.c)], y > 0 {
+                    let q = x / y
+                    regs.setTrivial(Int(ins.a), .int(x % y < 0 ? q - 1 : q))
+                    continue
+                }
+                regs[Int(ins.a)] = try slowBinary(chunk, pc - 1, regs, ins)
+            case .addInt:
+                if case .int(let x) = regs[Int(ins.b)] {
+                    let (s, o) = x.addingReportingOverflow(Int(ins.c))
+                    if !o {
+                        regs.setTrivial(Int(ins.a), .int(s))
+                        continue
+                    }
+                }
+                regs[Int(ins.a)] = try slowBinaryConstant(chunk, pc - 1, regs, ins)
+            case .subtractInt:
+                if case .int(let x) = regs[Int(ins.b)] {
+                    let (s, o) = x.subtractingReportingOverflow(Int(ins.c))
+                    if !o {
+                        regs.setTrivial(Int(ins.a), .int(s))
+                        continue
+                    }
+                }
+                regs[Int(ins.a)] = try slowBinaryConstant(chunk, pc - 1, regs, ins)
+            case .moduloInt:
+                if case .int(let x) = regs[Int(ins.b)], ins.c > 0 {
+                    let y = Int(ins.c)
+                    let m = x % y
+                    regs.setTrivial(Int(ins.a), .int(m < 0 ? m + y : m))
+                    continue
+                }
+                regs[Int(ins.a)] = try slowBinaryConstant(chunk, pc - 1, regs, ins)
+            case .multiplyInt:
+                if case .int(let x) = regs[Int(ins.b)] {
+                    let (s, o) = x.multipliedReportingOverflow(by: Int(ins.c))
+                    if !o {
+                        regs.setTrivial(Int(ins.a), .int(s))
+                        continue
+                    }
+                }
+                regs[Int(ins.a)] = try slowBinaryConstant(chunk, pc - 1, regs, ins)
+            case .binary:
+                regs[Int(ins.a)] = try slowBinary(chunk, pc - 1, regs, ins)
+            case .compare:
+                let comparison = ComparisonCode(rawValue: ins.x)!
+                if comparison != .other, case .int(let x) = regs[Int(ins.b)], case .int(let y) = regs[Int(ins.c)] {
+                    regs.setTrivial(Int(ins.a), .bool(comparison.test(x, y)))
+                    continue
+                }
+                let info = chunk.info[pc - 1]
+                let (l, r) = try checkedOperands(chunk, info, regs, ins)
+                do { regs[Int(ins.a)] = try Operators.compare(info.binary!, l, r) } catch let e as QuireError { throw e.located(at: info.span!) }
+            case .unary:
+                let info = chunk.info[pc - 1]
+                let v = regs[Int(ins.b)]
+                do { regs[Int(ins.a)] = try unary(info.unary!, v, info.span!) } catch let e as QuireError { throw e.located(at: info.span!) }
+            case .jump:
+                pc = Int(ins.a)
+            case .jumpIfFalse:
+                let v = regs[Int(ins.a)]
+                if case .bool(let t) = v {
+                    if !t { pc = Int(ins.b) }
+                } else if !(try truth(v, chunk.info[pc - 1].span)) {
+                    pc = Int(ins.b)
+                }
+            case .jumpUnlessCompare:
+                let comparison = ComparisonCode(rawValue: ins.x)!
+                if case .int(let x) = regs[Int(ins.b)], case .int(let y) = regs[Int(ins.c)] {
+                    if !comparison.test(x, y) { pc = Int(ins.a) }
+                    continue
+                }
+                let info = chunk.info[pc - 1]
+                let (l, r) = try checkedOperands(chunk, info, regs, ins)
+                if !(try compareTest(info, l, r)) { pc = Int(ins.a) }
+            case .jumpUnlessCompareInt:
+                let comparison = ComparisonCode(rawValue: ins.x)!
+                if case .int(let x) = regs[Int(ins.b)] {
+                    if !comparison.test(x, Int(ins.c)) { pc = Int(ins.a) }
+                    continue
+                }
+                let info = chunk.info[pc - 1]
+                let l = try checkedOperand(chunk, info, regs, ins)
+                if !(try compareTest(info, l, .int(Int(ins.c)))) { pc = Int(ins.a) }
+            case .checkInterrupt:
+                if cancellation.isCancelled { try checkInterrupt(at: chunk.info[pc - 1].span!) }
+            case .index:
+                if case .list(let l) = regs[Int(ins.b)], case .int(let k) = regs[Int(ins.c)], k >= 0, k < l.items.count {
+                    regs[Int(ins.a)] = l.items[k]
+                    continue
+                }
+                let info = chunk.info[pc - 1]
+                let (o, i) = try checkedOperands(chunk, info, regs, ins)
+                do { regs[Int(ins.a)] = try getIndex(o, i) } catch let e as QuireError { throw e.located(at: info.span!) }
+            case .call:
+                let callee = (regs + Int(ins.b)).move()
+                (regs + Int(ins.b)).initialize(to: .undefined)
+                regs[Int(ins.a)] = try call(callee, chunk, pc - 1, regs, ins)
+            case .tree:
+                regs[Int(ins.a)] = try chunk.trees[Int(ins.b)].run(frame!)
+                if unwind != .none { return .none }
+            case .treeStore:
+                try chunk.stores[Int(ins.b)].run(frame!, regs[Int(ins.a)])
+            case .forPrep:
+                let a = Int(ins.a)
+                switch regs[a] {
+                case .object(let r as RangeObject):
+                    regs[a] = .int(r.start)
+                    regs[a + 1] = .int(r.count)
+                    regs[a + 2] = .int(r.step)
+                case .list:
+                    regs[a + 1] = .int(0)
+                default:
+                    regs[a] = .list(ListBox(try iterate(regs[a], chunk.info[pc - 1].span)))
+                    regs[a + 1] = .int(0)
+                }
+            case .forNext:
+                let s = Int(ins.b)
+                let item: Value
+                if case .int(let next) = regs[s] {
+                    guard case .int(let remaining) = regs[s + 1], remaining > 0, case .int(let step) = regs[s + 2] else {
+                        pc = Int(ins.c)
+                        continue
+                    }
+                    item = .int(next)
+                    regs.setTrivial(s, .int(next &+ step))
+                    regs.setTrivial(s + 1, .int(remaining - 1))
+                } else {
+                    guard case .list(let l) = regs[s], case .int(let i) = regs[s + 1], i < l.items.count else {
+                        pc = Int(ins.c)
+                        continue
+                    }
+                    item = l.items[i]
+                    regs.setTrivial(s + 1, .int(i + 1))
+                }
+                if cancellation.isCancelled { try checkInterrupt(at: chunk.info[pc - 1].span!) }
+                regs[Int(ins.a)] = item
+            case .promote:
+                for (r, slot) in chunk.globalSlots!.enumerated() { regs[r] = globals[slot] }
+                regs[chunk.registerCount - 1] = .int(1)
+            case .demote:
+                for (r, slot) in chunk.globalSlots!.enumerated() { globals[slot] = regs[r] }
+                regs[chunk.registerCount - 1] = .int(0)
+            case .returnValue:
+                returnValue = regs[Int(ins.a)]
+                unwind = .returning
+                return .none
+            case .end:
+                if ins.a < 0 { return .none }
+                // The register is not read again: its value moves out.
+                let v = (regs + Int(ins.a)).move()
+                (regs + Int(ins.a)).initialize(to: .undefined)
+                return v
+            }
+        }
+    }
+
+    // MARK: slow paths
+
+    private func unassignedError(_ chunk: Chunk, _ pc: Int) -> QuireError {
+        let info = chunk.info[pc]
+        return missing(chunk, info.name!, info.span!)
+    }
+
+    /// A variable read before it has a value: a local read too early, or, in a loop whose
+    /// globals live in registers, a global that is not defined.
+    private func missing(_ chunk: Chunk, _ name: String, _ span: SourceSpan) -> QuireError {
+        chunk.globalSlots == nil ? unassigned(name, span) : undefinedName(name, span)
+    }
+
+    /// Operands b and c, after checking that the variables they read are assigned.
+    @inline(never)
+    private func checkedOperands(_ chunk: Chunk, _ info: InstructionInfo, _ regs: UnsafeMutablePointer<Value>, _ ins: Instruction) throws -> (Value, Value) {
+        let l = try checkedOperand(chunk, info, regs, ins)
+        let r = regs[Int(ins.c)]
+        if let name = info.nameC, case .undefined = r { throw missing(chunk, name, info.spanC!) }
+        return (l, r)
+    }
+
+    @inline(never)
+    private func checkedOperand(_ chunk: Chunk, _ info: InstructionInfo, _ regs: UnsafeMutablePointer<Value>, _ ins: Instruction) throws -> Value {
+        let l = regs[Int(ins.b)]
+        if let name = info.name, case .undefined = l { throw missing(chunk, name, info.spanB!) }
+        return l
+    }
+
+    @inline(never)
+    private func slowBinary(_ chunk: Chunk, _ pc: Int, _ regs: UnsafeMutablePointer<Value>, _ ins: Instruction) throws -> Value {
+        let info = chunk.info[pc]
+        let (l, r) = try checkedOperands(chunk, info, regs, ins)
+        do { return try Operators.binary(info.binary!, l, r) } catch let e as QuireError { throw e.located(at: info.span!) }
+    }
+
+    @inline(never)
+    private func slowBinaryConstant(_ chunk: Chunk, _ pc: Int, _ regs: UnsafeMutablePointer<Value>, _ ins: Instruction) throws -> Value {
+        let info = chunk.info[pc]
+        let l = try checkedOperand(chunk, info, regs, ins)
+        do { return try Operators.binary(info.binary!, l, .int(Int(ins.c))) } catch let e as QuireError { throw e.located(at: info.span!) }
+    }
+
+    /// A condition's comparison that is not of two ints.
+    @inline(never)
+    private func compareTest(_ info: InstructionInfo, _ l: Value, _ r: Value) throws -> Bool {
+        do {
+            let v = try Operators.compare(info.binary!, l, r)
+            if case .bool(let t) = v { return t }
+            return try truth(v, info.span)
+        } catch let e as QuireError { throw e.located(at: info.span!) }
+    }
+
+    /// A call with positional arguments (the callee moved out of its register). A Quire
+    /// function whose bytecode needs no frame object runs on a window of the register stack;
+    /// another gets a frame filled from the argument registers; anything else goes through
+    /// `callValue`.
+    @inline(__always)
+    private func call(_ callee: Value, _ chunk: Chunk, _ pc: Int, _ regs: UnsafeMutablePointer<Value>, _ ins: Instruction) throws -> Value {
+        let count = Int(ins.x)
+        let first = Int(ins.c)
+        if case .function(let fn) = callee, fn.code.parameterNames.count == count {
+            if let body = fn.code.stackChunk, registerStack.top + body.registerCount <= registerStack.capacity {
+                return try callOnStack(fn, body, regs + first, count, chunk, pc)
+            }
+            var frame = fn.code.makeFrame(parent: fn.parent)
+            frame.withUnsafeMutablePointerToElements { slots in
+                for i in 0..<count { slots[i] = regs[first + i] }
+            }
+            let result = try invoke(fn, frame, chunk.callSpan(pc))
+            fn.code.recycle(&frame)
+            return result
+        }
+        let info = chunk.info[pc]
+        let arguments = (0..<count).map { regs[first + $0] }
+        return try callValue(callee, arguments, keywords: [], spans: info.argumentSpans)
+    }
+
+    /// Runs a frameless function on the next window of the register stack: its parameters take
+    /// the arguments (temporaries, moved), its other registers start unassigned, and all are
+    /// released when it returns.
+    @inline(never)
+    private func callOnStack(_ fn: Function, _ callee: Chunk, _ arguments: UnsafeMutablePointer<Value>, _ count: Int, _ chunk: Chunk, _ pc: Int) throws -> Value {
+        try enterCall(chunk.callSpan(pc))
+        defer { depth -= 1 }
+        let size = callee.registerCount
+        let window = registerStack.base + registerStack.top
+        for i in 0..<count {
+            (window + i).initialize(to: (arguments + i).move())
+            (arguments + i).initialize(to: .undefined)
+        }
+        for i in count..<size { (window + i).initialize(to: .undefined) }
+        registerStack.top += size
+        defer {
+            for i in 0..<size { window.release(i) }
+            registerStack.top -= size
+        }
+        do {
+            return finishCall(try run(callee, nil, window))
+        } catch let error as QuireError {
+            throw failedCall(error, fn.name, chunk.callSpan(pc))
+        }
+    }
+}
+
+extension Chunk {
+    /// The span of the call at `pc`.
+    func callSpan(_ pc: Int) -> SourceSpan { info[pc].argumentSpans!.call }
+}
+
+extension UnsafeMutablePointer where Pointee == Value {
+    /// Ends the life of register i's value, releasing its object if it holds one.
+    @inline(__always)
+    func release(_ i: Int) {
+        switch self[i] {
+        case .none, .bool, .int, .double, .undefined: break
+        default: (self + i).deinitialize(count: 1)
+        }
+    }
+
+    /// Stores an int, float or bool: when the register holds no object either, there is nothing
+    /// to release, and the store is a plain write.
+    @inline(__always)
+    func setTrivial(_ i: Int, _ v: Value) {
+        switch self[i] {
+        case .none, .bool, .int, .double, .undefined: (self + i).initialize(to: v)
+        default: self[i] = v
+        }
+    }
+}
