@@ -1,0 +1,162 @@
+import Foundation
+import QuireLang
+import Testing
+
+/// The register VM (Sources/QuireLang/Runtime/VM): what it compiles, and that its results and
+/// errors are those of the closure compiler it replaces for function bodies and top-level loops.
+@Suite struct BytecodeTests {
+    func interpreter() -> (Interpreter, Capture) {
+        let capture = Capture()
+        return (Interpreter(registry: testRegistry, sink: capture), capture)
+    }
+
+    func disassembly(_ code: String) throws -> String {
+        try interpreter().0.disassemble(Source(name: "t.qr", text: code))
+    }
+
+    @Test func aLoopAndAFunctionCompileToRegisterCode() throws {
+        let text = try disassembly("""
+            fn fib(n) { if n < 2 { n } else { fib(n - 1) + fib(n - 2) } }
+            total = 0
+            i = 0
+            while i < 10 { total += i % 7 * 2; i = i + 1 }
+            """)
+        // The comparison with a constant and the branch are one instruction; int constants are
+        // operands, not loads.
+        #expect(text.contains("fib: 1 local"))
+        #expect(text.contains("jumpUnless r0(n) < 2"))
+        #expect(text.contains("subtractInt r4 = r0(n) - 1"))
+        #expect(text.contains("call "))
+        // The loop calls nothing, so its globals live in registers while it runs.
+        #expect(text.contains("promote globals i, total"))
+        #expect(text.contains("moduloInt"))
+        #expect(text.contains("demote globals i, total"))
+        #expect(!text.contains("tree"))
+    }
+
+    @Test func whatTheVMDoesNotCompileRunsAsClosures() throws {
+        let text = try disassembly("fn f(xs) { [x * 2 for x in xs] }\nfor k in range(3) { print(k) }")
+        #expect(text.contains("tree"))
+        // A loop that calls a function keeps its globals where they are.
+        #expect(!text.contains("promote"))
+        #expect(text.contains("getGlobal"))
+    }
+
+    @Test func disassemblingRunsNothing() throws {
+        let (interp, capture) = interpreter()
+        _ = try interp.disassemble(Source(name: "t.qr", text: "print(1)\nfor i in range(2) { print(i) }"))
+        #expect(capture.text.isEmpty)
+        #expect(interp.global("i") == nil)
+        #expect(try interp.disassemble(Source(name: "t.qr", text: "x = 1")).contains("nothing runs as bytecode"))
+    }
+
+    @Test func aSyntaxErrorIsReportedWhenDisassembling() {
+        #expect(throws: QuireError.self) { try disassembly("fn f( {") }
+    }
+
+    @Test func globalsInRegistersAreWrittenBackAfterTheLoop() throws {
+        #expect(try run("i = 0\ntotal = 0\nwhile i < 100 { total += i; i += 1 }\n(i, total)").value == "(100, 4950)")
+        #expect(try run("n = 0\nfor k in [0, 1, 2, 3, 4, 5] { if k == 4 { break }\n n += k }\n(k, n)").value == "(4, 6)")
+        // A loop that never runs leaves its variable unassigned, as before.
+        #expect(failure("for k in [] { }\nk")?.message == "name \"k\" is not defined")
+    }
+
+    @Test func globalsInRegistersAreWrittenBackWhenTheLoopFails() throws {
+        let (interp, _) = interpreter()
+        let e = try #require(throws: QuireError.self) {
+            try interp.run(Source(name: "t", text: "i = 0\nacc = 0\nwhile true { acc += 10 // (5 - i); i += 1 }"))
+        }
+        #expect(e.message.contains("division by zero"))
+        #expect(e.span?.line == 3)
+        #expect(interp.global("i").map(Printer.repr) == "5")
+        // 10 // 5 + 10 // 4 + 10 // 3 + 10 // 2 + 10 // 1
+        #expect(interp.global("acc").map(Printer.repr) == "22")
+    }
+
+    @Test func anUndefinedNameInALoopIsNotALocal() throws {
+        let e = try #require(failure("i = 0\nwhile i < 3 { i = i + missing }"))
+        #expect(e.message == "name \"missing\" is not defined")
+        let local = try #require(failure("fn f() { if false { y = 1 }\n y + 1 }\nf()"))
+        #expect(local.message == "local variable \"y\" is used before it is assigned")
+        #expect(local.span?.line == 2)
+    }
+
+    @Test func anUnassignedLocalIsReportedBeforeTheRightSideRuns() throws {
+        let (interp, capture) = interpreter()
+        let e = try #require(throws: QuireError.self) {
+            try interp.run(Source(name: "t", text: "fn f() { if false { y = 1 }\n y + print(\"right side\") }\nf()"))
+        }
+        #expect(e.message.contains("\"y\" is used before it is assigned"))
+        #expect(capture.text.isEmpty)
+    }
+
+    @Test func errorsInFramelessCallsKeepTheirCallStack() throws {
+        let e = try #require(failure("fn inner(x) { 1 // x }\nfn outer(x) { inner(x - 1) }\nouter(1)"))
+        #expect(e.message.contains("division by zero"))
+        #expect(e.stack.map(\.function) == ["inner", "outer"])
+        #expect(e.stack.map(\.span.line) == [2, 3])
+        #expect(e.span?.line == 1)
+    }
+
+    @Test func deepFramelessRecursionIsStoppedAtTheLimit() throws {
+        let result: (QuireError?, String?) = runOnLargeStack {
+            (failure("fn f(n) { f(n + 1) }\nf(0)"), (try? run("fn d(n) { if n == 0 { 0 } else { 1 + d(n - 1) } }\nd(9000)"))?.value)
+        }
+        #expect(result.0?.kind == .recursion)
+        #expect(result.1 == "9000")
+    }
+
+    @Test func returnLeavesLoopsAndNestedCalls() throws {
+        let code = """
+            fn first_over(xs, k) { for x in xs { if x > k { return x } }
+             none }
+            fn twice(x) { return first_over([1, 5, 9], x) * 2 }
+            (twice(3), twice(7), first_over([1], 4))
+            """
+        #expect(try run(code).value == "(10, 18, none)")
+    }
+
+    @Test func pythonArithmeticOnTheFastPaths() throws {
+        #expect(try run("fn m(a, b) { (a % b, a // b) }\n[m(-7, 3), m(7, -3), m(7, 3), m(-7, -3)]").value == "[(2, -3), (-2, -3), (1, 2), (-1, 2)]")
+        #expect(try run("fn f(x) { x % 4 }\n(f(-5), f(5.5))").value == "(3, 1.5)")
+        #expect(failure("fn f(x) { x + 1 }\nf(9223372036854775807)")?.kind == .overflow)
+        #expect(failure("fn f(x) { x % 0 }\nf(3)")?.message.contains("division by zero") == true)
+    }
+
+    @Test func interruptStopsAFramelessRecursionAndARegisterLoop() throws {
+        for code in ["fn spin(n) { spin(n) + 1 }\nspin(0)", "fn spin() { while true { } }\nspin()", "i = 0\nwhile true { i += 1 }"] {
+            let (interp, _) = interpreter()
+            Thread { Thread.sleep(forTimeInterval: 0.2); interp.interrupt() }.start()
+            let e: QuireError? = runOnLargeStack { () -> QuireError? in
+                do {
+                    try interp.run(Source(name: "t", text: code))
+                    return nil
+                } catch let e as QuireError { return e } catch { return nil }
+            }
+            // The recursion may reach its limit before the interrupt arrives.
+            #expect(e?.kind == .interrupted || e?.kind == .recursion, "\(code)")
+        }
+        // The loop's counter was written back when the interrupt stopped it.
+        let (interp, _) = interpreter()
+        Thread { Thread.sleep(forTimeInterval: 0.2); interp.interrupt() }.start()
+        #expect(throws: QuireError.self) { try interp.run(Source(name: "t", text: "i = 0\nwhile true { i += 1 }")) }
+        guard case .int(let i) = try #require(interp.global("i")) else {
+            Issue.record("i is not an int")
+            return
+        }
+        #expect(i > 0)
+    }
+
+    @Test func objectsInRegistersAreReleased() throws {
+        weak var seen: ListBox?
+        let (interp, _) = interpreter()
+        try interp.run(Source(name: "t", text: "fn make(n) { xs = [n, n]\n len(xs) }\nfn len(xs) { 2 }\nmake(1)"))
+        do {
+            let box = ListBox([.int(1)])
+            seen = box
+            interp.setGlobal("held", .list(box))
+            try interp.run(Source(name: "t", text: "fn pass(x) { x }\ny = pass(held)\ny = none\nheld = none"))
+        }
+        #expect(seen == nil)
+    }
+}
