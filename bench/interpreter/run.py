@@ -11,7 +11,7 @@ Lua / Python. Each program prints the same line on every side; the script checks
   loop         a 10-million-step while loop of integer arithmetic
   methods      list append/pop, str and dict methods, 400,000 rounds
   strings      f-strings, join, split and concatenation over 200,000 pieces
-  collections  word counts in a dict, a sort with a key function, a comprehension
+  containers   word counts in a dict, a sort with a key function, a comprehension
   closures     a counter closure and functions passed to functions, 1 million calls
 """
 import os, shutil, subprocess, sys, time
@@ -32,7 +32,7 @@ def timed(cmd):
 
 
 print(f"{'benchmark':<12} {'quire s':>9} {'python s':>9} {'lua s':>8} {'quire/py':>9} {'lua/py':>7}")
-for name in ["fib", "loop", "methods", "strings", "collections", "closures"]:
+for name in ["fib", "loop", "methods", "strings", "containers", "closures"]:
     sides = {"quire": [quire, "run", os.path.join(here, name + ".qr")],
              "python": [sys.executable, os.path.join(here, name + ".py")]}
     if lua:

@@ -14,10 +14,10 @@ final class FunctionCode {
     /// The body's bytecode; when it needs no frame object (`Chunk.needsFrame`), calls from
     /// bytecode run it on the register stack.
     var chunk: Chunk? {
-        didSet { stackChunk = chunk.flatMap { $0.needsFrame ? nil : $0 } }
+        didSet { stackChunk = chunk.flatMap { $0.needsFrame ? nil : Unmanaged.passUnretained($0) } }
     }
     /// `chunk` when it runs on the register stack; not counted, as `chunk` keeps it alive.
-    private(set) unowned(unsafe) var stackChunk: Chunk?
+    private(set) var stackChunk: Unmanaged<Chunk>?
 
     init(name: String, parameterNames: [String], requiredCount: Int, slotCount: Int, slotNames: [String], body: @escaping Code, span: SourceSpan) {
         self.name = name

@@ -104,8 +104,9 @@ enum ComparisonCode: UInt8 {
 }
 
 /// What an instruction needs only when it fails or takes its slow path: where it is in the
-/// source, and the names it reads.
-struct InstructionInfo {
+/// source, and the names it reads. A class, so that a slow path reads one field without copying
+/// the rest.
+final class InstructionInfo {
     var span: SourceSpan?
     /// The variable read by operand b (or a, for checkDefined/moveChecked/getGlobal).
     var name: String?
@@ -120,6 +121,18 @@ struct InstructionInfo {
     var builtin: Value?
     /// call: the spans of the call and of its arguments.
     var argumentSpans: ArgumentSpans?
+
+    init(
+        span: SourceSpan? = nil, name: String? = nil, binary: BinaryOperator? = nil, unary: UnaryOperator? = nil,
+        builtin: Value? = nil, argumentSpans: ArgumentSpans? = nil
+    ) {
+        self.span = span
+        self.name = name
+        self.binary = binary
+        self.unary = unary
+        self.builtin = builtin
+        self.argumentSpans = argumentSpans
+    }
 }
 
 /// The assignment targets a chunk stores into through the closure compiler.

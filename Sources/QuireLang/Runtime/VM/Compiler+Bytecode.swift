@@ -293,7 +293,9 @@ extension Compiler {
             b.release(to: mark)
         case .call(let callee, let args) where isPlainCall(callee, args):
             let mark = b.mark
-            let fnRegister = b.temp()
+            // A temporary destination can hold the callee until the call replaces it with the
+            // result; a variable cannot, as the arguments may still read it.
+            let fnRegister = dest.flatMap { $0 >= b.chunk.localCount ? $0 : nil } ?? b.temp()
             try emit(callee, b, into: fnRegister)
             let first = b.mark
             for arg in args {
@@ -301,7 +303,7 @@ extension Compiler {
                 try emit(arg.value, b, into: r)
             }
             let spans = ArgumentSpans(call: span, positional: args.map(\.value.span), keywords: [:])
-            b.emit(.call, x: UInt8(args.count), dest ?? b.temp(), fnRegister, Int32(first),
+            b.emit(.call, x: UInt8(args.count), dest ?? fnRegister, fnRegister, Int32(first),
                    info: InstructionInfo(span: span, argumentSpans: spans))
             b.release(to: mark)
         default:
@@ -373,7 +375,7 @@ extension Compiler {
     }
 
     func operandInfo(_ l: Operand, _ r: Operand, span: SourceSpan, binary: BinaryOperator? = nil) -> InstructionInfo {
-        var info = InstructionInfo(span: span, binary: binary)
+        let info = InstructionInfo(span: span, binary: binary)
         info.name = l.unchecked?.name
         info.spanB = l.unchecked?.span
         info.nameC = r.unchecked?.name

@@ -322,12 +322,16 @@ extension Interpreter {
     /// another gets a frame filled from the argument registers; anything else goes through
     /// `callValue`.
     @inline(__always)
-    private func call(_ callee: Value, _ chunk: Chunk, _ pc: Int, _ regs: UnsafeMutablePointer<Value>, _ ins: Instruction) throws -> Value {
+    private func call(_ callee: consuming Value, _ chunk: Chunk, _ pc: Int, _ regs: UnsafeMutablePointer<Value>, _ ins: Instruction) throws -> Value {
         let count = Int(ins.x)
         let first = Int(ins.c)
-        if case .function(let fn) = callee, fn.code.parameterNames.count == count {
-            if let body = fn.code.stackChunk, registerStack.top + body.registerCount <= registerStack.capacity {
-                return try callOnStack(fn, body, regs + first, count, chunk, pc)
+        switch consume callee {
+        case .function(let fn) where fn.code.parameterNames.count == count:
+            if let body = fn.code.stackChunk {
+                let size = body._withUnsafeGuaranteedRef { $0.registerCount }
+                if registerStack.top + size <= registerStack.capacity {
+                    return try callOnStack(fn, body, size, regs + first, count, chunk, pc)
+                }
             }
             var frame = fn.code.makeFrame(parent: fn.parent)
             frame.withUnsafeMutablePointerToElements { slots in
@@ -336,20 +340,22 @@ extension Interpreter {
             let result = try invoke(fn, frame, chunk.callSpan(pc))
             fn.code.recycle(&frame)
             return result
+        case let other:
+            let info = chunk.info[pc]
+            let arguments = (0..<count).map { regs[first + $0] }
+            return try callValue(other, arguments, keywords: [], spans: info.argumentSpans)
         }
-        let info = chunk.info[pc]
-        let arguments = (0..<count).map { regs[first + $0] }
-        return try callValue(callee, arguments, keywords: [], spans: info.argumentSpans)
     }
 
     /// Runs a frameless function on the next window of the register stack: its parameters take
     /// the arguments (temporaries, moved), its other registers start unassigned, and all are
     /// released when it returns.
     @inline(never)
-    private func callOnStack(_ fn: Function, _ callee: Chunk, _ arguments: UnsafeMutablePointer<Value>, _ count: Int, _ chunk: Chunk, _ pc: Int) throws -> Value {
+    private func callOnStack(
+        _ fn: Function, _ callee: Unmanaged<Chunk>, _ size: Int, _ arguments: UnsafeMutablePointer<Value>, _ count: Int, _ chunk: Chunk, _ pc: Int
+    ) throws -> Value {
         try enterCall(chunk.callSpan(pc))
         defer { depth -= 1 }
-        let size = callee.registerCount
         let window = registerStack.base + registerStack.top
         for i in 0..<count {
             (window + i).initialize(to: (arguments + i).move())
@@ -362,7 +368,7 @@ extension Interpreter {
             registerStack.top -= size
         }
         do {
-            return finishCall(try run(callee, nil, window))
+            return finishCall(try callee._withUnsafeGuaranteedRef { try run($0, nil, window) })
         } catch let error as QuireError {
             throw failedCall(error, fn.name, chunk.callSpan(pc))
         }
