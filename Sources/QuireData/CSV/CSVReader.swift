@@ -342,42 +342,76 @@ public enum CSVReader {
 
     /// An upper bound on a chunk's rows, exact when every row ends with one LF, CRLF or CR: its
     /// line ends (a CRLF counted once) plus one when it does not end with one; and whether
-    /// every byte is ASCII (then the UTF-8 check has nothing to do). Eight bytes at a time.
+    /// every byte is ASCII (then the UTF-8 check has nothing to do). Eight bytes at a time: LFs
+    /// are counted in eight byte-wide lanes and CRs only looked for; a chunk with a CR is
+    /// counted again by `rowBoundWithCR`.
     static func rowBound(_ buf: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> (rows: Int, ascii: Bool) {
         guard !range.isEmpty else { return (0, true) }
         var n = 0
-        var high: UInt64 = 0
+        var high: UInt64 = 0, sawCR: UInt64 = 0
+        var lanes: UInt64 = 0  // LFs per byte lane, emptied before any lane reaches 256
+        var words = 0, flushes = 0
         var i = range.lowerBound
         let base = UnsafeRawPointer(buf.baseAddress!)
         let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F, ones: UInt64 = 0x0101_0101_0101_0101
         let lfs: UInt64 = 0x0A0A_0A0A_0A0A_0A0A, crs: UInt64 = 0x0D0D_0D0D_0D0D_0D0D
-        var carry: UInt64 = 0  // 0x80 when the byte before the word is a CR
         while i + 8 <= range.upperBound {
             let w = base.loadUnaligned(fromByteOffset: i, as: UInt64.self)
             high |= w
-            // The high bit of each byte is set exactly where the word holds an LF (a CR).
-            let x = w ^ lfs, y = w ^ crs
-            let lf = ~(((x & low7) &+ low7) | x | low7)
-            let cr = ~(((y & low7) &+ low7) | y | low7)
-            // An LF right after a CR (one byte up) ends the same row.
-            let pairs = ((cr << 8) | carry) & lf
-            n += Int((((lf >> 7) &+ (cr >> 7)) &* ones) >> 56) - Int(((pairs >> 7) &* ones) >> 56)
-            carry = (cr >> 63) << 7
+            // The high bit of each byte is set exactly where the word holds an LF.
+            let x = w ^ lfs
+            lanes &+= ~(((x & low7) &+ low7) | x | low7) >> 7
+            // Nonzero (in some high bit) exactly when the word holds a CR somewhere.
+            let y = w ^ crs
+            sawCR |= (y &- ones) & ~y
             i += 8
-            if i & 0xFFFFF == 0 && Cancellation.isCancelled { return (n, true) }
+            words += 1
+            if words == 255 {
+                n += laneSum(lanes)
+                lanes = 0
+                words = 0
+                flushes += 1
+                if flushes & 0x1FF == 0 && Cancellation.isCancelled { return (n, true) }
+            }
         }
-        var afterCR = carry != 0
+        n += laneSum(lanes)
         while i < range.upperBound {
             let b = buf[i]
             high |= UInt64(b)
+            if b == CSVTokenizer.lf { n += 1 }
+            if b == CSVTokenizer.cr { sawCR = 0x80 }
+            i += 1
+        }
+        let ascii = high & 0x8080_8080_8080_8080 == 0
+        if sawCR & 0x8080_8080_8080_8080 != 0 { return (rowBoundWithCR(buf, range), ascii) }
+        let last = buf[range.upperBound - 1]
+        if last != CSVTokenizer.lf { n += 1 }
+        return (n, ascii)
+    }
+
+    /// The sum of the eight byte lanes of `lanes` (each at most 255).
+    @inline(__always)
+    static func laneSum(_ lanes: UInt64) -> Int {
+        // Pairs of lanes into 16-bit lanes, then all four summed into the top 16 bits.
+        let pairs = (lanes & 0x00FF_00FF_00FF_00FF) &+ (lanes >> 8 & 0x00FF_00FF_00FF_00FF)
+        return Int((pairs &* 0x0001_0001_0001_0001) >> 48)
+    }
+
+    /// `rowBound`'s count for a chunk holding CRs: LFs and CRs, an LF right after a CR not
+    /// counted, plus one when the chunk does not end with a line end.
+    static func rowBoundWithCR(_ buf: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int {
+        var n = 0
+        var afterCR = false
+        for i in range {
+            let b = buf[i]
             if b == CSVTokenizer.lf && !afterCR { n += 1 }
             if b == CSVTokenizer.cr { n += 1 }
             afterCR = b == CSVTokenizer.cr
-            i += 1
+            if i & 0xFFFFF == 0 && Cancellation.isCancelled { return n }
         }
         let last = buf[range.upperBound - 1]
         if last != CSVTokenizer.lf && last != CSVTokenizer.cr { n += 1 }
-        return (n, high & 0x8080_8080_8080_8080 == 0)
+        return n
     }
 
     static func release(_ builders: UnsafeMutablePointer<ColumnBuilder>, _ count: Int) {

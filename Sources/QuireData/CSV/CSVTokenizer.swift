@@ -127,8 +127,10 @@ extension CSVTokenizer {
         let expected = sink.expected
         let builders = sink.builders
         let fast = numbersEndAtSeparator
-        // Per column, how its next field is read (0: the general path, 1: an int, 2: a float)
-        // and where its values go; slot `expected` (fields past the header's) is always 0.
+        // Per column, how its next field is read (0: the general path; an int or a float of
+        // at most this many digits: ints of 18 cannot overflow, floats of 15 are exact) and
+        // where its values go; slot `expected` (fields past the header's) is always 0.
+        let intMode = UInt8(NumberParsing.safeDigits), floatMode: UInt8 = 15
         let plan = UnsafeMutablePointer<UInt8>.allocate(capacity: expected + 1)
         plan.initialize(repeating: 0, count: expected + 1)
         let slots = UnsafeMutablePointer<UnsafeMutableRawPointer?>.allocate(capacity: expected + 1)
@@ -142,118 +144,122 @@ extension CSVTokenizer {
             plan[j] = 0
             guard fast && builder.extraMissing == nil else { return }
             if builder.kind == .int, let ints = builder.ints {
-                plan[j] = 1
+                plan[j] = intMode
                 slots[j] = UnsafeMutableRawPointer(ints)
             } else if builder.kind == .float, let floats = builder.floats {
-                plan[j] = 2
+                plan[j] = floatMode
                 slots[j] = UnsafeMutableRawPointer(floats)
             }
         }
         for j in 0..<expected { refresh(j) }
-        try NumberParsing.exactPowers.withUnsafeBufferPointer { powers in
-            try ends.withUnsafeBufferPointer { ends in
-                while p < end {
-                    if rows & 1023 == 0 { try Cancellation.check() }
-                    let b0 = base[p]
-                    if b0 == lf { p += 1; continue }
-                    if b0 == cr && p + 1 < end && base[p + 1] == lf { p += 2; continue }
-                    let rowStart = p
-                    var field = 0
-                    while true {
-                        let mode = plan[field < expected ? field : expected]
-                        if mode != 0 && p < end {
-                            var q = p
-                            let negative = base[q] == minus
-                            if negative { q += 1 }
-                            let digitsStart = q
-                            var mantissa: UInt64 = 0
-                            while q < end {
-                                let d = base[q] &- 48
-                                if d >= 10 { break }
-                                mantissa = mantissa &* 10 &+ UInt64(d)
-                                q += 1
-                            }
-                            var digits = q - digitsStart
-                            var fraction = 0
-                            if mode == 2 && q < end && base[q] == dot {
-                                q += 1
-                                let fractionStart = q
-                                while q < end {
-                                    let d = base[q] &- 48
-                                    if d >= 10 { break }
-                                    mantissa = mantissa &* 10 &+ UInt64(d)
-                                    q += 1
-                                }
-                                fraction = q - fractionStart
-                                digits += fraction
-                            }
-                            // The field must end right after the number; the end of the range
-                            // ends the row.
-                            let next = q < end ? base[q] : lf
-                            // Ints of at most 18 digits cannot overflow; floats of at most 15
-                            // digits are exact, and one division by an exact power of ten
-                            // rounds once, as strtod does (Clinger's fast path).
-                            if digits > 0 && (next == sep || next == lf || next == cr)
-                                && digits <= (mode == 1 ? NumberParsing.safeDigits : 15) {
-                                let slot = slots[field].unsafelyUnwrapped
-                                if mode == 1 {
-                                    let v = Int64(bitPattern: mantissa)
-                                    slot.storeBytes(of: negative ? -v : v, toByteOffset: rows &* 8, as: Int64.self)
-                                } else {
-                                    var v = Double(mantissa)
-                                    if fraction > 0 { v = v / powers[fraction] }
-                                    slot.storeBytes(of: negative ? -v : v, toByteOffset: rows &* 8, as: Double.self)
-                                }
-                                field += 1
-                                p = q
-                                guard p < end else { break }
-                                p += 1
-                                if next == sep { continue }
-                                if next == cr && p < end && base[p] == lf { p += 1 }
-                                break
-                            }
+        // Local copies of the tables: the loop below then runs in this function's frame, its
+        // position in a register (a closure would keep it in memory).
+        let ends = UnsafeMutablePointer<Bool>.allocate(capacity: 256)
+        for b in 0..<256 { ends[b] = self.ends[b] }
+        let powers = UnsafeMutablePointer<Double>.allocate(capacity: NumberParsing.exactPowers.count)
+        for (k, power) in NumberParsing.exactPowers.enumerated() { powers[k] = power }
+        defer {
+            ends.deallocate()
+            powers.deallocate()
+        }
+        while p < end {
+            if rows & 1023 == 0 { try Cancellation.check() }
+            let b0 = base[p]
+            if b0 == lf { p += 1; continue }
+            if b0 == cr && p + 1 < end && base[p + 1] == lf { p += 2; continue }
+            let rowStart = p
+            var field = 0
+            while true {
+                let mode = plan[field < expected ? field : expected]
+                if mode != 0 && p < end {
+                    var q = p
+                    let negative = base[q] == minus
+                    if negative { q += 1 }
+                    let digitsStart = q
+                    var mantissa: UInt64 = 0
+                    while q < end {
+                        let d = base[q] &- 48
+                        if d >= 10 { break }
+                        mantissa = mantissa &* 10 &+ UInt64(d)
+                        q += 1
+                    }
+                    var digits = q - digitsStart
+                    var fraction = 0
+                    if mode == floatMode && q < end && base[q] == dot {
+                        q += 1
+                        let fractionStart = q
+                        while q < end {
+                            let d = base[q] &- 48
+                            if d >= 10 { break }
+                            mantissa = mantissa &* 10 &+ UInt64(d)
+                            q += 1
                         }
-                        // The general path; the builder counts this row's value in.
-                        if field < expected { builders[field].count = rows }
-                        if quoting && p < end && base[p] == Self.quote {
-                            let open = p
-                            p += 1
-                            let fs = p
-                            var escaped = false
-                            while true {
-                                guard p < end else { throw ParseFailure.unterminatedQuote(offset: open) }
-                                if base[p] == Self.quote {
-                                    if p + 1 < end && base[p + 1] == Self.quote {
-                                        escaped = true
-                                        p += 2
-                                        continue
-                                    }
-                                    break
-                                }
-                                p += 1
-                            }
-                            sink.field(field, fs, p, quoted: true, escaped: escaped)
-                            p += 1
-                            // Text between a closing quote and the separator is dropped.
-                            while p < end, base[p] != sep, base[p] != lf, base[p] != cr { p += 1 }
+                        fraction = q - fractionStart
+                        digits += fraction
+                    }
+                    // The field must end right after the number; the end of the range
+                    // ends the row.
+                    let next = q < end ? base[q] : lf
+                    // A float's exact mantissa divided by an exact power of ten rounds
+                    // once, as strtod does (Clinger's fast path).
+                    if digits > 0 && digits <= Int(mode) && ends[Int(next)] {
+                        let slot = slots[field].unsafelyUnwrapped
+                        if mode == intMode {
+                            let v = Int64(bitPattern: mantissa)
+                            slot.storeBytes(of: negative ? -v : v, toByteOffset: rows &* 8, as: Int64.self)
                         } else {
-                            let fs = p
-                            while p < end && !ends[Int(base[p])] { p += 1 }
-                            sink.field(field, fs, p, quoted: false, escaped: false)
+                            var v = Double(mantissa)
+                            if fraction > 0 { v = v / powers[fraction] }
+                            slot.storeBytes(of: negative ? -v : v, toByteOffset: rows &* 8, as: Double.self)
                         }
-                        if field < expected { refresh(field) }
                         field += 1
+                        p = q
                         guard p < end else { break }
-                        let b = base[p]
                         p += 1
-                        if b == sep { continue }
-                        if b == cr && p < end && base[p] == lf { p += 1 }
+                        if next == sep { continue }
+                        if next == cr && p < end && base[p] == lf { p += 1 }
                         break
                     }
-                    try sink.endRow(fields: field, rowStart: rowStart)
-                    rows += 1
                 }
+                // The general path; the builder counts this row's value in.
+                if field < expected { builders[field].count = rows }
+                if quoting && p < end && base[p] == Self.quote {
+                    let open = p
+                    p += 1
+                    let fs = p
+                    var escaped = false
+                    while true {
+                        guard p < end else { throw ParseFailure.unterminatedQuote(offset: open) }
+                        if base[p] == Self.quote {
+                            if p + 1 < end && base[p + 1] == Self.quote {
+                                escaped = true
+                                p += 2
+                                continue
+                            }
+                            break
+                        }
+                        p += 1
+                    }
+                    sink.field(field, fs, p, quoted: true, escaped: escaped)
+                    p += 1
+                    // Text between a closing quote and the separator is dropped.
+                    while p < end, base[p] != sep, base[p] != lf, base[p] != cr { p += 1 }
+                } else {
+                    let fs = p
+                    while p < end && !ends[Int(base[p])] { p += 1 }
+                    sink.field(field, fs, p, quoted: false, escaped: false)
+                }
+                if field < expected { refresh(field) }
+                field += 1
+                guard p < end else { break }
+                let b = base[p]
+                p += 1
+                if b == sep { continue }
+                if b == cr && p < end && base[p] == lf { p += 1 }
+                break
             }
+            try sink.endRow(fields: field, rowStart: rowStart)
+            rows += 1
         }
         // The fast path stored values without counting them: every column holds `rows` values.
         for j in 0..<expected { builders[j].count = rows }

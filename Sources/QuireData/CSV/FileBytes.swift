@@ -10,12 +10,16 @@ enum FileBytes {
     static let gzipBlock = 1 << 20
     /// Bytes read per call from a plain file.
     static let readBlock = 1 << 24
+    /// Files at least this big are read on several threads.
+    static let parallelReadThreshold = 1 << 24
 
     /// Decompressed data may exceed `maxRatio` times the compressed file by this much, so that
     /// small, very repetitive files never trip the limit.
     static let gzipSlack = 1 << 20
 
-    static func load(path: String, maxRatio: Int = CSVOptions.defaultMaxGzipRatio) throws -> [UInt8] {
+    static func load(
+        path: String, maxRatio: Int = CSVOptions.defaultMaxGzipRatio, parallelFrom: Int = parallelReadThreshold
+    ) throws -> [UInt8] {
         guard let file = fopen(path, "rb") else {
             if errno == ENOENT { throw CSVError.fileNotFound(path: path) }
             throw CSVError.unreadable(path: path, reason: String(cString: strerror(errno)))
@@ -28,16 +32,31 @@ enum FileBytes {
         if (info.st_mode & S_IFMT) == S_IFDIR { throw CSVError.unreadable(path: path, reason: "it is a folder") }
         let size = Int(info.st_size)
         try Memory.reserve(.data(bytes: size), bytes: size)
-        // In blocks, so that a stop is noticed while a big file is read; not zeroed first.
+        // In blocks, so that a stop is noticed while a big file is read; not zeroed first. A big
+        // file is read in parts on every core (the kernel's copy and the page faults are most
+        // of the time).
+        let parts = size >= parallelFrom ? max(2, ProcessInfo.processInfo.activeProcessorCount) : 1
+        let fd = fileno(file)
         var bytes = try [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
-            PrefaultPages.advise(buffer.baseAddress, bytes: size)
-            while count < size {
-                try Cancellation.check()
-                let want = min(readBlock, size - count)
-                let n = fread(buffer.baseAddress! + count, 1, want, file)
-                count += n
-                if n < want { break }
+            let start = UInt(bitPattern: buffer.baseAddress)
+            let complete = ParallelResults<Bool>(count: parts)
+            Parallel.forEach(parts, chunks: parts) { part, _ in
+                let range = Parallel.range(part, of: size, chunks: parts)
+                let base = UnsafeMutablePointer<UInt8>(bitPattern: start)! + range.lowerBound
+                PrefaultPages.advise(base, bytes: range.count)
+                var done = 0
+                while done < range.count {
+                    if Cancellation.isCancelled { break }
+                    let n = pread(fd, base + done, min(readBlock, range.count - done), off_t(range.lowerBound + done))
+                    if n < 0 && errno == EINTR { continue }
+                    if n <= 0 { break }
+                    done += n
+                }
+                complete.set(part, .success(done == range.count))
             }
+            try Cancellation.check()
+            guard let whole = complete.values(), !whole.contains(false) else { return }
+            count = size
         }
         guard bytes.count == size else { throw CSVError.unreadable(path: path, reason: "short read") }
         if bytes.count >= 2 && bytes[0] == gzipMagic[0] && bytes[1] == gzipMagic[1] {
