@@ -150,4 +150,11 @@ import Testing
         #expect(try FileBytes.load(path: path, parallelFrom: 1 << 20) == bytes)
         #expect(try FileBytes.load(path: path) == bytes)
     }
+
+    @Test func anEmptyFileOnDiskIsEmpty() throws {
+        let path = try TestData.temporaryFile("empty.csv", bytes: [])
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        #expect(try FileBytes.load(path: path, parallelFrom: 0) == [])
+        #expect(throws: CSVError.empty(path: path)) { try CSVReader.read(path: path) }
+    }
 }

@@ -38,11 +38,13 @@ enum FileBytes {
         let parts = size >= parallelFrom ? max(2, ProcessInfo.processInfo.activeProcessorCount) : 1
         let fd = fileno(file)
         var bytes = try [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+            guard size > 0 else { return }
             let start = UInt(bitPattern: buffer.baseAddress)
             let complete = ParallelResults<Bool>(count: parts)
             Parallel.forEach(parts, chunks: parts) { part, _ in
                 let range = Parallel.range(part, of: size, chunks: parts)
-                let base = UnsafeMutablePointer<UInt8>(bitPattern: start)! + range.lowerBound
+                guard let first = UnsafeMutablePointer<UInt8>(bitPattern: start) else { return }
+                let base = first + range.lowerBound
                 PrefaultPages.advise(base, bytes: range.count)
                 var done = 0
                 while done < range.count {
