@@ -131,6 +131,21 @@ import Testing
         #expect(dots.columns[1].ints == [2, 4])
     }
 
+    /// A file whose last line has no line end: numbers there are scanned with the end checked.
+    @Test func numbersAtTheVeryEndOfTheFile() throws {
+        #expect(try TestData.parse("a\n1\n-").columns[0].strings == ["1", "-"])
+        #expect(try TestData.parse("a\n1.5\n2.").columns[0].floats == [1.5, 2])
+        #expect(try TestData.parse("a,b\n1,2.5\n-3,-4.25").columns.map { $0.floats ?? $0.ints.map { $0.map(Double.init) } }
+            == [[1, -3], [2.5, -4.25]])
+        var text = "a,b\n"
+        for i in 0..<150_000 { text += "\(i),\(i).5\n" }
+        text += "-7,-8.5"
+        let df = try TestData.parse(text)
+        #expect(df.rowCount == 150_001)
+        #expect(df.columns[0].ints?.last == -7)
+        #expect(df.columns[1].floats?.suffix(2) == [149_999.5, -8.5])
+    }
+
     @Test func raggedRowsAreFoundOnTheFastPath() {
         #expect(throws: CSVError.raggedRow(path: "test.csv", line: 4, column: 1, expected: 3, got: 2)) {
             try TestData.parse("a,b,c\n1,2,3\n4,5,6\n7,8\n")

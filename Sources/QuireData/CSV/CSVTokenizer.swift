@@ -118,6 +118,16 @@ extension CSVTokenizer {
     /// separator or line end takes the general path (the sink's `field`, as `run` calls it),
     /// which gives the same values, kinds and errors.
     func runColumns(_ range: Range<Int>, into sink: inout InferenceSink) throws {
+        // A chunk that ends with a line end (all but a file's last line without one) stops
+        // every scan for a number's bytes by itself: those scans then skip the bounds check.
+        if let last = range.last, buf[last] == Self.lf || buf[last] == Self.cr {
+            try runColumns(range, into: &sink, UncheckedScan.self)
+        } else {
+            try runColumns(range, into: &sink, CheckedScan.self)
+        }
+    }
+
+    private func runColumns<Bounds: ScanBounds>(_ range: Range<Int>, into sink: inout InferenceSink, _: Bounds.Type) throws {
         let end = range.upperBound
         var p = range.lowerBound
         var rows = 0
@@ -174,48 +184,48 @@ extension CSVTokenizer {
                 if mode != 0 && p < end {
                     var q = p
                     let negative = base[q] == minus
-                    if negative { q += 1 }
+                    if negative { q &+= 1 }
                     let digitsStart = q
                     var mantissa: UInt64 = 0
-                    while q < end {
+                    while !Bounds.checked || q < end {
                         let d = base[q] &- 48
                         if d >= 10 { break }
                         mantissa = mantissa &* 10 &+ UInt64(d)
-                        q += 1
+                        q &+= 1
                     }
-                    var digits = q - digitsStart
+                    var digits = q &- digitsStart
                     var fraction = 0
-                    if mode == floatMode && q < end && base[q] == dot {
-                        q += 1
+                    if mode == floatMode && (!Bounds.checked || q < end) && base[q] == dot {
+                        q &+= 1
                         let fractionStart = q
-                        while q < end {
+                        while !Bounds.checked || q < end {
                             let d = base[q] &- 48
                             if d >= 10 { break }
                             mantissa = mantissa &* 10 &+ UInt64(d)
-                            q += 1
+                            q &+= 1
                         }
-                        fraction = q - fractionStart
-                        digits += fraction
+                        fraction = q &- fractionStart
+                        digits &+= fraction
                     }
                     // The field must end right after the number; the end of the range
                     // ends the row.
-                    let next = q < end ? base[q] : lf
+                    let next = !Bounds.checked || q < end ? base[q] : lf
                     // A float's exact mantissa divided by an exact power of ten rounds
                     // once, as strtod does (Clinger's fast path).
                     if digits > 0 && digits <= Int(mode) && ends[Int(next)] {
                         let slot = slots[field].unsafelyUnwrapped
                         if mode == intMode {
                             let v = Int64(bitPattern: mantissa)
-                            slot.storeBytes(of: negative ? -v : v, toByteOffset: rows &* 8, as: Int64.self)
+                            slot.storeBytes(of: negative ? 0 &- v : v, toByteOffset: rows &* 8, as: Int64.self)
                         } else {
                             var v = Double(mantissa)
                             if fraction > 0 { v = v / powers[fraction] }
                             slot.storeBytes(of: negative ? -v : v, toByteOffset: rows &* 8, as: Double.self)
                         }
-                        field += 1
+                        field &+= 1
                         p = q
                         guard p < end else { break }
-                        p += 1
+                        p &+= 1
                         if next == sep { continue }
                         if next == cr && p < end && base[p] == lf { p += 1 }
                         break
@@ -265,3 +275,8 @@ extension CSVTokenizer {
         for j in 0..<expected { builders[j].count = rows }
     }
 }
+
+/// Whether `runColumns` checks the chunk's end while scanning a number's bytes.
+protocol ScanBounds { static var checked: Bool { get } }
+enum CheckedScan: ScanBounds { static var checked: Bool { true } }
+enum UncheckedScan: ScanBounds { static var checked: Bool { false } }
