@@ -342,39 +342,41 @@ public enum CSVReader {
 
     /// An upper bound on a chunk's rows, exact when every row ends with one LF, CRLF or CR: its
     /// line ends (a CRLF counted once) plus one when it does not end with one; and whether
-    /// every byte is ASCII (then the UTF-8 check has nothing to do). Eight bytes at a time: LFs
-    /// are counted in eight byte-wide lanes and CRs only looked for; a chunk with a CR is
-    /// counted again by `rowBoundWithCR`.
+    /// every byte is ASCII (then the UTF-8 check has nothing to do). LFs are counted sixteen
+    /// bytes at a time and CRs only looked for; a chunk with a CR is counted again by
+    /// `rowBoundWithCR`.
     static func rowBound(_ buf: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> (rows: Int, ascii: Bool) {
         guard !range.isEmpty else { return (0, true) }
         var n = 0
-        var high: UInt64 = 0, sawCR: UInt64 = 0
-        var lanes: UInt64 = 0  // LFs per byte lane, emptied before any lane reaches 256
-        var words = 0, flushes = 0
+        var sawCR: UInt64 = 0, high: UInt64 = 0
         var i = range.lowerBound
         let base = UnsafeRawPointer(buf.baseAddress!)
-        let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F, ones: UInt64 = 0x0101_0101_0101_0101
-        let lfs: UInt64 = 0x0A0A_0A0A_0A0A_0A0A, crs: UInt64 = 0x0D0D_0D0D_0D0D_0D0D
-        while i + 8 <= range.upperBound {
-            let w = base.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-            high |= w
-            // The high bit of each byte is set exactly where the word holds an LF.
-            let x = w ^ lfs
-            lanes &+= ~(((x & low7) &+ low7) | x | low7) >> 7
-            // Nonzero (in some high bit) exactly when the word holds a CR somewhere.
-            let y = w ^ crs
-            sawCR |= (y &- ones) & ~y
-            i += 8
-            words += 1
-            if words == 255 {
-                n += laneSum(lanes)
-                lanes = 0
-                words = 0
+        // Sixteen bytes at a time in vector registers: LFs counted in sixteen byte-wide lanes
+        // (emptied before any reaches 256), CRs and bytes beyond ASCII only noted.
+        let zero = SIMD16<UInt8>(repeating: 0), one = SIMD16<UInt8>(repeating: 1)
+        let lfs = SIMD16<UInt8>(repeating: CSVTokenizer.lf), crs = SIMD16<UInt8>(repeating: CSVTokenizer.cr)
+        var lanes = zero, crLanes = zero, highLanes = zero
+        var steps = 0, flushes = 0
+        while i + 16 <= range.upperBound {
+            let v = base.loadUnaligned(fromByteOffset: i, as: SIMD16<UInt8>.self)
+            highLanes |= v
+            lanes &+= zero.replacing(with: one, where: v .== lfs)
+            crLanes |= zero.replacing(with: one, where: v .== crs)
+            i += 16
+            steps += 1
+            if steps == 255 {
+                for k in 0..<16 { n += Int(lanes[k]) }
+                lanes = zero
+                steps = 0
                 flushes += 1
-                if flushes & 0x1FF == 0 && Cancellation.isCancelled { return (n, true) }
+                if flushes & 0xFF == 0 && Cancellation.isCancelled { return (n, true) }
             }
         }
-        n += laneSum(lanes)
+        for k in 0..<16 {
+            n += Int(lanes[k])
+            sawCR |= UInt64(crLanes[k]) << 7
+            high |= UInt64(highLanes[k])
+        }
         while i < range.upperBound {
             let b = buf[i]
             high |= UInt64(b)
@@ -387,14 +389,6 @@ public enum CSVReader {
         let last = buf[range.upperBound - 1]
         if last != CSVTokenizer.lf { n += 1 }
         return (n, ascii)
-    }
-
-    /// The sum of the eight byte lanes of `lanes` (each at most 255).
-    @inline(__always)
-    static func laneSum(_ lanes: UInt64) -> Int {
-        // Pairs of lanes into 16-bit lanes, then all four summed into the top 16 bits.
-        let pairs = (lanes & 0x00FF_00FF_00FF_00FF) &+ (lanes >> 8 & 0x00FF_00FF_00FF_00FF)
-        return Int((pairs &* 0x0001_0001_0001_0001) >> 48)
     }
 
     /// `rowBound`'s count for a chunk holding CRs: LFs and CRs, an LF right after a CR not
