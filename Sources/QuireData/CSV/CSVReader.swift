@@ -237,24 +237,64 @@ public enum CSVReader {
         let skipped = (0..<fieldCount).map { !keptSet.contains($0) }
         let parts = parallel ? ProcessInfo.processInfo.activeProcessorCount : 1
         let pieces = chunks(tokenizer.buf, range, parts: parts, quoting: tokenizer.quoting)
+        // Step one, on every core: each chunk's bound on its rows, and the UTF-8 check where
+        // a chunk is not all ASCII.
+        let counted = ParallelResults<Int>(count: pieces.count)
+        Parallel.forEach(pieces.count, chunks: pieces.count) { i, _ in
+            let piece = pieces[i]
+            let (rows, ascii) = rowBound(tokenizer.buf, piece)
+            if checkUTF8 && !ascii, let bad = UTF8Check.firstInvalid(UnsafeBufferPointer(rebasing: tokenizer.buf[piece])) {
+                counted.set(i, .failure(ParseFailure.invalidUTF8(offset: piece.lowerBound + bad)))
+            } else {
+                counted.set(i, .success(rows))
+            }
+        }
+        try Cancellation.check()
+        var bounds: [Int] = []
+        var firstInvalid: Int?
+        for r in counted.take() {
+            switch r {
+            case .success(let n): bounds.append(n)
+            case .failure(ParseFailure.invalidUTF8(let offset)): firstInvalid = min(firstInvalid ?? offset, offset)
+            case .failure: break
+            }
+        }
+        // A byte that is not UTF-8 is reported first, wherever it is, as when the whole file was
+        // checked before parsing.
+        if let firstInvalid { throw ParseFailure.invalidUTF8(offset: firstInvalid) }
+        var starts: [Int] = []
+        var sum = 0
+        for n in bounds {
+            starts.append(sum)
+            sum += n
+        }
+        let offsets = starts, total = sum, rowBounds = bounds
+        // Columns whose first rows hold ints or floats get their final arrays now, each chunk
+        // writing its rows at its offset: no copy when the chunks are joined.
+        let arrays = ColumnArrays(count: fieldCount)
+        let guesses = sniffKinds(tokenizer, pieces.first ?? range, fieldCount: fieldCount, skipped: skipped, na: na)
+        let guessed = (0..<fieldCount).filter { guesses[$0] == .int || guesses[$0] == .float }
+        if total > 0 {
+            Parallel.forEach(guessed.count, chunks: guessed.count) { k, _ in
+                arrays.make(guessed[k], kind: guesses[guessed[k]], rows: total)
+            }
+        }
+        try Cancellation.check()
         let results = ParallelResults<InferenceSink>(count: pieces.count)
         let work: @Sendable (Int) -> Void = { i in
             let piece = pieces[i]
-            if checkUTF8, let bad = UTF8Check.firstInvalid(UnsafeBufferPointer(rebasing: tokenizer.buf[piece])) {
-                results.set(i, .failure(ParseFailure.invalidUTF8(offset: piece.lowerBound + bad)))
-                return
-            }
-            let estimate = estimateRows(tokenizer.buf, piece)
             let builders = UnsafeMutablePointer<ColumnBuilder>.allocate(capacity: fieldCount)
-            builders.initialize(repeating: ColumnBuilder(capacity: estimate), count: fieldCount)
+            builders.initialize(repeating: ColumnBuilder(capacity: rowBounds[i]), count: fieldCount)
             for j in 0..<fieldCount {
                 // A column usecols drops is a "string" column that is never collected: no parsing.
                 if skipped[j] { builders[j].kind = .string }
                 builders[j].extraMissing = na?[j]
+                builders[j].sharedInts = arrays.intBases[j].map { $0 + offsets[i] }
+                builders[j].sharedFloats = arrays.floatBases[j].map { $0 + offsets[i] }
             }
             var sink = InferenceSink(buf: tokenizer.buf, expected: fieldCount, builders: builders)
             do {
-                try tokenizer.run(piece, into: &sink)
+                try tokenizer.runColumns(piece, into: &sink)
                 results.set(i, .success(sink))
             } catch {
                 release(builders, fieldCount)
@@ -265,20 +305,107 @@ public enum CSVReader {
         try Cancellation.check()
         var sinks: [InferenceSink] = []
         var failure: Error?
-        var firstInvalid: Int?
         for r in results.take() {
             switch r {
             case .success(let sink): sinks.append(sink)
-            case .failure(ParseFailure.invalidUTF8(let offset)): firstInvalid = min(firstInvalid ?? offset, offset)
             case .failure(let e): failure = failure ?? e
             }
         }
-        // A byte that is not UTF-8 is reported first, wherever it is, as when the whole file was
-        // checked before parsing.
-        if let firstInvalid { failure = ParseFailure.invalidUTF8(offset: firstInvalid) }
         defer { for sink in sinks { release(sink.builders, fieldCount) } }
         if let failure { throw failure }
-        return try assemble(tokenizer, pieces, sinks, fieldCount: fieldCount, kept: kept, na: na)
+        return try assemble(tokenizer, pieces, sinks, fieldCount: fieldCount, kept: kept, na: na, arrays: arrays, offsets: offsets)
+    }
+
+    /// The kinds the first rows of `piece` suggest for each column, to give int and float
+    /// columns their final arrays before parsing (a wrong guess only costs a copy). Errors are
+    /// left to the real pass.
+    static func sniffKinds(
+        _ tokenizer: CSVTokenizer, _ piece: Range<Int>, fieldCount: Int, skipped: [Bool], na: [MissingSpellings?]?
+    ) -> [InferredKind] {
+        let rows = 256
+        let builders = UnsafeMutablePointer<ColumnBuilder>.allocate(capacity: fieldCount)
+        builders.initialize(repeating: ColumnBuilder(capacity: rows), count: fieldCount)
+        defer { release(builders, fieldCount) }
+        for j in 0..<fieldCount {
+            if skipped[j] { builders[j].kind = .string }
+            builders[j].extraMissing = na?[j]
+        }
+        var sink = InferenceSink(buf: tokenizer.buf, expected: fieldCount, builders: builders)
+        guard (try? tokenizer.run(piece, rowLimit: rows, into: &sink)) != nil else {
+            return Array(repeating: .string, count: fieldCount)
+        }
+        // An int column with missing values ends as float64, as in pandas.
+        return (0..<fieldCount).map { j in
+            builders[j].kind == .int && !builders[j].missing.isEmpty ? .float : builders[j].kind
+        }
+    }
+
+    /// An upper bound on a chunk's rows, exact when every row ends with one LF, CRLF or CR: its
+    /// line ends (a CRLF counted once) plus one when it does not end with one; and whether
+    /// every byte is ASCII (then the UTF-8 check has nothing to do). LFs are counted sixteen
+    /// bytes at a time and CRs only looked for; a chunk with a CR is counted again by
+    /// `rowBoundWithCR`.
+    static func rowBound(_ buf: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> (rows: Int, ascii: Bool) {
+        guard !range.isEmpty else { return (0, true) }
+        var n = 0
+        var sawCR: UInt64 = 0, high: UInt64 = 0
+        var i = range.lowerBound
+        let base = UnsafeRawPointer(buf.baseAddress!)
+        // Sixteen bytes at a time in vector registers: LFs counted in sixteen byte-wide lanes
+        // (emptied before any reaches 256), CRs and bytes beyond ASCII only noted.
+        let zero = SIMD16<UInt8>(repeating: 0), one = SIMD16<UInt8>(repeating: 1)
+        let lfs = SIMD16<UInt8>(repeating: CSVTokenizer.lf), crs = SIMD16<UInt8>(repeating: CSVTokenizer.cr)
+        var lanes = zero, crLanes = zero, highLanes = zero
+        var steps = 0, flushes = 0
+        while i + 16 <= range.upperBound {
+            let v = base.loadUnaligned(fromByteOffset: i, as: SIMD16<UInt8>.self)
+            highLanes |= v
+            lanes &+= zero.replacing(with: one, where: v .== lfs)
+            crLanes |= zero.replacing(with: one, where: v .== crs)
+            i += 16
+            steps += 1
+            if steps == 255 {
+                for k in 0..<16 { n += Int(lanes[k]) }
+                lanes = zero
+                steps = 0
+                flushes += 1
+                if flushes & 0xFF == 0 && Cancellation.isCancelled { return (n, true) }
+            }
+        }
+        for k in 0..<16 {
+            n += Int(lanes[k])
+            sawCR |= UInt64(crLanes[k]) << 7
+            high |= UInt64(highLanes[k])
+        }
+        while i < range.upperBound {
+            let b = buf[i]
+            high |= UInt64(b)
+            if b == CSVTokenizer.lf { n += 1 }
+            if b == CSVTokenizer.cr { sawCR = 0x80 }
+            i += 1
+        }
+        let ascii = high & 0x8080_8080_8080_8080 == 0
+        if sawCR & 0x8080_8080_8080_8080 != 0 { return (rowBoundWithCR(buf, range), ascii) }
+        let last = buf[range.upperBound - 1]
+        if last != CSVTokenizer.lf { n += 1 }
+        return (n, ascii)
+    }
+
+    /// `rowBound`'s count for a chunk holding CRs: LFs and CRs, an LF right after a CR not
+    /// counted, plus one when the chunk does not end with a line end.
+    static func rowBoundWithCR(_ buf: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int {
+        var n = 0
+        var afterCR = false
+        for i in range {
+            let b = buf[i]
+            if b == CSVTokenizer.lf && !afterCR { n += 1 }
+            if b == CSVTokenizer.cr { n += 1 }
+            afterCR = b == CSVTokenizer.cr
+            if i & 0xFFFFF == 0 && Cancellation.isCancelled { return n }
+        }
+        let last = buf[range.upperBound - 1]
+        if last != CSVTokenizer.lf && last != CSVTokenizer.cr { n += 1 }
+        return n
     }
 
     static func release(_ builders: UnsafeMutablePointer<ColumnBuilder>, _ count: Int) {
@@ -302,7 +429,9 @@ public enum CSVReader {
             let x = w ^ lfs, y = w ^ crs
             let zx = ~(((x & low7) &+ low7) | x | low7)
             let zy = ~(((y & low7) &+ low7) | y | low7)
-            n += zx.nonzeroBitCount + zy.nonzeroBitCount
+            // One in the low bit of each matching byte, summed into the top byte by a multiply
+            // (no popcnt instruction on the baseline x86-64 target).
+            n += Int((((zx >> 7) &+ (zy >> 7)) &* 0x0101_0101_0101_0101) >> 56)
             i += 8
             if i & 0xFFFFF == 0 && Cancellation.isCancelled { return n }
         }
@@ -317,7 +446,7 @@ public enum CSVReader {
     /// chunk buffers are freed as soon as it is joined, so memory peaks near one copy.
     static func assemble(
         _ tokenizer: CSVTokenizer, _ pieces: [Range<Int>], _ sinks: [InferenceSink], fieldCount: Int,
-        kept: [Int], na: [MissingSpellings?]?
+        kept: [Int], na: [MissingSpellings?]?, arrays: ColumnArrays? = nil, offsets: [Int] = []
     ) throws -> [Column] {
         var kinds = [InferredKind](repeating: .empty, count: fieldCount)
         for sink in sinks {
@@ -332,7 +461,9 @@ public enum CSVReader {
         let finalKinds = kinds
         Parallel.forEach(numeric.count, chunks: numeric.count) { k, _ in
             let j = numeric[k]
-            joined.set(k, .success(gather(shared.sinks.map { $0.builders[j] }, kind: finalKinds[j])))
+            let parts = shared.sinks.map { $0.builders[j] }
+            let inPlace = arrays.flatMap { finishInPlace($0, j, parts, kind: finalKinds[j], offsets: offsets) }
+            joined.set(k, .success(inPlace ?? gather(parts, kind: finalKinds[j])))
             for sink in shared.sinks { sink.builders[j].release() }
         }
         try Cancellation.check()
@@ -356,6 +487,45 @@ public enum CSVReader {
         return columns
     }
 
+    /// The column whose chunks were parsed into its final array, moved together when some chunk
+    /// held fewer rows than its bound; nil when the kinds did not go as guessed (then `gather`
+    /// copies).
+    static func finishInPlace(_ arrays: ColumnArrays, _ j: Int, _ parts: [ColumnBuilder], kind: InferredKind, offsets: [Int]) -> Column? {
+        let anyMissing = parts.contains { !$0.missing.isEmpty }
+        if kind == .int && !anyMissing {
+            guard let base = arrays.intBases[j],
+                  zip(parts, offsets).allSatisfy({ part, offset in part.count == 0 || part.ints == base + offset })
+            else { return nil }
+            let rows = compact(base, parts.map(\.count), offsets)
+            guard var values = arrays.ints[j] else { return nil }
+            arrays.ints[j] = nil  // the only reference left is `values`: trimming it copies nothing
+            values.removeLast(values.count - rows)
+            return Column(int64: values)
+        }
+        guard kind == .int || kind == .float, let base = arrays.floatBases[j] else { return nil }
+        for (part, offset) in zip(parts, offsets) where part.floats != base + offset {
+            part.writeDoubles(base + offset)
+        }
+        let rows = compact(base, parts.map(\.count), offsets)
+        guard var values = arrays.floats[j] else { return nil }
+        arrays.floats[j] = nil  // the only reference left is `values`: trimming it copies nothing
+        values.removeLast(values.count - rows)
+        return Column(float64: values)
+    }
+
+    /// Moves each chunk's `counts[i]` values from `offsets[i]` down to follow the previous
+    /// chunk's; returns the total.
+    static func compact<T>(_ base: UnsafeMutablePointer<T>, _ counts: [Int], _ offsets: [Int]) -> Int {
+        var rows = 0
+        for (count, offset) in zip(counts, offsets) {
+            if rows != offset && count > 0 {
+                UnsafeMutableRawPointer(base + rows).copyMemory(from: base + offset, byteCount: count * MemoryLayout<T>.stride)
+            }
+            rows += count
+        }
+        return rows
+    }
+
     /// One column from its chunks' builders; an int column with missing values becomes float64,
     /// as in pandas.
     static func gather(_ parts: [ColumnBuilder], kind: InferredKind) -> Column {
@@ -364,6 +534,7 @@ public enum CSVReader {
         switch kind {
         case .int where !anyMissing:
             return Column(int64: Array(unsafeUninitializedCapacity: total) { out, n in
+                PrefaultPages.advise(out.baseAddress, bytes: total * 8)
                 var offset = 0
                 for p in parts {
                     (out.baseAddress! + offset).initialize(from: p.ints!, count: p.count)
@@ -373,6 +544,7 @@ public enum CSVReader {
             })
         case .int, .float:
             return Column(float64: Array(unsafeUninitializedCapacity: total) { out, n in
+                PrefaultPages.advise(out.baseAddress, bytes: total * 8)
                 var offset = 0
                 for p in parts {
                     (out.baseAddress! + offset).initialize(repeating: 0, count: p.count)
@@ -419,6 +591,61 @@ public enum CSVReader {
         })
     }
 
+}
+
+/// The final arrays of the columns expected to hold ints or floats, made before parsing and
+/// filled in place by every chunk's thread at its own rows. `@unchecked Sendable`: each slot is
+/// made, filled and taken by one task at a time, the parallel loops ordering them.
+///
+/// The arrays are made at their full size (their elements are plain numbers, so leaving them
+/// unset until parsed is harmless) and their element addresses kept while the arrays stay here,
+/// unshared and unchanged: parsing writes through those addresses only.
+final class ColumnArrays: @unchecked Sendable {
+    let count: Int
+    let ints: UnsafeMutablePointer<[Int64]?>
+    let floats: UnsafeMutablePointer<[Double]?>
+    let intBases: UnsafeMutablePointer<UnsafeMutablePointer<Int64>?>
+    let floatBases: UnsafeMutablePointer<UnsafeMutablePointer<Double>?>
+
+    init(count: Int) {
+        self.count = count
+        ints = .allocate(capacity: count)
+        ints.initialize(repeating: nil, count: count)
+        floats = .allocate(capacity: count)
+        floats.initialize(repeating: nil, count: count)
+        intBases = .allocate(capacity: count)
+        intBases.initialize(repeating: nil, count: count)
+        floatBases = .allocate(capacity: count)
+        floatBases.initialize(repeating: nil, count: count)
+    }
+
+    deinit {
+        ints.deinitialize(count: count)
+        ints.deallocate()
+        floats.deinitialize(count: count)
+        floats.deallocate()
+        intBases.deallocate()
+        floatBases.deallocate()
+    }
+
+    /// Makes column `j`'s array of `rows` elements for `kind` (int or float).
+    func make(_ j: Int, kind: InferredKind, rows: Int) {
+        if kind == .int {
+            var values = [Int64](unsafeUninitializedCapacity: rows) { buffer, n in
+                PrefaultPages.advise(buffer.baseAddress, bytes: rows * 8)
+                n = rows
+            }
+            intBases[j] = values.withUnsafeMutableBufferPointer { $0.baseAddress }
+            ints[j] = values
+        } else {
+            var values = [Double](unsafeUninitializedCapacity: rows) { buffer, n in
+                PrefaultPages.advise(buffer.baseAddress, bytes: rows * 8)
+                n = rows
+            }
+            floatBases[j] = values.withUnsafeMutableBufferPointer { $0.baseAddress }
+            floats[j] = values
+        }
+    }
 }
 
 /// The chunks' sinks, read by the threads that join columns. `@unchecked Sendable`: each

@@ -50,6 +50,11 @@ struct ColumnBuilder {
     /// Rows (within the chunk) that are missing, for empty, int and bool columns.
     var missing: [Int] = []
     let capacity: Int
+    /// This chunk's slots in the column's final array, when the reader made one for the kind it
+    /// expects: values of that kind go straight there (no copy when chunks are joined). Not
+    /// owned: `release()` leaves them.
+    var sharedInts: UnsafeMutablePointer<Int64>?
+    var sharedFloats: UnsafeMutablePointer<Double>?
     /// The column's `na_values`, if any.
     var extraMissing: MissingSpellings?
 
@@ -127,17 +132,27 @@ struct ColumnBuilder {
     private mutating func start(_ next: InferredKind) {
         switch next {
         case .int:
-            ints = .allocate(capacity: capacity)
+            if let sharedInts {
+                ints = sharedInts
+            } else {
+                ints = .allocate(capacity: capacity)
+                PrefaultPages.advise(ints, bytes: capacity * 8)
+            }
             ints!.initialize(repeating: 0, count: count)
         case .float:
-            floats = .allocate(capacity: capacity)
+            if let sharedFloats {
+                floats = sharedFloats
+            } else {
+                floats = .allocate(capacity: capacity)
+                PrefaultPages.advise(floats, bytes: capacity * 8)
+            }
             if kind == .int, let ints {
                 for i in 0..<count { floats![i] = Double(ints[i]) }
                 for r in missing { floats![r] = .nan }
             } else {
                 floats!.initialize(repeating: .nan, count: count)
             }
-            ints?.deallocate()
+            if ints != sharedInts { ints?.deallocate() }
             ints = nil
             missing = []
         case .bool:
@@ -156,8 +171,8 @@ struct ColumnBuilder {
 
     /// Frees the buffers.
     mutating func release() {
-        ints?.deallocate()
-        floats?.deallocate()
+        if ints != sharedInts { ints?.deallocate() }
+        if floats != sharedFloats { floats?.deallocate() }
         bools?.deallocate()
         ints = nil
         floats = nil
@@ -168,7 +183,7 @@ struct ColumnBuilder {
     /// Writes this chunk's values as doubles (missing as NaN) at `out`.
     func writeDoubles(_ out: UnsafeMutablePointer<Double>) {
         switch kind {
-        case .float: out.update(from: floats!, count: count)
+        case .float: if out != floats { out.update(from: floats!, count: count) }
         case .int:
             for i in 0..<count { out[i] = Double(ints![i]) }
             for r in missing { out[r] = .nan }

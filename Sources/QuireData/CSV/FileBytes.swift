@@ -10,12 +10,16 @@ enum FileBytes {
     static let gzipBlock = 1 << 20
     /// Bytes read per call from a plain file.
     static let readBlock = 1 << 24
+    /// Files at least this big are read on several threads.
+    static let parallelReadThreshold = 1 << 24
 
     /// Decompressed data may exceed `maxRatio` times the compressed file by this much, so that
     /// small, very repetitive files never trip the limit.
     static let gzipSlack = 1 << 20
 
-    static func load(path: String, maxRatio: Int = CSVOptions.defaultMaxGzipRatio) throws -> [UInt8] {
+    static func load(
+        path: String, maxRatio: Int = CSVOptions.defaultMaxGzipRatio, parallelFrom: Int = parallelReadThreshold
+    ) throws -> [UInt8] {
         guard let file = fopen(path, "rb") else {
             if errno == ENOENT { throw CSVError.fileNotFound(path: path) }
             throw CSVError.unreadable(path: path, reason: String(cString: strerror(errno)))
@@ -28,15 +32,33 @@ enum FileBytes {
         if (info.st_mode & S_IFMT) == S_IFDIR { throw CSVError.unreadable(path: path, reason: "it is a folder") }
         let size = Int(info.st_size)
         try Memory.reserve(.data(bytes: size), bytes: size)
-        // In blocks, so that a stop is noticed while a big file is read; not zeroed first.
+        // In blocks, so that a stop is noticed while a big file is read; not zeroed first. A big
+        // file is read in parts on every core (the kernel's copy and the page faults are most
+        // of the time).
+        let parts = size >= parallelFrom ? max(2, ProcessInfo.processInfo.activeProcessorCount) : 1
+        let fd = fileno(file)
         var bytes = try [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
-            while count < size {
-                try Cancellation.check()
-                let want = min(readBlock, size - count)
-                let n = fread(buffer.baseAddress! + count, 1, want, file)
-                count += n
-                if n < want { break }
+            guard size > 0 else { return }
+            let start = UInt(bitPattern: buffer.baseAddress)
+            let complete = ParallelResults<Bool>(count: parts)
+            Parallel.forEach(parts, chunks: parts) { part, _ in
+                let range = Parallel.range(part, of: size, chunks: parts)
+                guard let first = UnsafeMutablePointer<UInt8>(bitPattern: start) else { return }
+                let base = first + range.lowerBound
+                PrefaultPages.advise(base, bytes: range.count)
+                var done = 0
+                while done < range.count {
+                    if Cancellation.isCancelled { break }
+                    let n = pread(fd, base + done, min(readBlock, range.count - done), off_t(range.lowerBound + done))
+                    if n < 0 && errno == EINTR { continue }
+                    if n <= 0 { break }
+                    done += n
+                }
+                complete.set(part, .success(done == range.count))
             }
+            try Cancellation.check()
+            guard let whole = complete.values(), !whole.contains(false) else { return }
+            count = size
         }
         guard bytes.count == size else { throw CSVError.unreadable(path: path, reason: "short read") }
         if bytes.count >= 2 && bytes[0] == gzipMagic[0] && bytes[1] == gzipMagic[1] {
@@ -113,5 +135,25 @@ enum UTF8Check {
             i += length
         }
         return nil
+    }
+}
+
+/// Asks the kernel to map a large buffer's pages now, in one call (Linux's
+/// `MADV_POPULATE_WRITE`), instead of one page fault per 4 KB page as the buffer is first
+/// written: most of the system time of reading a big file. Advice only: contents and ownership
+/// are unchanged; older kernels refuse it and nothing happens; elsewhere it does nothing.
+enum PrefaultPages {
+    static let page = 4096
+    static let populateWrite: Int32 = 23  // MADV_POPULATE_WRITE, Linux 5.14
+
+    static func advise(_ start: UnsafeMutableRawPointer?, bytes: Int) {
+        #if os(Linux)
+        guard let start, bytes >= 64 * page else { return }
+        let address = UInt(bitPattern: start)
+        let first = (address + UInt(page) - 1) & ~UInt(page - 1)
+        let last = (address + UInt(bytes)) & ~UInt(page - 1)
+        guard last > first else { return }
+        _ = madvise(UnsafeMutableRawPointer(bitPattern: first), Int(last - first), populateWrite)
+        #endif
     }
 }

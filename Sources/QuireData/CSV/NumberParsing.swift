@@ -74,6 +74,7 @@ enum NumberParsing {
         var dropped = 0  // integer digits beyond the 19 kept
         var fractionDigits = 0
         var sawDigit = false
+        var truncated = false  // digits were left out of the mantissa
         while p < e, buf[p] &- 48 < 10 {
             sawDigit = true
             if digits < 19 { mantissa = mantissa &* 10 &+ UInt64(buf[p] &- 48); if mantissa > 0 { digits += 1 } } else { dropped += 1 }
@@ -87,6 +88,8 @@ enum NumberParsing {
                     mantissa = mantissa &* 10 &+ UInt64(buf[p] &- 48)
                     if mantissa > 0 { digits += 1 }
                     fractionDigits += 1
+                } else {
+                    truncated = true
                 }
                 p += 1
             }
@@ -114,7 +117,53 @@ enum NumberParsing {
             value = power < 0 ? value / exactPowers[-power] : value * exactPowers[power]
             return negative ? -value : value
         }
+        // The mantissa holds every digit: Eisel–Lemire rounds correctly or declines.
+        if dropped == 0 && !truncated, let value = eiselLemire(mantissa, power, negative: negative) {
+            return value
+        }
         return strtodCopy(buf, s, e)
+    }
+
+    /// The Double nearest `mantissa` x 10^`exponent` (ties to even, as strtod rounds), by the
+    /// Eisel–Lemire algorithm (Lemire, "Number Parsing at a Gigabyte per Second", 2021; ported
+    /// from Go's `strconv.eiselLemire64`); nil when a 128-bit product cannot decide the rounding
+    /// or the result is subnormal, infinite or out of the table, for the exact fallback.
+    static func eiselLemire(_ mantissa: UInt64, _ exponent: Int, negative: Bool) -> Double? {
+        if mantissa == 0 { return negative ? -0.0 : 0.0 }
+        guard exponent >= PowersOfTen.smallest && exponent <= PowersOfTen.largest else { return nil }
+        let zeros = mantissa.leadingZeroBitCount
+        let man = mantissa << UInt64(zeros)
+        // 217706 / 2^16 is log2(10): the binary exponent, biased by 1023.
+        var exp2 = UInt64(bitPattern: Int64((217706 &* exponent) >> 16 + 64 + 1023)) &- UInt64(zeros)
+        let row = (exponent - PowersOfTen.smallest) * 2
+        let high = PowersOfTen.table[row], low = PowersOfTen.table[row + 1]
+        var (xHi, xLo) = man.multipliedFullWidth(by: high)
+        // The truncated power may be short by up to one unit: widen when that could carry.
+        if xHi & 0x1FF == 0x1FF && xLo &+ man < man {
+            let (yHi, yLo) = man.multipliedFullWidth(by: low)
+            var mergedHi = xHi
+            let mergedLo = xLo &+ yHi
+            if mergedLo < xLo { mergedHi &+= 1 }
+            if mergedHi & 0x1FF == 0x1FF && mergedLo &+ 1 == 0 && yLo &+ man < man { return nil }
+            xHi = mergedHi
+            xLo = mergedLo
+        }
+        let msb = xHi >> 63
+        var bits = xHi >> (msb + 9)
+        exp2 = exp2 &- (1 ^ msb)
+        // Exactly halfway between two Doubles: leave the tie to the exact fallback.
+        if xLo == 0 && xHi & 0x1FF == 0 && bits & 3 == 1 { return nil }
+        bits += bits & 1
+        bits >>= 1
+        if bits >> 53 > 0 {
+            bits >>= 1
+            exp2 &+= 1
+        }
+        // Zero or below: subnormal; 0x7FF or above: infinite.
+        if exp2 &- 1 >= 0x7FF - 1 { return nil }
+        var pattern = exp2 << 52 | bits & 0x000F_FFFF_FFFF_FFFF
+        if negative { pattern |= 1 << 63 }
+        return Double(bitPattern: pattern)
     }
 
     /// `inf`, `-inf`, `Infinity` (any case), which pandas reads as floats.
