@@ -48,20 +48,35 @@ struct RowSelection: Sendable {
         positions = kept < Self.blockRun * (runs.count / 2) ? Self.expand(runs, count: kept) : nil
     }
 
-    /// The runs of true values, as `start, end` pairs; eight values are tested at a time inside
-    /// long runs (a Bool is one byte, 0 or 1).
+    /// The runs of true values, as `start, end` pairs. A Bool is one byte, 0 or 1: eight values
+    /// are read as one word, and the first one that ends a run is found by counting zero bits.
     private static func findRuns(_ b: UnsafeBufferPointer<Bool>) -> [Int] {
         let n = b.count
         guard n > 0, let base = UnsafeRawPointer(b.baseAddress) else { return [] }
         let ones: UInt64 = 0x0101_0101_0101_0101
+        @inline(__always) func word(_ i: Int) -> UInt64 { UInt64(littleEndian: base.loadUnaligned(fromByteOffset: i, as: UInt64.self)) }
         var runs: [Int] = []
         var i = 0
         while i < n {
-            while i + 8 <= n && base.loadUnaligned(fromByteOffset: i, as: UInt64.self) == 0 { i += 8 }
+            // Skip false values: a nonzero word holds a true one, the lowest set byte first.
+            while i + 8 <= n {
+                let w = word(i)
+                if w == 0 { i += 8 } else {
+                    i += w.trailingZeroBitCount >> 3
+                    break
+                }
+            }
             while i < n && !b[i] { i += 1 }
             guard i < n else { break }
             let start = i
-            while i + 8 <= n && base.loadUnaligned(fromByteOffset: i, as: UInt64.self) == ones { i += 8 }
+            // Keep true values: `w ^ ones` is nonzero at the first false one.
+            while i + 8 <= n {
+                let w = word(i) ^ ones
+                if w == 0 { i += 8 } else {
+                    i += w.trailingZeroBitCount >> 3
+                    break
+                }
+            }
             while i < n && b[i] { i += 1 }
             runs.append(start)
             runs.append(i)
