@@ -1,4 +1,5 @@
 import Testing
+
 @testable import QuireData
 
 /// The boolean filter (`df[mask]`, `s[mask]`) gathers rows run by run or position by position
@@ -134,7 +135,9 @@ import Testing
 
     /// The selection's own shape: runs, kept count, and positions only when runs are short.
     @Test func runsAndPositions() {
-        let mixed = RowSelection(bits: [true, true, false, true, false, false, true, true, true, true, true, true, true, true, true, true, true])
+        let mixed = RowSelection(bits: [
+            true, true, false, true, false, false, true, true, true, true, true, true, true, true, true, true, true,
+        ])
         #expect(mixed.count == 14 && mixed.sourceCount == 17)
         #expect(mixed.runs == [0, 2, 3, 4, 6, 17])
         #expect(mixed.positions == nil)
@@ -157,7 +160,10 @@ import Testing
         let n = 300_000
         let df = DataFrame(
             names: ["i", "f", "s"],
-            columns: [FastPathTests.ints(n, 1000, &g), FastPathTests.floats(n, 100, nanEvery: 9, &g), FastPathTests.strings(n, 5, missingEvery: 6, &g)])
+            columns: [
+                FastPathTests.ints(n, 1000, &g), FastPathTests.floats(n, 100, nanEvery: 9, &g),
+                FastPathTests.strings(n, 5, missingEvery: 6, &g),
+            ])
         try Self.check(df, (0..<n).map { _ in Int.random(in: 0..<11, using: &g) != 0 }, "90% kept")
         try Self.check(df, (0..<n).map { $0 % 3 == 0 }, "every third row")
     }

@@ -61,7 +61,9 @@ struct RowSelection: Sendable {
             // Skip false values: a nonzero word holds a true one, the lowest set byte first.
             while i + 8 <= n {
                 let w = word(i)
-                if w == 0 { i += 8 } else {
+                if w == 0 {
+                    i += 8
+                } else {
                     i += w.trailingZeroBitCount >> 3
                     break
                 }
@@ -72,7 +74,9 @@ struct RowSelection: Sendable {
             // Keep true values: `w ^ ones` is nonzero at the first false one.
             while i + 8 <= n {
                 let w = word(i) ^ ones
-                if w == 0 { i += 8 } else {
+                if w == 0 {
+                    i += 8
+                } else {
                     i += w.trailingZeroBitCount >> 3
                     break
                 }
@@ -120,9 +124,11 @@ struct RowSelection: Sendable {
                     }
                 } else {
                     runs.withUnsafeBufferPointer { r in
-                        var k = 0, j = 0
+                        var k = 0
+                        var j = 0
                         while j < r.count {
-                            let start = r[j], length = r[j + 1] - start
+                            let start = r[j]
+                            let length = r[j + 1] - start
                             (o + k).initialize(from: s + start, count: length)
                             k += length
                             j += 2
@@ -203,4 +209,3 @@ struct RowSelection: Sendable {
         return results.values() ?? columns.map { taking($0) }
     }
 }
-
