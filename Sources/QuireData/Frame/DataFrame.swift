@@ -89,7 +89,10 @@ public struct DataFrame: Sendable {
     public func tail(_ n: Int = 5) -> DataFrame { taking(Array(tailStart(n, rowCount)..<rowCount)) }
 
     /// The rows where `mask` is true (pandas' `df[mask]`).
-    public func filtered(by mask: Series) throws -> DataFrame { taking(try maskRows(mask, count: rowCount, index: index)) }
+    public func filtered(by mask: Series) throws -> DataFrame {
+        let selection = try RowSelection(mask: mask, count: rowCount, index: index)
+        return DataFrame(names: names, columns: selection.taking(columns), index: selection.taking(index))
+    }
 
     /// A float64 matrix of shape rows x columns, row-major; bools become 0 and 1.
     public func toMatrix() throws -> (rows: Int, columns: Int, values: [Double]) {

@@ -140,15 +140,40 @@ private func holds<T: Comparable>(_ x: T, _ y: T, _ op: ComparisonOperator) -> B
 }
 
 /// Each value against one number (the number on the left when `reflected`); NaN compares false
-/// except with `!=`, as IEEE comparisons already do.
+/// except with `!=`, as IEEE comparisons already do. Written once into an uninitialised buffer,
+/// with the operator chosen outside the loop.
 private func compareBuffers<T: Comparable>(_ v: [T], _ x: T, _ op: ComparisonOperator, reflected: Bool) -> [Bool] {
-    var out = [Bool](repeating: false, count: v.count)
-    if reflected { for i in v.indices { out[i] = holds(x, v[i], op) } } else { for i in v.indices { out[i] = holds(v[i], x, op) } }
-    return out
+    // `x op y` is `y op' x` with the order turned around.
+    let op: ComparisonOperator = switch (reflected, op) {
+    case (true, .less): .greater
+    case (true, .lessEqual): .greaterEqual
+    case (true, .greater): .less
+    case (true, .greaterEqual): .lessEqual
+    default: op
+    }
+    return v.withUnsafeBufferPointer { p in
+        [Bool](unsafeUninitializedCapacity: p.count) { out, n in
+            switch op {
+            case .equal: for i in 0..<p.count { out[i] = p[i] == x }
+            case .notEqual: for i in 0..<p.count { out[i] = p[i] != x }
+            case .less: for i in 0..<p.count { out[i] = p[i] < x }
+            case .lessEqual: for i in 0..<p.count { out[i] = p[i] <= x }
+            case .greater: for i in 0..<p.count { out[i] = p[i] > x }
+            case .greaterEqual: for i in 0..<p.count { out[i] = p[i] >= x }
+            }
+            n = p.count
+        }
+    }
 }
 
 private func compareBuffers<T: Comparable>(_ v: [T], _ w: [T], _ op: ComparisonOperator) -> [Bool] {
-    var out = [Bool](repeating: false, count: v.count)
-    for i in v.indices { out[i] = holds(v[i], w[i], op) }
-    return out
+    precondition(v.count == w.count, "buffers of one length")
+    return v.withUnsafeBufferPointer { a in
+        w.withUnsafeBufferPointer { b in
+            [Bool](unsafeUninitializedCapacity: a.count) { out, n in
+                for i in 0..<a.count { out[i] = holds(a[i], b[i], op) }
+                n = a.count
+            }
+        }
+    }
 }
