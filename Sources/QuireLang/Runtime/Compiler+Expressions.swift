@@ -265,7 +265,9 @@ extension Compiler {
             let interp = interpreter
             let constant = Value.int(k)
             return { f in
-                if case .int(let x) = try lc(f) {
+                // Evaluated once: the left side may print or change something.
+                let a = try lc(f)
+                if case .int(let x) = a {
                     switch op {
                     case .less: return x < k
                     case .lessEqual: return x <= k
@@ -277,7 +279,7 @@ extension Compiler {
                     }
                 }
                 do {
-                    let v = try Operators.compare(op, try lc(f), constant)
+                    let v = try Operators.compare(op, a, constant)
                     if case .bool(let t) = v { return t }
                     return try interp.truth(v, span)
                 } catch let e as QuireError { throw e.located(at: span) }
