@@ -212,13 +212,7 @@ extension Compiler {
             let top = b.here
             let exits = try emitTest(condition, b)
             b.emit(.checkInterrupt, info: InstructionInfo(span: condition.span))
-            b.loops.append((Int(top), []))
-            loopDepth += 1
-            try emit(body, b, into: nil)
-            loopDepth -= 1
-            b.emit(.jump, top)
-            let loop = b.loops.removeLast()
-            for j in exits + loop.breaks { b.patchJump(j, to: b.here) }
+            try emitLoopBody(body, top: top, exits: exits, b)
             if outermost { endPromotion(b) }
             if let dest { b.emit(.loadConst, dest, b.constant(.none)) }
         case .forLoop(let target, let iterable, let body):
@@ -513,14 +507,20 @@ extension Compiler {
         let top = b.here
         let next = b.emit(.forNext, item, state, 0, info: InstructionInfo(span: iterable.span))
         try emitStore(target, from: item, b)
+        try emitLoopBody(body, top: top, exits: [next], b)
+        if outermost { endPromotion(b) }
+    }
+
+    /// A loop's body and its jump back to `top`; `exits` and the body's `break`s are patched to
+    /// the instruction after it, its `continue`s go to `top`.
+    func emitLoopBody(_ body: Node, top: Int32, exits: [Int], _ b: ChunkBuilder) throws {
         b.loops.append((Int(top), []))
         loopDepth += 1
         try emit(body, b, into: nil)
         loopDepth -= 1
         b.emit(.jump, top)
         let loop = b.loops.removeLast()
-        for j in [next] + loop.breaks { b.patchJump(j, to: b.here) }
-        if outermost { endPromotion(b) }
+        for j in exits + loop.breaks { b.patchJump(j, to: b.here) }
     }
 }
 
