@@ -49,21 +49,9 @@ struct CSVTokenizer: @unchecked Sendable {
             while true {
                 if quoting && p < end && buf[p] == Self.quote {
                     let open = p
-                    p += 1
-                    let fs = p
-                    var escaped = false
-                    while true {
-                        guard p < end else { throw ParseFailure.unterminatedQuote(offset: open) }
-                        if buf[p] == Self.quote {
-                            if p + 1 < end && buf[p + 1] == Self.quote {
-                                escaped = true
-                                p += 2
-                                continue
-                            }
-                            break
-                        }
-                        p += 1
-                    }
+                    let fs = p + 1
+                    let escaped: Bool
+                    (p, escaped) = try closingQuote(after: open, end: end)
                     sink.field(field, fs, p, quoted: true, escaped: escaped)
                     p += 1
                     // Text between a closing quote and the separator is dropped.
@@ -87,6 +75,27 @@ struct CSVTokenizer: @unchecked Sendable {
             rows += 1
         }
         return p
+    }
+
+    /// The closing quote of the quoted field opened at `open`, and whether the field has doubled
+    /// quotes inside; an error when the quote is never closed before `end`.
+    @inline(__always)
+    private func closingQuote(after open: Int, end: Int) throws -> (Int, Bool) {
+        let base = buf.baseAddress!
+        var p = open + 1
+        var escaped = false
+        while true {
+            guard p < end else { throw ParseFailure.unterminatedQuote(offset: open) }
+            if base[p] == Self.quote {
+                if p + 1 < end && base[p + 1] == Self.quote {
+                    escaped = true
+                    p += 2
+                    continue
+                }
+                return (p, escaped)
+            }
+            p += 1
+        }
     }
 
     /// The text of a field, with doubled quotes made single.
@@ -235,21 +244,9 @@ extension CSVTokenizer {
                 if field < expected { builders[field].count = rows }
                 if quoting && p < end && base[p] == Self.quote {
                     let open = p
-                    p += 1
-                    let fs = p
-                    var escaped = false
-                    while true {
-                        guard p < end else { throw ParseFailure.unterminatedQuote(offset: open) }
-                        if base[p] == Self.quote {
-                            if p + 1 < end && base[p + 1] == Self.quote {
-                                escaped = true
-                                p += 2
-                                continue
-                            }
-                            break
-                        }
-                        p += 1
-                    }
+                    let fs = p + 1
+                    let escaped: Bool
+                    (p, escaped) = try closingQuote(after: open, end: end)
                     sink.field(field, fs, p, quoted: true, escaped: escaped)
                     p += 1
                     // Text between a closing quote and the separator is dropped.
