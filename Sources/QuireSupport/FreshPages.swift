@@ -16,9 +16,9 @@ public enum FreshPages {
     public static let hugePageBytes = 4 << 20
 
     /// Prepares the whole pages inside `bytes` bytes at `start` for writing.
-    public static func prefault(_ start: UnsafeMutableRawPointer, bytes: Int) {
+    public static func prefault(_ start: UnsafeMutableRawPointer?, bytes: Int) {
         #if os(Linux)
-            guard bytes >= minimumBytes else { return }
+            guard let start, bytes >= minimumBytes else { return }
             let page = 4096
             let first = (Int(bitPattern: start) + page - 1) & ~(page - 1)
             let end = (Int(bitPattern: start) + bytes) & ~(page - 1)

@@ -54,8 +54,11 @@ func makeNotebookInterpreter() throws -> Interpreter {
 /// Runs a notebook with `quire run NB.md [flags]`; called by `Run`.
 enum NotebookRun {
     static func run(path: String, flags: NotebookFlags) throws -> Int32 {
-        let settings = try flags.settings()
-        return runOnLargeStack {
+        run(path: path, settings: try flags.settings())
+    }
+
+    static func run(path: String, settings: RunSettings) -> Int32 {
+        runOnLargeStack {
             var forwarder: InterruptForwarder?
             let status = NotebookCommand.run(path: path, settings: settings, console: StandardConsole()) {
                 let interpreter = try makeNotebookInterpreter()

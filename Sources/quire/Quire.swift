@@ -54,6 +54,7 @@ struct Quire: ParsableCommand {
 
     /// Usage errors exit with status 2 (ArgumentParser's default is 64).
     static func main() {
+        if let status = QuickStart.status(Array(CommandLine.arguments.dropFirst())) { Foundation.exit(status) }
         do {
             var command = try parseAsRoot()
             try command.run()
@@ -98,6 +99,28 @@ struct Run: ParsableCommand {
         let stem = name.hasSuffix(".qr") ? String(name.dropLast(3)) : name
         let folder = (script as NSString).deletingLastPathComponent
         return folder.isEmpty ? stem + ".out" : (folder as NSString).appendingPathComponent(stem + ".out")
+    }
+}
+
+/// The commonest command lines, `quire run FILE.qr` and `quire run NB.md [--html]`, run without
+/// building ArgumentParser's model of every command: that costs about a third of a script's
+/// start-up (its reflection looks up protocol conformances across the whole binary). Every
+/// other command line, and every error in the arguments, goes through `Quire.main`'s parser.
+enum QuickStart {
+    /// The exit status of the command, or nil when the parser must handle it.
+    static func status(_ arguments: [String]) -> Int32? {
+        guard arguments.count >= 2, arguments[0] == "run" else { return nil }
+        let file = arguments[1]
+        guard !file.isEmpty, !file.hasPrefix("-") else { return nil }
+        let flags = arguments.dropFirst(2)
+        let lower = file.lowercased()
+        if lower.hasSuffix(".md") || lower.hasSuffix(".ipynb") {
+            guard flags.isEmpty || Array(flags) == ["--html"] else { return nil }
+            return NotebookRun.run(path: file, settings: RunSettings(html: !flags.isEmpty))
+        }
+        guard lower.hasSuffix(".qr"), flags.isEmpty else { return nil }
+        guard let source = Runner.readScript(file) else { return 1 }
+        return Runner.evaluate(source, printResult: false, figureFolder: Run.figureFolder(of: file))
     }
 }
 

@@ -534,7 +534,7 @@ public enum CSVReader {
         switch kind {
         case .int where !anyMissing:
             return Column(int64: Array(unsafeUninitializedCapacity: total) { out, n in
-                PrefaultPages.advise(out.baseAddress, bytes: total * 8)
+                FreshPages.prefault(out.baseAddress, bytes: total * 8)
                 var offset = 0
                 for p in parts {
                     (out.baseAddress! + offset).initialize(from: p.ints!, count: p.count)
@@ -544,7 +544,7 @@ public enum CSVReader {
             })
         case .int, .float:
             return Column(float64: Array(unsafeUninitializedCapacity: total) { out, n in
-                PrefaultPages.advise(out.baseAddress, bytes: total * 8)
+                FreshPages.prefault(out.baseAddress, bytes: total * 8)
                 var offset = 0
                 for p in parts {
                     (out.baseAddress! + offset).initialize(repeating: 0, count: p.count)
@@ -632,14 +632,14 @@ final class ColumnArrays: @unchecked Sendable {
     func make(_ j: Int, kind: InferredKind, rows: Int) {
         if kind == .int {
             var values = [Int64](unsafeUninitializedCapacity: rows) { buffer, n in
-                PrefaultPages.advise(buffer.baseAddress, bytes: rows * 8)
+                FreshPages.prefault(buffer.baseAddress, bytes: rows * 8)
                 n = rows
             }
             intBases[j] = values.withUnsafeMutableBufferPointer { $0.baseAddress }
             ints[j] = values
         } else {
             var values = [Double](unsafeUninitializedCapacity: rows) { buffer, n in
-                PrefaultPages.advise(buffer.baseAddress, bytes: rows * 8)
+                FreshPages.prefault(buffer.baseAddress, bytes: rows * 8)
                 n = rows
             }
             floatBases[j] = values.withUnsafeMutableBufferPointer { $0.baseAddress }

@@ -1,3 +1,5 @@
+import QuireSupport
+
 /// The type a column's values imply so far, widened as rows arrive (pandas' inference order).
 enum InferredKind: Int, Comparable, Sendable {
     /// Only missing values so far.
@@ -136,7 +138,7 @@ struct ColumnBuilder {
                 ints = sharedInts
             } else {
                 ints = .allocate(capacity: capacity)
-                PrefaultPages.advise(ints, bytes: capacity * 8)
+                FreshPages.prefault(ints, bytes: capacity * 8)
             }
             ints!.initialize(repeating: 0, count: count)
         case .float:
@@ -144,7 +146,7 @@ struct ColumnBuilder {
                 floats = sharedFloats
             } else {
                 floats = .allocate(capacity: capacity)
-                PrefaultPages.advise(floats, bytes: capacity * 8)
+                FreshPages.prefault(floats, bytes: capacity * 8)
             }
             if kind == .int, let ints {
                 for i in 0..<count { floats![i] = Double(ints[i]) }

@@ -45,7 +45,7 @@ enum FileBytes {
                 let range = Parallel.range(part, of: size, chunks: parts)
                 guard let first = UnsafeMutablePointer<UInt8>(bitPattern: start) else { return }
                 let base = first + range.lowerBound
-                PrefaultPages.advise(base, bytes: range.count)
+                FreshPages.prefault(base, bytes: range.count)
                 var done = 0
                 while done < range.count {
                     if Cancellation.isCancelled { break }
@@ -135,25 +135,5 @@ enum UTF8Check {
             i += length
         }
         return nil
-    }
-}
-
-/// Asks the kernel to map a large buffer's pages now, in one call (Linux's
-/// `MADV_POPULATE_WRITE`), instead of one page fault per 4 KB page as the buffer is first
-/// written: most of the system time of reading a big file. Advice only: contents and ownership
-/// are unchanged; older kernels refuse it and nothing happens; elsewhere it does nothing.
-enum PrefaultPages {
-    static let page = 4096
-    static let populateWrite: Int32 = 23  // MADV_POPULATE_WRITE, Linux 5.14
-
-    static func advise(_ start: UnsafeMutableRawPointer?, bytes: Int) {
-        #if os(Linux)
-        guard let start, bytes >= 64 * page else { return }
-        let address = UInt(bitPattern: start)
-        let first = (address + UInt(page) - 1) & ~UInt(page - 1)
-        let last = (address + UInt(bytes)) & ~UInt(page - 1)
-        guard last > first else { return }
-        _ = madvise(UnsafeMutableRawPointer(bitPattern: first), Int(last - first), populateWrite)
-        #endif
     }
 }
