@@ -8,7 +8,7 @@ public struct Arguments {
     public let receiver: Value?
     public let context: any CallContext
     /// One entry per parameter; nil when neither given nor defaulted.
-    let bound: [Value?]
+    let bound: ArgumentSlots
     /// Which parameters the caller actually passed: bit i for parameter i (a builtin has at most
     /// 64 parameters, checked when it is declared).
     let given: UInt64
@@ -18,7 +18,7 @@ public struct Arguments {
     public let keywords: [(name: String, value: Value)]
 
     init(
-        builtin: Builtin, receiver: Value?, context: any CallContext, bound: [Value?], given: UInt64,
+        builtin: Builtin, receiver: Value?, context: any CallContext, bound: ArgumentSlots, given: UInt64,
         rest: [Value], keywords: [(name: String, value: Value)]
     ) {
         self.builtin = builtin
@@ -46,7 +46,7 @@ public struct Arguments {
     /// The same arguments with one parameter's value replaced (seaborn's `x="col"` becomes the
     /// column of `data=` before the chart's body reads it).
     public func replacing(_ name: String, with newValue: Value) -> Arguments {
-        var values = bound
+        let values = bound.copy()
         values[slot(name)] = newValue
         return Arguments(builtin: builtin, receiver: receiver, context: context, bound: values, given: given, rest: rest, keywords: keywords)
     }
@@ -148,5 +148,51 @@ public struct Arguments {
             preconditionFailure("\(builtin.qualifiedName) called on the wrong receiver")
         }
         return t
+    }
+}
+
+/// The values bound to a builtin's parameters, one slot per parameter; nil when neither given nor
+/// defaulted. One allocation with the values in its tail, made and destroyed by code specialised
+/// for `Value?`: a `[Value?]` made by count goes through the standard library's unspecialised
+/// allocator, which looks up the array type's generic metadata at every call, and is destroyed
+/// element by element through value witnesses. On builtin and method calls that was about a
+/// third of the call's cost (issue 19's `methods` benchmark).
+final class ArgumentSlots: ManagedBuffer<Int, Value?> {
+    /// `count` empty slots.
+    static func make(count: Int) -> ArgumentSlots {
+        let slots = unsafeDowncast(create(minimumCapacity: count) { _ in count }, to: ArgumentSlots.self)
+        slots.withUnsafeMutablePointerToElements { $0.initialize(repeating: nil, count: count) }
+        return slots
+    }
+
+    /// No slots, for a builtin without parameters (attributes); never written, so shared.
+    nonisolated(unsafe) static let empty = make(count: 0)
+
+    var count: Int { header }
+
+    subscript(i: Int) -> Value? {
+        get {
+            precondition(i >= 0 && i < header)
+            return withUnsafeMutablePointerToElements { $0[i] }
+        }
+        set {
+            precondition(i >= 0 && i < header)
+            withUnsafeMutablePointerToElements { $0[i] = newValue }
+        }
+    }
+
+    /// A new buffer holding the same values.
+    func copy() -> ArgumentSlots {
+        let other = ArgumentSlots.make(count: count)
+        for i in 0..<count { other[i] = self[i] }
+        return other
+    }
+
+    deinit {
+        // Slot by slot: `deinitialize(count:)` goes through the runtime's generic array
+        // destruction; most slots hold ints, strings or nothing, released inline here.
+        withUnsafeMutablePointers { count, values in
+            for i in 0..<count.pointee { (values + i).deinitialize(count: 1) }
+        }
     }
 }

@@ -243,19 +243,20 @@ extension Interpreter {
     }
 
     func bind(_ builtin: Builtin, receiver: Value?, _ positional: [Value], _ keywords: [(String, Value)]) throws -> Arguments {
+        // Parameters are read in place (`params[i].kind`): copying a `Parameter` retains its
+        // strings and arrays, which cost more than the rest of the binding.
         let params = builtin.parameters
-        var bound = [Value?](repeating: nil, count: params.count)
+        let bound = ArgumentSlots.make(count: params.count)
         var given: UInt64 = 0
         var rest: [Value] = []
         var extraKeywords: [(name: String, value: Value)] = []
-        let name = builtin.qualifiedName
         func isGiven(_ i: Int) -> Bool { given & (1 << UInt64(i)) != 0 }
         var p = 0
         for v in positional {
             while p < params.count, case .keywords = params[p].kind { p += 1 }
             guard p < params.count else {
                 let count = params.filter { if case .keywords = $0.kind { false } else { true } }.count
-                throw QuireError(.argument, "\(name) takes at most \(count) argument\(count == 1 ? "" : "s"), but \(positional.count) were given", hint: builtin.signature)
+                throw QuireError(.argument, "\(builtin.qualifiedName) takes at most \(count) argument\(count == 1 ? "" : "s"), but \(positional.count) were given", hint: builtin.signature)
             }
             if case .variadic = params[p].kind {
                 rest.append(v)
@@ -267,6 +268,7 @@ extension Interpreter {
             p += 1
         }
         for (key, v) in keywords {
+            let name = builtin.qualifiedName
             if let i = params.firstIndex(where: { $0.name == key }) {
                 switch params[i].kind {
                 case .variadic, .keywords:
@@ -287,24 +289,26 @@ extension Interpreter {
                 throw error
             }
         }
-        for (i, param) in params.enumerated() {
-            switch param.kind {
+        for i in params.indices {
+            switch params[i].kind {
             case .required:
                 guard isGiven(i) else {
-                    throw QuireError(.argument, "missing argument \"\(param.name)\" to \(name)", hint: builtin.signature)
+                    throw QuireError(.argument, "missing argument \"\(params[i].name)\" to \(builtin.qualifiedName)", hint: builtin.signature)
                 }
             case .optional(let d):
                 if !isGiven(i) { bound[i] = d }
             case .variadic, .keywords: continue
             }
-            if isGiven(i), let v = bound[i], !param.accepts.matches(v) {
-                throw Arguments.badArgument(param.name, to: name, expected: param.accepts.noun, got: v)
+            if isGiven(i), let v = bound[i] {
+                if !params[i].accepts.matches(v) {
+                    throw Arguments.badArgument(params[i].name, to: builtin.qualifiedName, expected: params[i].accepts.noun, got: v)
+                }
+                if !params[i].allows(v) { throw params[i].notAChoice(v, in: builtin.qualifiedName) }
             }
-            if isGiven(i), let v = bound[i], !param.allows(v) { throw param.notAChoice(v, in: name) }
         }
-        if let i = params.firstIndex(where: { if case .variadic = $0.kind { true } else { false } }) {
+        if !rest.isEmpty, let i = params.firstIndex(where: { if case .variadic = $0.kind { true } else { false } }) {
             for v in rest where !params[i].accepts.matches(v) {
-                throw Arguments.badArgument(params[i].name, to: name, expected: params[i].accepts.noun, got: v)
+                throw Arguments.badArgument(params[i].name, to: builtin.qualifiedName, expected: params[i].accepts.noun, got: v)
             }
         }
         return Arguments(builtin: builtin, receiver: receiver, context: self, bound: bound, given: given, rest: rest, keywords: extraKeywords)
