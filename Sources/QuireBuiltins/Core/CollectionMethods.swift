@@ -131,7 +131,7 @@ enum CollectionMethods {
                 return .list(ListBox(s.split(whereSeparator: { $0.isWhitespace }).map { .string(String($0)) }))
             }
             guard !sep.isEmpty else { throw args.bad("sep", expected: "a non-empty string") }
-            return .list(ListBox(s.components(separatedBy: sep).map { .string($0) }))
+            return .list(ListBox(TextSearch.split(s, on: sep).map { .string($0) }))
         },
         Builtin("join", on: "str", [Parameter("items")], doc: "The items (strings) joined with this string between them.", example: "\", \".join([\"a\", \"b\"])") { args in
             let parts = try CoreBuiltins.items(args, "items").map { v -> String in
@@ -154,20 +154,18 @@ enum CollectionMethods {
             return .string(s.replacingOccurrences(of: old, with: new))
         },
         Builtin("startswith", on: "str", [Parameter("prefix", .string)], doc: "True when the string starts with the prefix.", example: "\"quire\".startswith(\"q\")") { args in
-            .bool(string(args).hasPrefix(try args.string("prefix")))
+            .bool(string(args).utf8.starts(with: try args.string("prefix").utf8))
         },
         Builtin("endswith", on: "str", [Parameter("suffix", .string)], doc: "True when the string ends with the suffix.", example: "\"a.csv\".endswith(\".csv\")") { args in
-            .bool(string(args).hasSuffix(try args.string("suffix")))
+            .bool(string(args).utf8.reversed().starts(with: try args.string("suffix").utf8.reversed()))
         },
         Builtin("find", on: "str", [Parameter("sub", .string)], doc: "The position of the first occurrence, or -1.", example: "\"hello\".find(\"l\")") { args in
-            let s = string(args)
-            guard let r = s.range(of: try args.string("sub")) else { return .int(-1) }
-            return .int(s.distance(from: s.startIndex, to: r.lowerBound))
+            .int(TextSearch.find(try args.string("sub"), in: string(args)) ?? -1)
         },
         Builtin("count", on: "str", [Parameter("sub", .string)], doc: "How many times sub occurs, not overlapping.", example: "\"banana\".count(\"a\")") { args in
             let sub = try args.string("sub")
-            guard !sub.isEmpty else { return .int(string(args).count + 1) }
-            return .int(string(args).components(separatedBy: sub).count - 1)
+            guard !sub.isEmpty else { return .int(CodePoints.count(string(args)) + 1) }
+            return .int(TextSearch.count(of: sub, in: string(args)))
         },
     ]
 

@@ -27,7 +27,7 @@ extension CoreBuiltins {
             switch args.value("x") {
             case .list(let l): return .int(l.items.count)
             case .tuple(let t): return .int(t.count)
-            case .string(let s): return .int(s.count)
+            case .string(let s): return .int(CodePoints.count(s))
             case .dict(let d): return .int(d.count)
             case .object(let o): if let n = o.length { return .int(n) }
             default: break
@@ -100,7 +100,7 @@ extension CoreBuiltins {
                 switch v {
                 case .list(let l): lists.append(l.items)
                 case .tuple(let t): lists.append(t)
-                case .string(let s): lists.append(s.map { .string(String($0)) })
+                case .string(let s): lists.append(CodePoints.items(s))
                 case .object(let o): lists.append(try o.elements() ?? [])
                 default: throw Arguments.badArgument("sequences", to: "zip", expected: "lists or tuples", got: v)
                 }

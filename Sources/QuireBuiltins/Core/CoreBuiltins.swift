@@ -24,7 +24,7 @@ enum CoreBuiltins {
         switch v {
         case .list(let l): return l.items
         case .tuple(let t): return t
-        case .string(let s): return s.map { .string(String($0)) }
+        case .string(let s): return CodePoints.items(s)
         case .dict(let d): return d.keys
         case .object(let o):
             if let e = try o.elements() { return e }

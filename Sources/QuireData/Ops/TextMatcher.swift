@@ -1,3 +1,5 @@
+import QuireSupport
+
 /// A pattern the `str` methods search for: literal text (compared as UTF-8 bytes, fast) or a
 /// regular expression (Swift's regex engine, on code points as Python's `re`). A "regular
 /// expression" without any special character is searched as literal text: same result, faster.
@@ -33,7 +35,7 @@ struct TextMatcher {
         if let regex { return (try? regex.firstMatch(in: s)) != nil }
         let text = caseSensitive ? s : s.uppercased()
         var text2 = text
-        return text2.withUTF8 { firstOffset(of: literal!, in: $0, from: 0) != nil }
+        return text2.withUTF8 { bytes in literal!.withUnsafeBufferPointer { TextSearch.firstOffset(of: $0, in: bytes, from: 0) != nil } }
     }
 
     /// `s` with the first `count` occurrences (all when negative) replaced by `replacement`.
@@ -52,8 +54,10 @@ struct TextMatcher {
             let needle = literal!
             var start = 0, done = 0
             while count < 0 || done < count {
-                let found: Int? = folded.map { f in f.withUnsafeBufferPointer { firstOffset(of: needle, in: $0, from: start) } }
-                    ?? firstOffset(of: needle, in: bytes, from: start)
+                let found: Int? = needle.withUnsafeBufferPointer { pin in
+                    folded.map { f in f.withUnsafeBufferPointer { TextSearch.firstOffset(of: pin, in: $0, from: start) } }
+                        ?? TextSearch.firstOffset(of: pin, in: bytes, from: start)
+                }
                 guard let at = found else { break }
                 out.append(contentsOf: bytes[start..<at])
                 out.append(contentsOf: replacement.utf8)
@@ -78,36 +82,6 @@ struct TextMatcher {
         if let regex {
             return s.split(separator: regex, maxSplits: limit < 0 ? Int.max : limit, omittingEmptySubsequences: false).map(String.init)
         }
-        var parts: [String] = []
-        var s2 = s
-        s2.withUTF8 { bytes in
-            let needle = literal!
-            var start = 0
-            while limit < 0 || parts.count < limit, let at = firstOffset(of: needle, in: bytes, from: start) {
-                parts.append(String(decoding: bytes[start..<at], as: UTF8.self))
-                start = at + needle.count
-            }
-            parts.append(String(decoding: bytes[start...], as: UTF8.self))
-        }
-        return parts
+        return TextSearch.split(s, on: String(decoding: literal!, as: UTF8.self), limit: limit)
     }
-}
-
-/// The first offset at or after `from` where `needle` starts in `haystack`.
-private func firstOffset(of needle: [UInt8], in haystack: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
-    let n = needle.count, h = haystack.count
-    if n == 0 { return from <= h ? from : nil }
-    guard h - from >= n else { return nil }
-    let first = needle[0]
-    var i = from
-    let last = h - n
-    while i <= last {
-        if haystack[i] == first {
-            var k = 1
-            while k < n && haystack[i + k] == needle[k] { k += 1 }
-            if k == n { return i }
-        }
-        i += 1
-    }
-    return nil
 }

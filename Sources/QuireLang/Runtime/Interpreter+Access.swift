@@ -124,9 +124,9 @@ extension Interpreter {
             if case .object(let s as SliceValue) = index { return .tuple(s.indices(count: t.count).map { t[$0] }) }
             return t[try normalizedIndex(index, count: t.count, what: "tuple")]
         case .string(let str):
-            let chars = Array(str)
-            if case .object(let s as SliceValue) = index { return .string(String(s.indices(count: chars.count).map { chars[$0] })) }
-            return .string(String(chars[try normalizedIndex(index, count: chars.count, what: "string")]))
+            let count = CodePoints.count(str)
+            if case .object(let s as SliceValue) = index { return .string(CodePoints.picking(str, s.indices(count: count))) }
+            return .string(CodePoints.at(str, try normalizedIndex(index, count: count, what: "string")))
         case .dict(let d):
             if let v = try d.get(index) { return v }
             let keys = d.keys.compactMap { if case .string(let s) = $0 { s } else { nil } }
@@ -156,7 +156,7 @@ extension Interpreter {
         switch value {
         case .list(let l): return l.items
         case .tuple(let t): return t
-        case .string(let s): return s.map { .string(String($0)) }
+        case .string(let s): return CodePoints.items(s)
         case .dict(let d): return d.keys
         case .object(let o):
             if let items = try o.elements() { return items }

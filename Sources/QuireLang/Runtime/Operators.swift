@@ -272,7 +272,7 @@ public enum Operators {
             guard case .string(let sub) = item else {
                 throw QuireError(.type, "\"in <string>\" needs a string on the left, not \(item.typeNoun)")
             }
-            return sub.isEmpty || s.contains(sub)
+            return TextSearch.contains(sub, in: s)
         case .object(let o):
             if let v = try o.binary(.contains, item, reflected: true), case .bool(let b) = v { return b }
             if let elements = try o.elements() { return try elements.contains { try equal($0, item) } }

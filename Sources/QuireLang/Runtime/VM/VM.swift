@@ -72,6 +72,8 @@ extension Interpreter {
                 } else if case .double(let x) = regs[Int(ins.b)], case .double(let y) = regs[Int(ins.c)] {
                     regs.setTrivial(Int(ins.a), .double(x + y))
                     continue
+                } else if ins.a == ins.b, regs.appendString(Int(ins.a), Int(ins.c)) {
+                    continue
                 }
                 regs[Int(ins.a)] = try slowBinary(chunk, pc - 1, regs, ins)
             case .subtract:
@@ -387,6 +389,29 @@ extension UnsafeMutablePointer where Pointee == Value {
         switch self[i] {
         case .none, .bool, .int, .double, .undefined: break
         default: (self + i).deinitialize(count: 1)
+        }
+    }
+
+    /// `s = s + t` on strings (also `s += t`), where the sum replaces the left operand's own
+    /// register: the string is moved out of the register, appended to and put back, so that one
+    /// held nowhere else grows in place (amortised), as CPython's `s = s + t` does, where a new
+    /// sum would copy all of `s` at every step. False, changing nothing, when either is not a
+    /// string.
+    @inline(never)
+    func appendString(_ a: Int, _ c: Int) -> Bool {
+        guard case .string = self[a], case .string(let tail) = self[c] else { return false }
+        var head = Self.takeString((self + a).move())
+        head += tail
+        (self + a).initialize(to: .string(head))
+        return true
+    }
+
+    /// The string a value holds, taken over rather than copied (a copy would share the storage,
+    /// and the append would then copy it). Only called on a value just checked to be a string.
+    private static func takeString(_ value: consuming Value) -> String {
+        switch consume value {
+        case .string(let s): return s
+        default: preconditionFailure("takeString on a value that is not a string")
         }
     }
 
