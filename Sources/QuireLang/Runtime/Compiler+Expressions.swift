@@ -229,31 +229,44 @@ extension Compiler {
     }
 
     func compileFString(_ parts: [FPart]) throws -> Code {
-        let pieces: [(String?, Code?, Character?, String?, SourceSpan?)] = try parts.map {
+        let pieces: [CompiledFPart] = try parts.map {
             switch $0 {
-            case .text(let s): return (s, nil, nil, nil, nil)
-            case .expression(let n, let conv, let spec): return (nil, try compile(n), conv, spec, n.span)
+            case .text(let s): return CompiledFPart(text: s)
+            case .expression(let n, let conv, let spec):
+                return CompiledFPart(code: try compile(n), repr: conv == "r", spec: spec ?? "", span: n.span)
             }
         }
         return { f in
             var out = ""
-            for (text, code, conv, spec, span) in pieces {
-                if let text {
-                    out += text
+            for i in pieces.indices {
+                guard let code = pieces[i].code else {
+                    out += pieces[i].text
                     continue
                 }
-                let v = try code!(f)
+                let v = try code(f)
                 do {
-                    if conv == "r" {
-                        out += try Format.apply(spec ?? "", to: .string(Printer.repr(v)))
+                    if pieces[i].repr {
+                        out += try Format.apply(pieces[i].spec, to: .string(Printer.repr(v)))
+                    } else if pieces[i].spec.isEmpty {
+                        out += Printer.str(v)
                     } else {
-                        out += try Format.apply(spec ?? "", to: v)
+                        out += try Format.apply(pieces[i].spec, to: v)
                     }
-                } catch let e as QuireError { throw e.located(at: span!) }
+                } catch let e as QuireError { throw e.located(at: pieces[i].span!) }
             }
             return .string(out)
         }
     }
+}
+
+/// One piece of a compiled f-string: literal text, or an expression with its conversion and
+/// format spec (empty when none; `Format.apply` with an empty spec is `Printer.str`).
+struct CompiledFPart {
+    var text = ""
+    var code: Code?
+    var repr = false
+    var spec = ""
+    var span: SourceSpan?
 }
 
 extension Compiler {

@@ -124,9 +124,11 @@ extension Interpreter {
             if case .object(let s as SliceValue) = index { return .tuple(s.indices(count: t.count).map { t[$0] }) }
             return t[try normalizedIndex(index, count: t.count, what: "tuple")]
         case .string(let str):
+            // A position from the start needs only the code points before it.
+            if case .int(let k) = index, k >= 0, let c = CodePoints.at(str, k) { return .string(c) }
             let count = CodePoints.count(str)
             if case .object(let s as SliceValue) = index { return .string(CodePoints.picking(str, s.indices(count: count))) }
-            return .string(CodePoints.at(str, try normalizedIndex(index, count: count, what: "string")))
+            return .string(CodePoints.at(str, try normalizedIndex(index, count: count, what: "string"))!)
         case .dict(let d):
             if let v = try d.get(index) { return v }
             let keys = d.keys.compactMap { if case .string(let s) = $0 { s } else { nil } }

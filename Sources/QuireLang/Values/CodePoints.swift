@@ -8,10 +8,14 @@ public enum CodePoints {
     /// Each code point as a one-code-point string (Python's `list(s)`, `for c in s`).
     public static func items(_ s: String) -> [Value] { s.unicodeScalars.map { .string(String($0)) } }
 
-    /// The code point at `i`, which must be in `0..<count(s)`, as a string (Python's `s[i]`).
-    public static func at(_ s: String, _ i: Int) -> String {
+    /// The code point at `i` (not negative) as a string (Python's `s[i]`), or nil when the
+    /// string is shorter.
+    public static func at(_ s: String, _ i: Int) -> String? {
         let scalars = s.unicodeScalars
-        return String(scalars[scalars.index(scalars.startIndex, offsetBy: i)])
+        guard i >= 0, let at = scalars.index(scalars.startIndex, offsetBy: i, limitedBy: scalars.endIndex), at != scalars.endIndex else {
+            return nil
+        }
+        return String(scalars[at])
     }
 
     /// The code points at `indices`, in that order, as a string (Python's `s[a:b:c]`).
