@@ -7,8 +7,8 @@ public struct Arguments {
     /// The object a method was called on.
     public let receiver: Value?
     public let context: any CallContext
-    /// One entry per parameter; nil when neither given nor defaulted.
-    let bound: ArgumentSlots
+    /// The values bound to the parameters (`self[i]`).
+    let bound: Bound
     /// Which parameters the caller actually passed: bit i for parameter i (a builtin has at most
     /// 64 parameters, checked when it is declared).
     let given: UInt64
@@ -18,7 +18,7 @@ public struct Arguments {
     public let keywords: [(name: String, value: Value)]
 
     init(
-        builtin: Builtin, receiver: Value?, context: any CallContext, bound: ArgumentSlots, given: UInt64,
+        builtin: Builtin, receiver: Value?, context: any CallContext, bound: Bound, given: UInt64,
         rest: [Value], keywords: [(name: String, value: Value)]
     ) {
         self.builtin = builtin
@@ -38,7 +38,26 @@ public struct Arguments {
     }
 
     /// The value of a parameter (`none` when optional and not given).
-    public func value(_ name: String) -> Value { bound[slot(name)] ?? .none }
+    public func value(_ name: String) -> Value { self[slot(name)] ?? .none }
+
+    /// How arguments are held: the positional arguments of a call without keywords to a builtin
+    /// with fixed parameters, as the call made them (parameters after them take their
+    /// defaults); or one slot per parameter, filled by the general binding.
+    enum Bound {
+        case leading([Value])
+        case slots(ArgumentSlots)
+    }
+
+    /// The value bound to parameter `i`: given, or its default; nil when neither.
+    subscript(i: Int) -> Value? {
+        switch bound {
+        case .slots(let slots): return slots[i]
+        case .leading(let given):
+            if i < given.count { return given[i] }
+            if case .optional(let d) = builtin.parameters[i].kind { return d }
+            return nil
+        }
+    }
 
     /// True when the caller passed this argument.
     public func has(_ name: String) -> Bool { given & (1 << UInt64(slot(name))) != 0 }
@@ -46,9 +65,10 @@ public struct Arguments {
     /// The same arguments with one parameter's value replaced (seaborn's `x="col"` becomes the
     /// column of `data=` before the chart's body reads it).
     public func replacing(_ name: String, with newValue: Value) -> Arguments {
-        let values = bound.copy()
+        let values = ArgumentSlots.make(count: builtin.parameters.count)
+        for i in 0..<values.count { values[i] = self[i] }
         values[slot(name)] = newValue
-        return Arguments(builtin: builtin, receiver: receiver, context: context, bound: values, given: given, rest: rest, keywords: keywords)
+        return Arguments(builtin: builtin, receiver: receiver, context: context, bound: .slots(values), given: given, rest: rest, keywords: keywords)
     }
 
     /// The value of a parameter, or nil when it is `none` or not given.
@@ -165,9 +185,6 @@ final class ArgumentSlots: ManagedBuffer<Int, Value?> {
         return slots
     }
 
-    /// No slots, for a builtin without parameters (attributes); never written, so shared.
-    nonisolated(unsafe) static let empty = make(count: 0)
-
     var count: Int { header }
 
     subscript(i: Int) -> Value? {
@@ -179,13 +196,6 @@ final class ArgumentSlots: ManagedBuffer<Int, Value?> {
             precondition(i >= 0 && i < header)
             withUnsafeMutablePointerToElements { $0[i] = newValue }
         }
-    }
-
-    /// A new buffer holding the same values.
-    func copy() -> ArgumentSlots {
-        let other = ArgumentSlots.make(count: count)
-        for i in 0..<count { other[i] = self[i] }
-        return other
     }
 
     deinit {

@@ -144,6 +144,9 @@ public final class Builtin: @unchecked Sendable {
     public let body: Body
     /// `train_test_split` or `DataFrame.head`: how messages name it.
     public let qualifiedName: String
+    /// No variadic or keyword-collecting parameter: positional arguments bind to the first
+    /// parameters in order, which lets a call without keywords skip most of the binding.
+    public let hasFixedParameters: Bool
 
     public init(
         _ name: String, on receiver: String? = nil, _ parameters: [Parameter] = [], doc: String,
@@ -158,6 +161,12 @@ public final class Builtin: @unchecked Sendable {
         self.body = body
         precondition(parameters.count <= 64, "a builtin has at most 64 parameters")
         self.qualifiedName = receiver.map { "\($0).\(name)" } ?? name
+        self.hasFixedParameters = parameters.allSatisfy {
+            switch $0.kind {
+            case .required, .optional: true
+            case .variadic, .keywords: false
+            }
+        }
     }
 
     /// An attribute of a native object, declared like a method: `df.shape`, `fig.xticks`.
@@ -170,6 +179,7 @@ public final class Builtin: @unchecked Sendable {
         self.isAttribute = true
         self.body = body
         self.qualifiedName = "\(receiver).\(name)"
+        self.hasFixedParameters = true
     }
 
     /// `head(n=5)`, or `DataFrame.shape` for an attribute.

@@ -86,7 +86,7 @@ extension Interpreter {
 
     /// The value of a registered attribute of `receiver`.
     public func readAttribute(_ attribute: Builtin, of receiver: Value) throws -> Value {
-        try attribute.body(Arguments(builtin: attribute, receiver: receiver, context: self, bound: .empty, given: 0, rest: [], keywords: []))
+        try attribute.body(Arguments(builtin: attribute, receiver: receiver, context: self, bound: .leading([]), given: 0, rest: [], keywords: []))
     }
 
     func setMember(_ target: Value, _ name: String, _ value: Value) throws {

@@ -246,6 +246,9 @@ extension Interpreter {
         // Parameters are read in place (`params[i].kind`): copying a `Parameter` retains its
         // strings and arrays, which cost more than the rest of the binding.
         let params = builtin.parameters
+        if keywords.isEmpty, builtin.hasFixedParameters, positional.count <= params.count {
+            return try bindLeading(builtin, receiver: receiver, positional)
+        }
         let bound = ArgumentSlots.make(count: params.count)
         var given: UInt64 = 0
         var rest: [Value] = []
@@ -311,7 +314,28 @@ extension Interpreter {
                 throw Arguments.badArgument(params[i].name, to: builtin.qualifiedName, expected: params[i].accepts.noun, got: v)
             }
         }
-        return Arguments(builtin: builtin, receiver: receiver, context: self, bound: bound, given: given, rest: rest, keywords: extraKeywords)
+        return Arguments(builtin: builtin, receiver: receiver, context: self, bound: .slots(bound), given: given, rest: rest, keywords: extraKeywords)
+    }
+
+    /// `bind` for positional arguments only, to a builtin with fixed parameters: they bind to
+    /// its first parameters and are kept as given. The checks and their order are the general
+    /// binding's: parameter by parameter, a missing one or a given one of the wrong type or
+    /// outside its choices.
+    private func bindLeading(_ builtin: Builtin, receiver: Value?, _ positional: [Value]) throws -> Arguments {
+        let params = builtin.parameters
+        for i in params.indices {
+            if i < positional.count {
+                let v = positional[i]
+                if !params[i].accepts.matches(v) {
+                    throw Arguments.badArgument(params[i].name, to: builtin.qualifiedName, expected: params[i].accepts.noun, got: v)
+                }
+                if !params[i].allows(v) { throw params[i].notAChoice(v, in: builtin.qualifiedName) }
+            } else if case .required = params[i].kind {
+                throw QuireError(.argument, "missing argument \"\(params[i].name)\" to \(builtin.qualifiedName)", hint: builtin.signature)
+            }
+        }
+        let given: UInt64 = positional.count >= 64 ? .max : (1 << UInt64(positional.count)) - 1
+        return Arguments(builtin: builtin, receiver: receiver, context: self, bound: .leading(positional), given: given, rest: [], keywords: [])
     }
 
     public func callMethod(_ receiver: Value, _ name: String, _ arguments: [Value]) throws -> Value {
