@@ -1,7 +1,13 @@
 // swift-tools-version: 6.0
 import PackageDescription
 
-let optimisedInDebug: [SwiftSetting] = [.unsafeFlags(["-O"], .when(configuration: .debug))]
+/// The release binary carries the Swift runtime and Foundation (linked statically): the dynamic
+/// loader no longer resolves their symbols at every start, about 10 ms of a 26 ms start (issue
+/// 19). Each module is compiled with the flag too, as `swift build --static-swift-stdlib` does, so
+/// that what it imports (Foundation) names its static libraries for the linker. Debug, test and
+/// sanitizer builds stay dynamic.
+let staticInRelease: [SwiftSetting] = [.unsafeFlags(["-static-stdlib"], .when(configuration: .release))]
+let optimisedInDebug: [SwiftSetting] = [.unsafeFlags(["-O"], .when(configuration: .debug))] + staticInRelease
 
 // Layers (see docs/architecture.md): pure domain libraries at the bottom, the language in the
 // middle, bindings between them (QuireBuiltins), front ends on top.
@@ -51,32 +57,27 @@ let package = Package(
             dependencies: ["QuireSupport"],
             // Variables live in class-owned buffers touched on every step; the interpreter is
             // single-threaded, so run-time exclusivity checks only cost time there.
-            swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked", "-Xfrontend", "-disable-generic-metadata-prespecialization"])]),
+            swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"])] + staticInRelease),
         .target(
             name: "QuireBuiltins",
             dependencies: [
                 "QuireLang", "QuireArray", "QuireData", "QuirePlot", "QuireLearn", "QuireVision", "QuireSupport",
                 "QuireText",
-            ]),
-        .target(name: "QuireNotebook", dependencies: ["QuireLang", "QuireSupport"]),
-        .target(name: "QuireREPL", dependencies: ["QuireLang", "QuireSupport", "CEditLine"]),
+            ],
+            swiftSettings: staticInRelease),
+        .target(name: "QuireNotebook", dependencies: ["QuireLang", "QuireSupport"], swiftSettings: staticInRelease),
+        .target(name: "QuireREPL", dependencies: ["QuireLang", "QuireSupport", "CEditLine"], swiftSettings: staticInRelease),
         // The Jupyter kernel: the messaging protocol over ZeroMQ, signed with OpenSSL's HMAC.
-        .target(name: "QuireKernel", dependencies: ["QuireLang", "QuireREPL", "QuireSupport", "CZMQ", "CCrypto"]),
+        .target(name: "QuireKernel", dependencies: ["QuireLang", "QuireREPL", "QuireSupport", "CZMQ", "CCrypto"], swiftSettings: staticInRelease),
         .executableTarget(
             name: "quire",
             dependencies: [
                 "QuireLang", "QuireBuiltins", "QuireNotebook", "QuireREPL", "QuireSupport", "QuireVision", "QuireKernel", "QuireText",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
-            // The Swift runtime and Foundation linked into the release binary: the dynamic
-            // loader no longer resolves their symbols at every start (about 10 ms of a 26 ms
-            // start, issue 19). Debug and sanitizer builds stay dynamic.
-            // (`-static-stdlib` alone misses what static Foundation needs: CoreFoundation and ICU.)
-            linkerSettings: [
-                .unsafeFlags(
-                    ["-static-stdlib", "-lCoreFoundation", "-l_FoundationICU", "-l_FoundationCShims", "-l_FoundationCollections"],
-                    .when(configuration: .release))
-            ]),
+            swiftSettings: staticInRelease,
+            // See `staticInRelease`.
+            linkerSettings: [.unsafeFlags(["-static-stdlib"], .when(configuration: .release))]),
 
         .testTarget(name: "QuireSupportTests", dependencies: ["QuireSupport"]),
         .testTarget(name: "QuireArrayTests", dependencies: ["QuireArray"]),
