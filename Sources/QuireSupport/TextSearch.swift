@@ -68,7 +68,8 @@ public enum TextSearch {
 
     /// Whether `needle` occurs in `text` (Python's `needle in text`; an empty needle always does).
     public static func contains(_ needle: String, in text: String) -> Bool {
-        find(needle, in: text) != nil
+        var text = text, needle = needle
+        return text.withUTF8 { bytes in needle.withUTF8 { firstOffset(of: $0, in: bytes, from: 0) != nil } }
     }
 
     /// The position, in code points, of the first occurrence of `needle` in `text`, or nil:

@@ -8,6 +8,8 @@ struct TextMatcher {
     private static let special = Set("\\.^$*+?{}[]|()".unicodeScalars)
 
     private let literal: [UInt8]?
+    /// The literal pattern as text, for `TextSearch.split`.
+    private let literalText: String?
     private let regex: Regex<AnyRegexOutput>?
     private let caseSensitive: Bool
 
@@ -22,9 +24,12 @@ struct TextMatcher {
                 throw DataError.badPattern(pattern: pattern)
             }
             literal = nil
+            literalText = nil
         } else {
             regex = nil
-            literal = Array((caseSensitive ? pattern : pattern.uppercased()).utf8)
+            let text = caseSensitive ? pattern : pattern.uppercased()
+            literal = Array(text.utf8)
+            literalText = text
         }
     }
 
@@ -82,6 +87,6 @@ struct TextMatcher {
         if let regex {
             return s.split(separator: regex, maxSplits: limit < 0 ? Int.max : limit, omittingEmptySubsequences: false).map(String.init)
         }
-        return TextSearch.split(s, on: String(decoding: literal!, as: UTF8.self), limit: limit)
+        return TextSearch.split(s, on: literalText!, limit: limit)
     }
 }
