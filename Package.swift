@@ -33,7 +33,7 @@ let package = Package(
         .systemLibrary(name: "CZlib", path: "Sources/CZlib", pkgConfig: "zlib"),
         .systemLibrary(name: "CZMQ", path: "Sources/CZMQ"),  // libzmq.pc adds -isystem flags SwiftPM refuses
         .systemLibrary(name: "CCrypto", path: "Sources/CCrypto", pkgConfig: "libcrypto"),
-        .systemLibrary(name: "COpenBLAS", path: "Sources/COpenBLAS", pkgConfig: "openblas"),
+        .systemLibrary(name: "COpenBLAS", path: "Sources/COpenBLAS"),  // declarations only: loaded with dlopen (Gemm.swift)
 
         // The lowest layer: helpers shared by the libraries above it (one home for each).
         .target(name: "QuireSupport", swiftSettings: optimisedInDebug),

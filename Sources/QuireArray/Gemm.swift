@@ -1,7 +1,14 @@
 import COpenBLAS
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Dense matrix products on OpenBLAS: the one home of the library's GEMM, for the arrays, the
 /// neural networks and the text encoder.
+///
+/// OpenBLAS is loaded at the first product (`OpenBLAS.library`), not linked: linked, it would
+/// start its thread pool at every start of quire. Where it cannot be loaded, products take a
+/// plain loop (`plainProduct`), slower but with the same results up to rounding.
 ///
 /// Matrices are row-major and contiguous in their rows (`lda`, `ldb`, `ldc` are row strides in
 /// elements). `c = alpha * op(a) * op(b) + beta * c`, where `op(x)` is `x` or its transpose.
@@ -13,11 +20,11 @@ public enum Gemm {
     /// Sets how many threads OpenBLAS uses for one product (at least 1). By default it uses
     /// every core; benchmarks set it to match the peer they are compared with.
     public static func setThreads(_ count: Int) {
-        openblas_set_num_threads(Int32(clamping: max(1, count)))
+        OpenBLAS.library?.setThreads(Int32(clamping: max(1, count)))
     }
 
-    /// How many threads OpenBLAS uses for one product.
-    public static var threads: Int { Int(openblas_get_num_threads()) }
+    /// How many threads OpenBLAS uses for one product (1 for the plain loop).
+    public static var threads: Int { OpenBLAS.library.map { Int($0.getThreads()) } ?? 1 }
 
     /// Single precision: `c = alpha * op(a) * op(b) + beta * c`.
     public static func multiply(
@@ -28,9 +35,12 @@ public enum Gemm {
     ) {
         guard m > 0, n > 0 else { return }
         guard k > 0 else { return scale(c, rows: m, columns: n, ld: ldc, by: beta) }
-        cblas_sgemm(
-            CblasRowMajor, transpose(opA), transpose(opB), blasInt(m), blasInt(n), blasInt(k),
-            alpha, a, blasInt(lda), b, blasInt(ldb), beta, c, blasInt(ldc))
+        guard let blas = OpenBLAS.library, let dims = blasInts(m, n, k, lda, ldb, ldc) else {
+            return plainProduct(opA, opB, m: m, n: n, k: k, alpha: alpha, a: a, lda: lda, b: b, ldb: ldb, beta: beta, c: c, ldc: ldc)
+        }
+        blas.sgemm(
+            Int32(QUIRE_CBLAS_ROW_MAJOR), transpose(opA), transpose(opB), dims[0], dims[1], dims[2],
+            alpha, a, dims[3], b, dims[4], beta, c, dims[5])
     }
 
     /// Double precision: `c = alpha * op(a) * op(b) + beta * c`.
@@ -42,9 +52,12 @@ public enum Gemm {
     ) {
         guard m > 0, n > 0 else { return }
         guard k > 0 else { return scale(c, rows: m, columns: n, ld: ldc, by: beta) }
-        cblas_dgemm(
-            CblasRowMajor, transpose(opA), transpose(opB), blasInt(m), blasInt(n), blasInt(k),
-            alpha, a, blasInt(lda), b, blasInt(ldb), beta, c, blasInt(ldc))
+        guard let blas = OpenBLAS.library, let dims = blasInts(m, n, k, lda, ldb, ldc) else {
+            return plainProduct(opA, opB, m: m, n: n, k: k, alpha: alpha, a: a, lda: lda, b: b, ldb: ldb, beta: beta, c: c, ldc: ldc)
+        }
+        blas.dgemm(
+            Int32(QUIRE_CBLAS_ROW_MAJOR), transpose(opA), transpose(opB), dims[0], dims[1], dims[2],
+            alpha, a, dims[3], b, dims[4], beta, c, dims[5])
     }
 
     /// `a (m x k) * b (k x n)` of two contiguous row-major matrices, as a new `m x n` array.
@@ -61,11 +74,40 @@ public enum Gemm {
         return c
     }
 
-    private static func transpose(_ op: Operand) -> CBLAS_TRANSPOSE {
-        op == .plain ? CblasNoTrans : CblasTrans
+    private static func transpose(_ op: Operand) -> Int32 {
+        Int32(op == .plain ? QUIRE_CBLAS_NO_TRANS : QUIRE_CBLAS_TRANS)
     }
 
-    private static func blasInt(_ v: Int) -> blasint { blasint(v) }
+    /// The sizes as OpenBLAS's 32-bit integers, or nil when one does not fit (the plain loop
+    /// then takes the product).
+    private static func blasInts(_ values: Int...) -> [Int32]? {
+        var out: [Int32] = []
+        for v in values {
+            guard let i = Int32(exactly: v) else { return nil }
+            out.append(i)
+        }
+        return out
+    }
+
+    /// `c = alpha * op(a) * op(b) + beta * c` by a plain loop, for when OpenBLAS is missing.
+    /// Internal so that the tests check it against the library.
+    static func plainProduct<T: BinaryFloatingPoint>(
+        _ opA: Operand, _ opB: Operand, m: Int, n: Int, k: Int, alpha: T, a: UnsafePointer<T>, lda: Int,
+        b: UnsafePointer<T>, ldb: Int, beta: T, c: UnsafeMutablePointer<T>, ldc: Int
+    ) {
+        for i in 0..<m {
+            for j in 0..<n {
+                var sum: T = 0
+                for p in 0..<k {
+                    let x = opA == .plain ? a[i * lda + p] : a[p * lda + i]
+                    let y = opB == .plain ? b[p * ldb + j] : b[j * ldb + p]
+                    sum += x * y
+                }
+                let old = c[i * ldc + j]
+                c[i * ldc + j] = alpha * sum + (beta == 0 ? 0 : beta * old)
+            }
+        }
+    }
 
     private static func scale<T: FloatingPoint>(
         _ c: UnsafeMutablePointer<T>, rows: Int, columns: Int, ld: Int, by beta: T
@@ -91,5 +133,28 @@ extension Float: GemmElement {
 extension Double: GemmElement {
     public static func gemm(m: Int, n: Int, k: Int, a: UnsafePointer<Double>, b: UnsafePointer<Double>, c: UnsafeMutablePointer<Double>) {
         Gemm.multiply(m: m, n: n, k: k, a: a, lda: k, b: b, ldb: n, c: c, ldc: n)
+    }
+}
+
+/// The OpenBLAS entry points, found by dlopen at the first product.
+struct OpenBLAS: @unchecked Sendable {
+    let sgemm: quire_cblas_sgemm
+    let dgemm: quire_cblas_dgemm
+    let setThreads: quire_openblas_set_num_threads
+    let getThreads: quire_openblas_get_num_threads
+
+    /// Loaded once (Swift's lazy statics are thread-safe); nil when the library is missing.
+    static let library: OpenBLAS? = load()
+
+    private static func load() -> OpenBLAS? {
+        // The library stays loaded for the life of the process, so the handle is not closed.
+        guard let handle = dlopen("libopenblas.so.0", RTLD_NOW | RTLD_LOCAL) ?? dlopen("libopenblas.so", RTLD_NOW | RTLD_LOCAL),
+            let s = dlsym(handle, "cblas_sgemm"), let d = dlsym(handle, "cblas_dgemm"),
+            let set = dlsym(handle, "openblas_set_num_threads"), let get = dlsym(handle, "openblas_get_num_threads")
+        else { return nil }
+        return OpenBLAS(
+            sgemm: unsafeBitCast(s, to: quire_cblas_sgemm.self), dgemm: unsafeBitCast(d, to: quire_cblas_dgemm.self),
+            setThreads: unsafeBitCast(set, to: quire_openblas_set_num_threads.self),
+            getThreads: unsafeBitCast(get, to: quire_openblas_get_num_threads.self))
     }
 }

@@ -62,4 +62,34 @@ import Testing
         }
         #expect(c == [2, 4, 6, 8])
     }
+
+    @Test func openBLASIsLoadedOnFirstUse() {
+        // install-deps.sh installs it; the plain loop is only for a machine without it.
+        #expect(OpenBLAS.library != nil)
+        #expect(Gemm.threads >= 1)
+    }
+
+    @Test(arguments: [(false, false), (true, false), (false, true), (true, true)])
+    func thePlainLoopAgreesWithOpenBLAS(ta: Bool, tb: Bool) {
+        let (m, n, k) = (6, 4, 11)
+        let a = values(m * k, seed: 5), b = values(k * n, seed: 6)
+        var library = values(m * n, seed: 7), plain = library
+        a.withUnsafeBufferPointer { pa in
+            b.withUnsafeBufferPointer { pb in
+                library.withUnsafeMutableBufferPointer { pc in
+                    Gemm.multiply(
+                        ta ? .transposed : .plain, tb ? .transposed : .plain, m: m, n: n, k: k, alpha: -1.5,
+                        a: pa.baseAddress!, lda: ta ? m : k, b: pb.baseAddress!, ldb: tb ? k : n,
+                        beta: 0.25, c: pc.baseAddress!, ldc: n)
+                }
+                plain.withUnsafeMutableBufferPointer { pc in
+                    Gemm.plainProduct(
+                        ta ? .transposed : .plain, tb ? .transposed : .plain, m: m, n: n, k: k, alpha: -1.5,
+                        a: pa.baseAddress!, lda: ta ? m : k, b: pb.baseAddress!, ldb: tb ? k : n,
+                        beta: 0.25, c: pc.baseAddress!, ldc: n)
+                }
+            }
+        }
+        for (x, y) in zip(library, plain) { #expect(abs(x - y) < 1e-12) }
+    }
 }
