@@ -20,7 +20,7 @@ public struct Cancelled: Error, Sendable, CustomStringConvertible {
 /// loops that do the work. Setting and reading it are single atomic operations, safe in signal
 /// context.
 public final class CancellationToken: Sendable {
-    private let state = Atomic<Int>(0)
+    @usableFromInline let state = Atomic<Int>(0)
 
     public init() {}
 
@@ -39,7 +39,8 @@ public final class CancellationToken: Sendable {
         return raw == 0 ? nil : CancellationReason(rawValue: raw)
     }
 
-    @inline(__always)
+    /// Inlinable: the interpreter polls it at every call and loop step.
+    @inlinable
     public var isCancelled: Bool { state.load(ordering: .relaxed) != 0 }
 
     /// Returns the pending request and forgets it (the one who reports the stop calls this).

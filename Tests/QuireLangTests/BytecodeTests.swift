@@ -26,14 +26,59 @@ import Testing
         #expect(text.contains("fib: 1 local"))
         #expect(text.contains("jumpUnless r0(n) < 2"))
         #expect(text.contains("subtractInt r3 = r0(n) - 1"))
-        // A call's result replaces the callee in its temporary register.
-        #expect(text.contains("call r2 = r2(r3)"))
+        // A global function called with arguments that run no code is read in its global, after
+        // a check that it is defined (before the arguments, as reading it there would).
+        #expect(text.contains("checkGlobal fib"))
+        #expect(text.contains("callGlobal r2 = fib(r3)"))
         #expect(text.contains("fib: 1 local, 5 registers"))
         // The loop calls nothing, so its globals live in registers while it runs.
         #expect(text.contains("promote globals i, total"))
         #expect(text.contains("moduloInt"))
         #expect(text.contains("demote globals i, total"))
         #expect(!text.contains("tree"))
+    }
+
+    @Test func aCallWhoseArgumentsRunCodeReadsTheCalleeFirst() throws {
+        let text = try disassembly("fn g(x) { x }\nfn f(x) { g(g(x)) }")
+        // The inner call could give g another value: the outer call holds g in a register.
+        #expect(text.contains("getGlobal r1 = g"))
+        #expect(text.contains("callGlobal r2 = g(r3)"))
+        #expect(text.contains("call r1 = r1(r2)"))
+        #expect(try run("fn g(x) { x + 1 }\nfn f(x) { g(g(x)) }\nf(1)").value == "3")
+    }
+
+    @Test func anUndefinedCalleeIsReportedBeforeItsArguments() throws {
+        // As Python does: the name error, not the type error of the argument.
+        let e = try #require(failure("fn g(n) { missing(n - \"a\") }\ng(1)"))
+        #expect(e.message == "name \"missing\" is not defined")
+        #expect(e.stack.map(\.function) == ["g"])
+        // A builtin's name called by a function is the builtin until a global takes the name.
+        #expect(try run("fn g(x) { print(x) }\ng(5)").output == "5\n")
+        #expect(try run("fn g(x) { print(x) }\nfn print(x) { 10 }\ng(5)").value == "10")
+    }
+
+    @Test func aFunctionThatLosesItsGlobalWhileItRunsFinishes() throws {
+        let (interp, _) = interpreter()
+        let code = """
+            fn f(n) {
+                global f
+                if n == 0 {
+                    f = none
+                    return 7
+                }
+                r = f(n - 1)
+                r + 1
+            }
+            """
+        try interp.run(Source(name: "t", text: code))
+        #expect(try interp.disassemble(Source(name: "t", text: code)).contains("callGlobal"))
+        weak var seen: Function?
+        if case .function(let fn) = try #require(interp.global("f")) { seen = fn }
+        #expect(seen != nil)
+        #expect(try interp.run(Source(name: "t", text: "f(3)")).map(Printer.repr) == "10")
+        #expect(interp.global("f").map(Printer.repr) == "none")
+        // Kept while its calls ran, released once they had returned.
+        #expect(seen == nil)
     }
 
     @Test func whatTheVMDoesNotCompileRunsAsClosures() throws {

@@ -4,11 +4,15 @@ public final class Function {
     let code: FunctionCode
     let parent: Frame?
     let defaults: [Value]
+    /// How bytecode calls it without a frame object (`FunctionCode.stackEntry`), read in place
+    /// by the VM's `call`.
+    let stackEntry: StackEntry?
 
     init(name: String, code: FunctionCode, parent: Frame?, defaults: [Value]) {
         self.name = name
         self.code = code
         self.parent = parent
         self.defaults = defaults
+        self.stackEntry = code.stackEntry
     }
 }

@@ -2,6 +2,8 @@
 final class FunctionCode {
     let name: String
     let parameterNames: [String]
+    /// `parameterNames.count`, read by every call from bytecode.
+    let parameterCount: Int
     /// Parameters without a default come first; this many must be given.
     let requiredCount: Int
     let slotCount: Int
@@ -14,14 +16,23 @@ final class FunctionCode {
     /// The body's bytecode; when it needs no frame object (`Chunk.needsFrame`), calls from
     /// bytecode run it on the register stack.
     var chunk: Chunk? {
-        didSet { stackChunk = chunk.flatMap { $0.needsFrame ? nil : Unmanaged.passUnretained($0) } }
+        didSet {
+            stackEntry = chunk.flatMap { chunk in
+                chunk.needsFrame
+                    ? nil
+                    : StackEntry(
+                        parameterCount: parameterCount, size: chunk.registerCount, code: chunk.instructions!,
+                        chunk: Unmanaged.passUnretained(chunk))
+            }
+        }
     }
-    /// `chunk` when it runs on the register stack; not counted, as `chunk` keeps it alive.
-    private(set) var stackChunk: Unmanaged<Chunk>?
+    /// Set with `chunk` when it runs on the register stack.
+    private(set) var stackEntry: StackEntry?
 
     init(name: String, parameterNames: [String], requiredCount: Int, slotCount: Int, slotNames: [String], body: @escaping Code, span: SourceSpan) {
         self.name = name
         self.parameterNames = parameterNames
+        self.parameterCount = parameterNames.count
         self.requiredCount = requiredCount
         self.slotCount = slotCount
         self.slotNames = slotNames
@@ -50,3 +61,14 @@ final class FunctionCode {
 
 /// Enough spare frames for the recursion of typical code; more would only hold memory.
 let maxSpareFrames = 64
+
+/// What a call on the register stack needs of a function, all plain values: the VM reads it
+/// without touching reference counts.
+struct StackEntry {
+    let parameterCount: Int
+    /// The registers the call takes (`Chunk.registerCount`).
+    let size: Int
+    let code: UnsafeMutablePointer<Instruction>
+    /// Not counted: the function's `FunctionCode.chunk` keeps it alive.
+    let chunk: Unmanaged<Chunk>
+}

@@ -22,9 +22,9 @@ public final class Interpreter: CallContext, @unchecked Sendable {
     /// The folder relative paths are resolved against when the running source names none.
     public var baseDirectory: String
 
-    let globals = GlobalTable()
+    let globals: GlobalTable
     /// The registers of bytecode functions that need no frame object (see `VM.swift`).
-    let registerStack = RegisterStack()
+    let registerStack: RegisterStack
     var unwind = Unwind.none
     var returnValue = Value.none
     var depth = 0
@@ -44,6 +44,9 @@ public final class Interpreter: CallContext, @unchecked Sendable {
     public init(registry: BuiltinRegistry, sink: OutputSink = StandardOutput()) {
         self.registry = registry
         self.sink = sink
+        let stack = RegisterStack()
+        self.registerStack = stack
+        self.globals = GlobalTable(calls: stack)
         self.baseDirectory = FileManager.default.currentDirectoryPath
     }
 
@@ -192,8 +195,14 @@ final class GlobalTable {
     private var capacity: Int
     private(set) var names: [String] = []
     private(set) var index: [String: Int] = [:]
+    /// Calls on the register stack borrow their function from its global (`callGlobal`), without
+    /// counting a reference: a function a global loses while such calls run is kept here until
+    /// none runs (`releaseRetired`).
+    private var retired: [Value] = []
+    private unowned let calls: RegisterStack
 
-    init() {
+    init(calls: RegisterStack) {
+        self.calls = calls
         capacity = 256
         storage = .allocate(capacity: capacity)
     }
@@ -208,7 +217,28 @@ final class GlobalTable {
     @inline(__always)
     subscript(slot: Int) -> Value {
         get { storage[slot] }
-        set { storage[slot] = newValue }
+        set {
+            if calls.callCount > 0, case .function = storage[slot] { retired.append(storage[slot]) }
+            storage[slot] = newValue
+        }
+    }
+
+    /// Whether the slot has no value, read in place.
+    @inline(__always)
+    func isUndefined(_ slot: Int) -> Bool {
+        if case .undefined = storage[slot] { return true }
+        return false
+    }
+
+    /// The function in the slot and its stack entry, read in place (no reference is counted).
+    @inline(__always)
+    func stackCallee(_ slot: Int) -> (StackEntry, Unmanaged<Function>)? {
+        if case .function(let fn) = storage[slot], let entry = fn.stackEntry { return (entry, .passUnretained(fn)) }
+        return nil
+    }
+
+    func releaseRetired() {
+        if !retired.isEmpty { retired.removeAll() }
     }
 
     var values: UnsafeMutableBufferPointer<Value> { UnsafeMutableBufferPointer(start: storage, count: names.count) }

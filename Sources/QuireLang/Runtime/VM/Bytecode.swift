@@ -45,6 +45,11 @@ enum Op: UInt8 {
     case index
     /// a = register b called with x arguments in registers c ..< c + x
     case call
+    /// throws unless globals[b] is assigned or names a builtin (info names the variable)
+    case checkGlobal
+    /// a = globals[b] (or the builtin of that name) called with x arguments in registers
+    /// c ..< c + x; a `checkGlobal` of the same slot comes before the arguments
+    case callGlobal
     /// a = trees[b](frame): a piece compiled to closures
     case tree
     /// stores[b](frame, a): an assignment target compiled to closures (`xs[i] = v`, `a, b = t`)
@@ -71,6 +76,9 @@ struct Instruction {
     var a: Int32 = 0
     var b: Int32 = 0
     var c: Int32 = 0
+
+    /// The comparison of a compare or jumpUnless instruction (`x`, always a `ComparisonCode`).
+    var comparison: ComparisonCode { unsafeBitCast(x, to: ComparisonCode.self) }
 }
 
 /// Comparisons the VM does on ints itself, numbered for the `x` operand.
@@ -228,6 +236,10 @@ extension Chunk {
             case .call:
                 let args = (0..<Int32(ins.x)).map { reg(ins.c + $0) }.joined(separator: ", ")
                 text = "call \(reg(ins.a)) = \(reg(ins.b))(\(args))"
+            case .checkGlobal: text = "checkGlobal \(info.name ?? "?")"
+            case .callGlobal:
+                let args = (0..<Int32(ins.x)).map { reg(ins.c + $0) }.joined(separator: ", ")
+                text = "callGlobal \(reg(ins.a)) = \(info.name ?? "?")(\(args))"
             case .tree: text = "tree \(reg(ins.a)) = closure \(ins.b)"
             case .treeStore: text = "treeStore closure \(ins.b) = \(reg(ins.a))"
             case .forPrep: text = "forPrep \(reg(ins.a))"
@@ -245,14 +257,37 @@ extension Chunk {
 }
 
 /// The registers of bytecode calls that need no frame object, one window per call, as in Lua:
-/// a call takes the next `registerCount` values and gives them back when it returns.
+/// a call takes the next `registerCount` values and gives them back when it returns. Beside
+/// them, one `CallRecord` per such call, telling where its caller resumes.
 final class RegisterStack {
     /// Room for deep recursion of small functions; a call that does not fit gets a frame instead.
     let capacity = 1 << 18
     let base: UnsafeMutablePointer<Value>
     var top = 0
+    /// At most one record per call level, and `maxCallDepth` bounds the levels.
+    let calls: UnsafeMutablePointer<CallRecord>
+    var callCount = 0
 
-    init() { base = .allocate(capacity: capacity) }
+    init() {
+        base = .allocate(capacity: capacity)
+        calls = .allocate(capacity: maxCallDepth + 1)
+    }
 
-    deinit { base.deallocate() }
+    deinit {
+        base.deallocate()
+        calls.deallocate()
+    }
+}
+
+/// A call running on the register stack (see `Interpreter.run`): its caller's code, registers
+/// and next instruction, and the callee's window.
+struct CallRecord {
+    let chunk: Unmanaged<Chunk>
+    let code: UnsafeMutablePointer<Instruction>
+    let regs: UnsafeMutablePointer<Value>
+    let pc: Int
+    /// The function called, not counted: the caller's register holds it (`call`), or its global
+    /// does, which keeps a function it loses while calls run (`GlobalTable.retired`).
+    let function: Unmanaged<Function>
+    let size: Int
 }

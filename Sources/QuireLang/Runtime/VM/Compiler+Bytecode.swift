@@ -285,6 +285,25 @@ extension Compiler {
             let (oo, io) = try emitOperands(object, item, b)
             b.emit(.index, dest ?? b.temp(), oo.register, io.register, info: operandInfo(oo, io, span: span))
             b.release(to: mark)
+        case .call(let callee, let args) where isPlainCall(callee, args) && isGlobalCall(callee, args, b):
+            // A global function called with arguments that run no code of the user's: the callee
+            // stays in its global (`checkGlobal` reports an undefined name before the arguments
+            // are evaluated, as `getGlobal` would), and `callGlobal` reads it there.
+            guard case .name(let name) = callee.kind, case .global(let slot) = resolve(name, b) else { preconditionFailure() }
+            let builtin = interpreter.registry.functions[name].map { Value.builtin(BoundBuiltin($0)) }
+            let mark = b.mark
+            let out = dest ?? b.temp()
+            b.emit(.checkGlobal, 0, Int32(slot), info: InstructionInfo(span: callee.span, name: name, builtin: builtin))
+            let first = b.mark
+            for arg in args {
+                let r = b.temp()
+                try emit(arg.value, b, into: r)
+            }
+            let spans = ArgumentSpans(call: span, positional: args.map(\.value.span), keywords: [:])
+            let info = InstructionInfo(span: span, name: name, builtin: builtin, argumentSpans: spans)
+            info.spanB = callee.span
+            b.emit(.callGlobal, x: UInt8(args.count), out, Int32(slot), Int32(first), info: info)
+            b.release(to: mark)
         case .call(let callee, let args) where isPlainCall(callee, args):
             let mark = b.mark
             // A temporary destination can hold the callee until the call replaces it with the
@@ -307,6 +326,23 @@ extension Compiler {
             let mark = b.mark
             b.emit(.tree, dest ?? b.temp(), Int32(b.chunk.trees.count - 1), info: InstructionInfo(span: span))
             b.release(to: mark)
+        }
+    }
+
+    /// A call by name of a global whose arguments cannot change any variable or run a function
+    /// (literals, variables, operators), so the global still holds the callee after them.
+    private func isGlobalCall(_ callee: Node, _ args: [Argument], _ b: ChunkBuilder) -> Bool {
+        guard case .name(let name) = callee.kind, case .global = resolve(name, b) else { return false }
+        return args.allSatisfy { runsNoCode($0.value) }
+    }
+
+    private func runsNoCode(_ node: Node) -> Bool {
+        switch node.kind {
+        case .literal, .name: true
+        case .unary(_, let o): runsNoCode(o)
+        case .binary(_, let l, let r), .and(let l, let r), .or(let l, let r): runsNoCode(l) && runsNoCode(r)
+        case .compare(_, let operands): operands.allSatisfy(runsNoCode)
+        default: false
         }
     }
 

@@ -5,6 +5,8 @@
 /// same source spans, so results and messages do not depend on which compiler ran the code.
 extension Interpreter {
     func execute(_ chunk: Chunk, _ frame: Frame, _ regs: UnsafeMutablePointer<Value>) throws -> Value {
+        // Once no call runs on the register stack, nothing borrows a function a global lost.
+        defer { if registerStack.callCount == 0 { globals.releaseRetired() } }
         guard let slots = chunk.globalSlots else { return try run(chunk, frame, regs) }
         do {
             return try run(chunk, frame, regs)
@@ -17,28 +19,43 @@ extension Interpreter {
         }
     }
 
-    /// Runs `chunk` on `regs`. `frame` is nil for a chunk that needs none (`Chunk.needsFrame`).
-    private func run(_ chunk: Chunk, _ frame: Frame?, _ regs: UnsafeMutablePointer<Value>) throws -> Value {
-        let code = chunk.instructions!
+    /// Runs `entry` on `entryRegs`. `frame` is nil for a chunk that needs none (`Chunk.needsFrame`).
+    ///
+    /// A call to a Quire function that needs no frame object does not recurse: it pushes a
+    /// `CallRecord`, takes the next window of the register stack, and the loop goes on in the
+    /// callee's code, as Lua does; its `end` pops the record and resumes the caller. Only the
+    /// entry chunk can need `frame` (closure-compiled pieces, enclosing variables), since a chunk
+    /// that does is never entered this way. An error unwinds the records pushed here, adding
+    /// each call to the error's call stack as `callOnStack` did.
+    private func run(_ entry: Chunk, _ frame: Frame?, _ entryRegs: UnsafeMutablePointer<Value>) throws -> Value {
+        let stack = registerStack
+        let baseCall = stack.callCount
+        let token = cancellation
+        // Not counted: the entry is held by the caller, and each callee by its function, which
+        // its call record holds.
+        var running = Unmanaged.passUnretained(entry)
+        var code = entry.instructions!
+        var regs = entryRegs
         var pc = 0
+        do {
         while true {
             let ins = code[pc]
             pc &+= 1
             switch ins.op {
             case .loadConst:
-                regs[Int(ins.a)] = chunk.constants[Int(ins.b)]
+                regs[Int(ins.a)] = running.chunk.constants[Int(ins.b)]
             case .move:
                 regs[Int(ins.a)] = regs[Int(ins.b)]
             case .moveChecked:
                 let v = regs[Int(ins.b)]
-                if case .undefined = v { throw unassignedError(chunk, pc - 1) }
+                if case .undefined = v { throw unassignedError(running.chunk, pc - 1) }
                 regs[Int(ins.a)] = v
             case .checkDefined:
-                if case .undefined = regs[Int(ins.a)] { throw unassignedError(chunk, pc - 1) }
+                if case .undefined = regs[Int(ins.a)] { throw unassignedError(running.chunk, pc - 1) }
             case .getGlobal:
                 let v = globals[Int(ins.b)]
                 if case .undefined = v {
-                    let info = chunk.info[pc - 1]
+                    let info = running.chunk.info[pc - 1]
                     if let builtin = info.builtin {
                         regs[Int(ins.a)] = builtin
                     } else {
@@ -54,7 +71,7 @@ extension Interpreter {
                 for _ in 0..<ins.b { f = f.parent! }
                 let v = f[Int(ins.c)]
                 if case .undefined = v {
-                    let info = chunk.info[pc - 1]
+                    let info = running.chunk.info[pc - 1]
                     throw unassigned(info.name!, info.span!)
                 }
                 regs[Int(ins.a)] = v
@@ -75,7 +92,7 @@ extension Interpreter {
                 } else if ins.a == ins.b, regs.appendString(Int(ins.a), Int(ins.c)) {
                     continue
                 }
-                regs[Int(ins.a)] = try slowBinary(chunk, pc - 1, regs, ins)
+                regs[Int(ins.a)] = try slowBinary(running.chunk, pc - 1, regs, ins)
             case .subtract:
                 if case .int(let x) = regs[Int(ins.b)], case .int(let y) = regs[Int(ins.c)] {
                     let (s, o) = x.subtractingReportingOverflow(y)
@@ -87,7 +104,7 @@ extension Interpreter {
                     regs.setTrivial(Int(ins.a), .double(x - y))
                     continue
                 }
-                regs[Int(ins.a)] = try slowBinary(chunk, pc - 1, regs, ins)
+                regs[Int(ins.a)] = try slowBinary(running.chunk, pc - 1, regs, ins)
             case .multiply:
                 if case .int(let x) = regs[Int(ins.b)], case .int(let y) = regs[Int(ins.c)] {
                     let (s, o) = x.multipliedReportingOverflow(by: y)
@@ -99,7 +116,7 @@ extension Interpreter {
                     regs.setTrivial(Int(ins.a), .double(x * y))
                     continue
                 }
-                regs[Int(ins.a)] = try slowBinary(chunk, pc - 1, regs, ins)
+                regs[Int(ins.a)] = try slowBinary(running.chunk, pc - 1, regs, ins)
             case .modulo:
                 // Python's modulo takes the divisor's sign; for a positive divisor that is the
                 // remainder made non-negative.
@@ -108,14 +125,14 @@ extension Interpreter {
                     regs.setTrivial(Int(ins.a), .int(m < 0 ? m + y : m))
                     continue
                 }
-                regs[Int(ins.a)] = try slowBinary(chunk, pc - 1, regs, ins)
+                regs[Int(ins.a)] = try slowBinary(running.chunk, pc - 1, regs, ins)
             case .floorDivide:
                 if case .int(let x) = regs[Int(ins.b)], case .int(let y) = regs[Int(ins.c)], y > 0 {
                     let q = x / y
                     regs.setTrivial(Int(ins.a), .int(x % y < 0 ? q - 1 : q))
                     continue
                 }
-                regs[Int(ins.a)] = try slowBinary(chunk, pc - 1, regs, ins)
+                regs[Int(ins.a)] = try slowBinary(running.chunk, pc - 1, regs, ins)
             case .addInt:
                 if case .int(let x) = regs[Int(ins.b)] {
                     let (s, o) = x.addingReportingOverflow(Int(ins.c))
@@ -124,7 +141,7 @@ extension Interpreter {
                         continue
                     }
                 }
-                regs[Int(ins.a)] = try slowBinaryConstant(chunk, pc - 1, regs, ins)
+                regs[Int(ins.a)] = try slowBinaryConstant(running.chunk, pc - 1, regs, ins)
             case .subtractInt:
                 if case .int(let x) = regs[Int(ins.b)] {
                     let (s, o) = x.subtractingReportingOverflow(Int(ins.c))
@@ -133,7 +150,7 @@ extension Interpreter {
                         continue
                     }
                 }
-                regs[Int(ins.a)] = try slowBinaryConstant(chunk, pc - 1, regs, ins)
+                regs[Int(ins.a)] = try slowBinaryConstant(running.chunk, pc - 1, regs, ins)
             case .moduloInt:
                 if case .int(let x) = regs[Int(ins.b)], ins.c > 0 {
                     let y = Int(ins.c)
@@ -141,7 +158,7 @@ extension Interpreter {
                     regs.setTrivial(Int(ins.a), .int(m < 0 ? m + y : m))
                     continue
                 }
-                regs[Int(ins.a)] = try slowBinaryConstant(chunk, pc - 1, regs, ins)
+                regs[Int(ins.a)] = try slowBinaryConstant(running.chunk, pc - 1, regs, ins)
             case .multiplyInt:
                 if case .int(let x) = regs[Int(ins.b)] {
                     let (s, o) = x.multipliedReportingOverflow(by: Int(ins.c))
@@ -150,20 +167,20 @@ extension Interpreter {
                         continue
                     }
                 }
-                regs[Int(ins.a)] = try slowBinaryConstant(chunk, pc - 1, regs, ins)
+                regs[Int(ins.a)] = try slowBinaryConstant(running.chunk, pc - 1, regs, ins)
             case .binary:
-                regs[Int(ins.a)] = try slowBinary(chunk, pc - 1, regs, ins)
+                regs[Int(ins.a)] = try slowBinary(running.chunk, pc - 1, regs, ins)
             case .compare:
-                let comparison = ComparisonCode(rawValue: ins.x)!
+                let comparison = ins.comparison
                 if comparison != .other, case .int(let x) = regs[Int(ins.b)], case .int(let y) = regs[Int(ins.c)] {
                     regs.setTrivial(Int(ins.a), .bool(comparison.test(x, y)))
                     continue
                 }
-                let info = chunk.info[pc - 1]
-                let (l, r) = try checkedOperands(chunk, info, regs, ins)
+                let info = running.chunk.info[pc - 1]
+                let (l, r) = try checkedOperands(running.chunk, info, regs, ins)
                 do { regs[Int(ins.a)] = try Operators.compare(info.binary!, l, r) } catch let e as QuireError { throw e.located(at: info.span!) }
             case .unary:
-                let info = chunk.info[pc - 1]
+                let info = running.chunk.info[pc - 1]
                 let v = regs[Int(ins.b)]
                 do { regs[Int(ins.a)] = try unary(info.unary!, v, info.span!) } catch let e as QuireError { throw e.located(at: info.span!) }
             case .jump:
@@ -172,46 +189,66 @@ extension Interpreter {
                 let v = regs[Int(ins.a)]
                 if case .bool(let t) = v {
                     if !t { pc = Int(ins.b) }
-                } else if !(try truth(v, chunk.info[pc - 1].span)) {
+                } else if !(try truth(v, running.chunk.info[pc - 1].span)) {
                     pc = Int(ins.b)
                 }
             case .jumpUnlessCompare:
-                let comparison = ComparisonCode(rawValue: ins.x)!
+                let comparison = ins.comparison
                 if case .int(let x) = regs[Int(ins.b)], case .int(let y) = regs[Int(ins.c)] {
                     if !comparison.test(x, y) { pc = Int(ins.a) }
                     continue
                 }
-                let info = chunk.info[pc - 1]
-                let (l, r) = try checkedOperands(chunk, info, regs, ins)
+                let info = running.chunk.info[pc - 1]
+                let (l, r) = try checkedOperands(running.chunk, info, regs, ins)
                 if !(try compareTest(info, l, r)) { pc = Int(ins.a) }
             case .jumpUnlessCompareInt:
-                let comparison = ComparisonCode(rawValue: ins.x)!
+                let comparison = ins.comparison
                 if case .int(let x) = regs[Int(ins.b)] {
                     if !comparison.test(x, Int(ins.c)) { pc = Int(ins.a) }
                     continue
                 }
-                let info = chunk.info[pc - 1]
-                let l = try checkedOperand(chunk, info, regs, ins)
+                let info = running.chunk.info[pc - 1]
+                let l = try checkedOperand(running.chunk, info, regs, ins)
                 if !(try compareTest(info, l, .int(Int(ins.c)))) { pc = Int(ins.a) }
             case .checkInterrupt:
-                if cancellation.isCancelled { try checkInterrupt(at: chunk.info[pc - 1].span!) }
+                if token.isCancelled { try checkInterrupt(at: running.chunk.info[pc - 1].span!) }
             case .index:
                 if case .list(let l) = regs[Int(ins.b)], case .int(let k) = regs[Int(ins.c)], k >= 0, k < l.items.count {
                     regs[Int(ins.a)] = l.items[k]
                     continue
                 }
-                let info = chunk.info[pc - 1]
-                let (o, i) = try checkedOperands(chunk, info, regs, ins)
+                let info = running.chunk.info[pc - 1]
+                let (o, i) = try checkedOperands(running.chunk, info, regs, ins)
                 do { regs[Int(ins.a)] = try getIndex(o, i) } catch let e as QuireError { throw e.located(at: info.span!) }
             case .call:
+                // The callee stays in its register until the call's result replaces it.
+                if let (entry, function) = regs.stackCallee(Int(ins.b)), entry.parameterCount == Int(ins.x),
+                    stack.top + entry.size <= stack.capacity
+                {
+                    try pushCall(stack, entry, function, ins, &running, &code, &regs, &pc)
+                    continue
+                }
                 let callee = (regs + Int(ins.b)).move()
                 (regs + Int(ins.b)).initialize(to: .undefined)
-                regs[Int(ins.a)] = try call(callee, chunk, pc - 1, regs, ins)
+                regs[Int(ins.a)] = try call(callee, running.chunk, pc - 1, regs, ins)
+            case .checkGlobal:
+                if globals.isUndefined(Int(ins.b)) {
+                    let info = running.chunk.info[pc - 1]
+                    if info.builtin == nil { throw undefinedName(info.name!, info.span!) }
+                }
+            case .callGlobal:
+                if let (entry, function) = globals.stackCallee(Int(ins.b)), entry.parameterCount == Int(ins.x),
+                    stack.top + entry.size <= stack.capacity
+                {
+                    try pushCall(stack, entry, function, ins, &running, &code, &regs, &pc)
+                    continue
+                }
+                regs[Int(ins.a)] = try callGlobal(running.chunk, pc - 1, regs, ins)
             case .tree:
-                regs[Int(ins.a)] = try chunk.trees[Int(ins.b)].run(frame!)
+                regs[Int(ins.a)] = try running.chunk.trees[Int(ins.b)].run(frame!)
                 if unwind != .none { return .none }
             case .treeStore:
-                try chunk.stores[Int(ins.b)].run(frame!, regs[Int(ins.a)])
+                try running.chunk.stores[Int(ins.b)].run(frame!, regs[Int(ins.a)])
             case .forPrep:
                 let a = Int(ins.a)
                 switch regs[a] {
@@ -222,7 +259,7 @@ extension Interpreter {
                 case .list:
                     regs[a + 1] = .int(0)
                 default:
-                    regs[a] = .list(ListBox(try iterate(regs[a], chunk.info[pc - 1].span)))
+                    regs[a] = .list(ListBox(try iterate(regs[a], running.chunk.info[pc - 1].span)))
                     regs[a + 1] = .int(0)
                 }
             case .forNext:
@@ -244,26 +281,127 @@ extension Interpreter {
                     item = l.items[i]
                     regs.setTrivial(s + 1, .int(i + 1))
                 }
-                if cancellation.isCancelled { try checkInterrupt(at: chunk.info[pc - 1].span!) }
+                if token.isCancelled { try checkInterrupt(at: running.chunk.info[pc - 1].span!) }
                 regs[Int(ins.a)] = item
             case .promote:
-                for (r, slot) in chunk.globalSlots!.enumerated() { regs[r] = globals[slot] }
-                regs[chunk.registerCount - 1] = .int(1)
+                for (r, slot) in running.chunk.globalSlots!.enumerated() { regs[r] = globals[slot] }
+                regs[running.chunk.registerCount - 1] = .int(1)
             case .demote:
-                for (r, slot) in chunk.globalSlots!.enumerated() { globals[slot] = regs[r] }
-                regs[chunk.registerCount - 1] = .int(0)
+                for (r, slot) in running.chunk.globalSlots!.enumerated() { globals[slot] = regs[r] }
+                regs[running.chunk.registerCount - 1] = .int(0)
             case .returnValue:
-                returnValue = regs[Int(ins.a)]
-                unwind = .returning
-                return .none
-            case .end:
-                if ins.a < 0 { return .none }
-                // The register is not read again: its value moves out.
+                if stack.callCount == baseCall {
+                    returnValue = regs[Int(ins.a)]
+                    unwind = .returning
+                    return .none
+                }
                 let v = (regs + Int(ins.a)).move()
                 (regs + Int(ins.a)).initialize(to: .undefined)
-                return v
+                returnFromCall(stack, &running, &code, &regs, &pc, v)
+            case .end:
+                var v = Value.none
+                if ins.a >= 0 {
+                    // The register is not read again: its value moves out.
+                    v = (regs + Int(ins.a)).move()
+                    (regs + Int(ins.a)).initialize(to: .undefined)
+                }
+                if stack.callCount == baseCall { return v }
+                returnFromCall(stack, &running, &code, &regs, &pc, v)
             }
         }
+        } catch {
+            // Unwind the calls this run pushed, innermost first, releasing their windows.
+            var error = error
+            while stack.callCount > baseCall {
+                stack.callCount -= 1
+                let record = (stack.calls + stack.callCount).pointee
+                for i in 0..<record.size { regs.release(i) }
+                stack.top -= record.size
+                depth -= 1
+                if let e = error as? QuireError {
+                    error = failedCall(e, record.function.takeUnretainedValue().name, record.chunk.chunk.callSpan(record.pc - 1))
+                }
+                regs = record.regs
+            }
+            throw error
+        }
+    }
+
+    /// Starts a call on the register stack: the arguments move into the callee's window (its
+    /// other registers start unassigned), a record keeps where the caller resumes, and the loop
+    /// goes on at the callee's first instruction.
+    @inline(__always)
+    private func pushCall(
+        _ stack: RegisterStack, _ entry: StackEntry, _ function: Unmanaged<Function>, _ ins: Instruction,
+        _ running: inout Unmanaged<Chunk>, _ code: inout UnsafeMutablePointer<Instruction>,
+        _ regs: inout UnsafeMutablePointer<Value>, _ pc: inout Int
+    ) throws {
+        depth += 1
+        if depth > maxCallDepth || cancellation.isCancelled { try refuseCall(running.chunk, pc - 1) }
+        let window = stack.base + stack.top
+        let arguments = regs + Int(ins.c)
+        var i = 0
+        while i < entry.parameterCount {
+            (window + i).initialize(to: (arguments + i).move())
+            (arguments + i).initialize(to: .undefined)
+            i &+= 1
+        }
+        while i < entry.size {
+            (window + i).initialize(to: .undefined)
+            i &+= 1
+        }
+        stack.top += entry.size
+        (stack.calls + stack.callCount).initialize(
+            to: CallRecord(chunk: running, code: code, regs: regs, pc: pc, function: function, size: entry.size))
+        stack.callCount += 1
+        running = entry.chunk
+        code = entry.code
+        regs = window
+        pc = 0
+    }
+
+    /// The end of a call pushed by `run`: the callee's window is released and the caller resumes
+    /// after its call instruction, whose register `a` takes `value`.
+    @inline(__always)
+    private func returnFromCall(
+        _ stack: RegisterStack, _ chunk: inout Unmanaged<Chunk>, _ code: inout UnsafeMutablePointer<Instruction>,
+        _ regs: inout UnsafeMutablePointer<Value>, _ pc: inout Int, _ value: consuming Value
+    ) {
+        stack.callCount -= 1
+        let record = (stack.calls + stack.callCount).pointee
+        var i = 0
+        while i < record.size {
+            regs.release(i)
+            i &+= 1
+        }
+        stack.top -= record.size
+        depth -= 1
+        chunk = record.chunk
+        code = record.code
+        regs = record.regs
+        pc = record.pc
+        regs.assign(Int(code[pc - 1].a), value)
+    }
+
+    /// A `callGlobal` that does not run on the register stack: the global's value, or the
+    /// builtin of its name, called as `call` calls it.
+    @inline(never)
+    private func callGlobal(_ chunk: Chunk, _ pc: Int, _ regs: UnsafeMutablePointer<Value>, _ ins: Instruction) throws -> Value {
+        var callee = globals[Int(ins.b)]
+        if case .undefined = callee {
+            let info = chunk.info[pc]
+            guard let builtin = info.builtin else { throw undefinedName(info.name!, info.spanB!) }
+            callee = builtin
+        }
+        return try call(callee, chunk, pc, regs, ins)
+    }
+
+    /// A call refused before it starts: too deep, or a stop was asked for.
+    @inline(never)
+    private func refuseCall(_ chunk: Chunk, _ pc: Int) throws {
+        depth -= 1
+        try enterCall(chunk.callSpan(pc))
+        depth -= 1
     }
 
     // MARK: slow paths
@@ -319,22 +457,15 @@ extension Interpreter {
         } catch let e as QuireError { throw e.located(at: info.span!) }
     }
 
-    /// A call with positional arguments (the callee moved out of its register). A Quire
-    /// function whose bytecode needs no frame object runs on a window of the register stack;
-    /// another gets a frame filled from the argument registers; anything else goes through
-    /// `callValue`.
-    @inline(__always)
+    /// A call that does not run on the register stack (the callee moved out of its register): a
+    /// Quire function that needs a frame object, takes defaults, or finds the stack full gets a
+    /// frame filled from the argument registers; anything else goes through `callValue`.
+    @inline(never)
     private func call(_ callee: consuming Value, _ chunk: Chunk, _ pc: Int, _ regs: UnsafeMutablePointer<Value>, _ ins: Instruction) throws -> Value {
         let count = Int(ins.x)
         let first = Int(ins.c)
         switch consume callee {
-        case .function(let fn) where fn.code.parameterNames.count == count:
-            if let body = fn.code.stackChunk {
-                let size = body._withUnsafeGuaranteedRef { $0.registerCount }
-                if registerStack.top + size <= registerStack.capacity {
-                    return try callOnStack(fn, body, size, regs + first, count, chunk, pc)
-                }
-            }
+        case .function(let fn) where fn.code.parameterCount == count:
             var frame = fn.code.makeFrame(parent: fn.parent)
             frame.withUnsafeMutablePointerToElements { slots in
                 for i in 0..<count { slots[i] = regs[first + i] }
@@ -348,33 +479,11 @@ extension Interpreter {
             return try callValue(other, arguments, keywords: [], spans: info.argumentSpans)
         }
     }
+}
 
-    /// Runs a frameless function on the next window of the register stack: its parameters take
-    /// the arguments (temporaries, moved), its other registers start unassigned, and all are
-    /// released when it returns.
-    @inline(never)
-    private func callOnStack(
-        _ fn: Function, _ callee: Unmanaged<Chunk>, _ size: Int, _ arguments: UnsafeMutablePointer<Value>, _ count: Int, _ chunk: Chunk, _ pc: Int
-    ) throws -> Value {
-        try enterCall(chunk.callSpan(pc))
-        defer { depth -= 1 }
-        let window = registerStack.base + registerStack.top
-        for i in 0..<count {
-            (window + i).initialize(to: (arguments + i).move())
-            (arguments + i).initialize(to: .undefined)
-        }
-        for i in count..<size { (window + i).initialize(to: .undefined) }
-        registerStack.top += size
-        defer {
-            for i in 0..<size { window.release(i) }
-            registerStack.top -= size
-        }
-        do {
-            return finishCall(try callee._withUnsafeGuaranteedRef { try run($0, nil, window) })
-        } catch let error as QuireError {
-            throw failedCall(error, fn.name, chunk.callSpan(pc))
-        }
-    }
+extension Unmanaged where Instance == Chunk {
+    /// The chunk, borrowed: the VM keeps the chunk it runs unretained (see `run`).
+    var chunk: Chunk { takeUnretainedValue() }
 }
 
 extension Chunk {
@@ -412,6 +521,23 @@ extension UnsafeMutablePointer where Pointee == Value {
         switch consume value {
         case .string(let s): return s
         default: preconditionFailure("takeString on a value that is not a string")
+        }
+    }
+
+    /// The function in register i and its stack entry, read in place (no reference is counted),
+    /// or nil when it holds something else or a function that needs a frame.
+    @inline(__always)
+    func stackCallee(_ i: Int) -> (StackEntry, Unmanaged<Function>)? {
+        if case .function(let fn) = self[i], let entry = fn.stackEntry { return (entry, .passUnretained(fn)) }
+        return nil
+    }
+
+    /// Stores a value into register i: a plain write when the register holds no object.
+    @inline(__always)
+    func assign(_ i: Int, _ v: consuming Value) {
+        switch self[i] {
+        case .none, .bool, .int, .double, .undefined: (self + i).initialize(to: v)
+        default: self[i] = v
         }
     }
 
