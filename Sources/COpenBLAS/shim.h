@@ -6,6 +6,7 @@
 // These are the CBLAS entry points Quire calls, with the ABI of Debian's 32-bit-integer build
 // (blasint is int; the enums are the CBLAS standard's values).
 #include <dlfcn.h>
+#include <cpuid.h>
 
 enum {
     QUIRE_CBLAS_ROW_MAJOR = 101,
@@ -21,3 +22,16 @@ typedef void (*quire_cblas_dgemm)(int order, int transA, int transB, int m, int 
                                   double beta, double *c, int ldc);
 typedef void (*quire_openblas_set_num_threads)(int count);
 typedef int (*quire_openblas_get_num_threads)(void);
+
+// Whether the processor and the system support AVX2 and FMA, what OpenBLAS's Haswell kernels
+// need (cpuid leaf 1: FMA, OSXSAVE; leaf 7: AVX2; XGETBV: the system saves the YMM registers).
+static inline int quire_cpu_runs_haswell_kernels(void) {
+    unsigned int a, b, c, d;
+    if (!__get_cpuid(1, &a, &b, &c, &d)) return 0;
+    if (!(c & bit_FMA) || !(c & bit_OSXSAVE) || !(c & bit_AVX)) return 0;
+    unsigned int lo, hi;
+    __asm__ volatile("xgetbv" : "=a"(lo), "=d"(hi) : "c"(0));
+    if ((lo & 6) != 6) return 0;
+    if (!__get_cpuid_count(7, 0, &a, &b, &c, &d)) return 0;
+    return (b & bit_AVX2) != 0;
+}

@@ -147,6 +147,15 @@ struct OpenBLAS: @unchecked Sendable {
     static let library: OpenBLAS? = load()
 
     private static func load() -> OpenBLAS? {
+        // OpenBLAS picks its kernels by processor, and their sums round differently: Skylake-X's
+        // AVX-512 kernels, or the generic ones it falls back to on a processor it does not know
+        // (a virtual machine's "Intel Xeon Processor"), change a network's accuracy in the third
+        // digit. Where the Haswell kernels run (AVX2 and FMA: x86-64 processors since 2013),
+        // they are chosen, so that results are the same on every such machine. The variable is
+        // read by the library as it loads; a user's own setting is kept.
+        if getenv("OPENBLAS_CORETYPE") == nil, quire_cpu_runs_haswell_kernels() != 0 {
+            setenv("OPENBLAS_CORETYPE", "Haswell", 0)
+        }
         // The library stays loaded for the life of the process, so the handle is not closed.
         guard let handle = dlopen("libopenblas.so.0", RTLD_NOW | RTLD_LOCAL) ?? dlopen("libopenblas.so", RTLD_NOW | RTLD_LOCAL),
             let s = dlsym(handle, "cblas_sgemm"), let d = dlsym(handle, "cblas_dgemm"),

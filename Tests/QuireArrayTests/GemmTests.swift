@@ -1,3 +1,5 @@
+import COpenBLAS
+import Foundation
 import Testing
 @testable import QuireArray
 
@@ -67,6 +69,17 @@ import Testing
         // install-deps.sh installs it; the plain loop is only for a machine without it.
         #expect(OpenBLAS.library != nil)
         #expect(Gemm.threads >= 1)
+    }
+
+    @Test func theHaswellKernelsAreChosenWhereTheyRun() {
+        let before = ProcessInfo.processInfo.environment["OPENBLAS_CORETYPE"]
+        _ = OpenBLAS.library
+        let after = getenv("OPENBLAS_CORETYPE").map { String(cString: $0) }
+        if let before, before != "Haswell" {
+            #expect(after == before)  // a user's own choice is kept
+        } else if quire_cpu_runs_haswell_kernels() != 0 {
+            #expect(after == "Haswell")
+        }
     }
 
     @Test(arguments: [(false, false), (true, false), (false, true), (true, true)])

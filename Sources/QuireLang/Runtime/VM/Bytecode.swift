@@ -45,10 +45,8 @@ enum Op: UInt8 {
     case index
     /// a = register b called with x arguments in registers c ..< c + x
     case call
-    /// throws unless globals[b] is assigned or names a builtin (info names the variable)
-    case checkGlobal
     /// a = globals[b] (or the builtin of that name) called with x arguments in registers
-    /// c ..< c + x; a `checkGlobal` of the same slot comes before the arguments
+    /// c ..< c + x
     case callGlobal
     /// a = trees[b](frame): a piece compiled to closures
     case tree
@@ -129,6 +127,9 @@ final class InstructionInfo {
     var builtin: Value?
     /// call: the spans of the call and of its arguments.
     var argumentSpans: ArgumentSpans?
+    /// An instruction computing an argument of a `callGlobal`: the callee it would have read
+    /// first (see `Interpreter.run`).
+    var pendingCallee: PendingCallee?
 
     init(
         span: SourceSpan? = nil, name: String? = nil, binary: BinaryOperator? = nil, unary: UnaryOperator? = nil,
@@ -141,6 +142,16 @@ final class InstructionInfo {
         self.builtin = builtin
         self.argumentSpans = argumentSpans
     }
+}
+
+/// The global a `callGlobal` calls, as its arguments' instructions know it: when one of them
+/// fails while the global is undefined (and no builtin has its name), the error is the undefined
+/// name, as Python, which reads the callee before the arguments, reports it.
+struct PendingCallee {
+    let slot: Int
+    let name: String
+    let span: SourceSpan
+    let hasBuiltin: Bool
 }
 
 /// The assignment targets a chunk stores into through the closure compiler.
@@ -171,6 +182,7 @@ final class Chunk {
     private(set) var needsFrame = true
 
     func finish() {
+        needsFrame = code.contains { [.tree, .treeStore, .getEnclosing, .setEnclosing].contains($0.op) }
         // A jump to the end (or to a return) ends there itself.
         for i in code.indices where code[i].op == .jump {
             let t = Int(code[i].a)
@@ -179,10 +191,16 @@ final class Chunk {
                 info[i] = info[t]
             }
         }
+        // A function's result copied to a temporary only to end there ends with the variable
+        // itself: nothing else can see the variable afterwards, as no closure holds the frame.
+        if !needsFrame && globalSlots == nil {
+            for i in code.indices.dropLast() where code[i].op == .move && code[i + 1].op == .end && code[i + 1].a == code[i].a {
+                code[i] = Instruction(op: .end, a: code[i].b)
+            }
+        }
         let p = UnsafeMutablePointer<Instruction>.allocate(capacity: code.count)
         p.initialize(from: code, count: code.count)
         instructions = p
-        needsFrame = code.contains { [.tree, .treeStore, .getEnclosing, .setEnclosing].contains($0.op) }
     }
 
     deinit {
@@ -236,7 +254,6 @@ extension Chunk {
             case .call:
                 let args = (0..<Int32(ins.x)).map { reg(ins.c + $0) }.joined(separator: ", ")
                 text = "call \(reg(ins.a)) = \(reg(ins.b))(\(args))"
-            case .checkGlobal: text = "checkGlobal \(info.name ?? "?")"
             case .callGlobal:
                 let args = (0..<Int32(ins.x)).map { reg(ins.c + $0) }.joined(separator: ", ")
                 text = "callGlobal \(reg(ins.a)) = \(info.name ?? "?")(\(args))"

@@ -287,18 +287,21 @@ extension Compiler {
             b.release(to: mark)
         case .call(let callee, let args) where isPlainCall(callee, args) && isGlobalCall(callee, args, b):
             // A global function called with arguments that run no code of the user's: the callee
-            // stays in its global (`checkGlobal` reports an undefined name before the arguments
-            // are evaluated, as `getGlobal` would), and `callGlobal` reads it there.
+            // stays in its global, where `callGlobal` reads it. Should an argument fail while the
+            // global is undefined, the VM reports the undefined name instead, as reading the
+            // callee first would have (`InstructionInfo.pendingCallee`).
             guard case .name(let name) = callee.kind, case .global(let slot) = resolve(name, b) else { preconditionFailure() }
             let builtin = interpreter.registry.functions[name].map { Value.builtin(BoundBuiltin($0)) }
             let mark = b.mark
             let out = dest ?? b.temp()
-            b.emit(.checkGlobal, 0, Int32(slot), info: InstructionInfo(span: callee.span, name: name, builtin: builtin))
             let first = b.mark
+            let argumentCode = b.chunk.code.count
             for arg in args {
                 let r = b.temp()
                 try emit(arg.value, b, into: r)
             }
+            let pending = PendingCallee(slot: slot, name: name, span: callee.span, hasBuiltin: builtin != nil)
+            for pc in argumentCode..<b.chunk.code.count { b.chunk.info[pc].pendingCallee = pending }
             let spans = ArgumentSpans(call: span, positional: args.map(\.value.span), keywords: [:])
             let info = InstructionInfo(span: span, name: name, builtin: builtin, argumentSpans: spans)
             info.spanB = callee.span

@@ -231,11 +231,6 @@ extension Interpreter {
                 let callee = (regs + Int(ins.b)).move()
                 (regs + Int(ins.b)).initialize(to: .undefined)
                 regs[Int(ins.a)] = try call(callee, running.chunk, pc - 1, regs, ins)
-            case .checkGlobal:
-                if globals.isUndefined(Int(ins.b)) {
-                    let info = running.chunk.info[pc - 1]
-                    if info.builtin == nil { throw undefinedName(info.name!, info.span!) }
-                }
             case .callGlobal:
                 if let (entry, function) = globals.stackCallee(Int(ins.b)), entry.parameterCount == Int(ins.x),
                     stack.top + entry.size <= stack.capacity
@@ -310,8 +305,14 @@ extension Interpreter {
             }
         }
         } catch {
-            // Unwind the calls this run pushed, innermost first, releasing their windows.
             var error = error
+            // An argument of a global's call failed where the callee, read first, would have.
+            if error is QuireError, let pending = running.chunk.info[pc - 1].pendingCallee,
+                globals.isUndefined(pending.slot), !pending.hasBuiltin
+            {
+                error = undefinedName(pending.name, pending.span)
+            }
+            // Unwind the calls this run pushed, innermost first, releasing their windows.
             while stack.callCount > baseCall {
                 stack.callCount -= 1
                 let record = (stack.calls + stack.callCount).pointee
