@@ -1,7 +1,5 @@
 import COpenBLAS
-#if canImport(Glibc)
-import Glibc
-#endif
+import QuireSupport
 
 /// Dense matrix products on OpenBLAS: the one home of the library's GEMM, for the arrays, the
 /// neural networks and the text encoder.
@@ -136,7 +134,7 @@ extension Double: GemmElement {
     }
 }
 
-/// The OpenBLAS entry points, found by dlopen at the first product.
+/// The OpenBLAS entry points, found by dlopen (`SharedLibrary`) at the first product.
 struct OpenBLAS: @unchecked Sendable {
     let sgemm: quire_cblas_sgemm
     let dgemm: quire_cblas_dgemm
@@ -147,14 +145,12 @@ struct OpenBLAS: @unchecked Sendable {
     static let library: OpenBLAS? = load()
 
     private static func load() -> OpenBLAS? {
-        // The library stays loaded for the life of the process, so the handle is not closed.
-        guard let handle = dlopen("libopenblas.so.0", RTLD_NOW | RTLD_LOCAL) ?? dlopen("libopenblas.so", RTLD_NOW | RTLD_LOCAL),
-            let s = dlsym(handle, "cblas_sgemm"), let d = dlsym(handle, "cblas_dgemm"),
-            let set = dlsym(handle, "openblas_set_num_threads"), let get = dlsym(handle, "openblas_get_num_threads")
+        guard let lib = SharedLibrary("libopenblas.so.0", "libopenblas.so"),
+            let sgemm = lib.symbol("cblas_sgemm", as: quire_cblas_sgemm.self),
+            let dgemm = lib.symbol("cblas_dgemm", as: quire_cblas_dgemm.self),
+            let setThreads = lib.symbol("openblas_set_num_threads", as: quire_openblas_set_num_threads.self),
+            let getThreads = lib.symbol("openblas_get_num_threads", as: quire_openblas_get_num_threads.self)
         else { return nil }
-        return OpenBLAS(
-            sgemm: unsafeBitCast(s, to: quire_cblas_sgemm.self), dgemm: unsafeBitCast(d, to: quire_cblas_dgemm.self),
-            setThreads: unsafeBitCast(set, to: quire_openblas_set_num_threads.self),
-            getThreads: unsafeBitCast(get, to: quire_openblas_get_num_threads.self))
+        return OpenBLAS(sgemm: sgemm, dgemm: dgemm, setThreads: setThreads, getThreads: getThreads)
     }
 }
