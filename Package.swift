@@ -31,9 +31,12 @@ let package = Package(
         .systemLibrary(name: "CTurboJPEG", path: "Sources/CTurboJPEG"),
         .systemLibrary(name: "CSVM", path: "Sources/CSVM"),
         .systemLibrary(name: "CZlib", path: "Sources/CZlib", pkgConfig: "zlib"),
-        .systemLibrary(name: "CZMQ", path: "Sources/CZMQ"),  // libzmq.pc adds -isystem flags SwiftPM refuses
-        .systemLibrary(name: "CCrypto", path: "Sources/CCrypto", pkgConfig: "libcrypto"),
-        .systemLibrary(name: "COpenBLAS", path: "Sources/COpenBLAS"),  // declarations only: loaded with dlopen (Gemm.swift)
+        // Declarations only, loaded with dlopen at first use (QuireSupport's SharedLibrary) so that
+        // the loader does not load them at every start: ZeroMQ and libcrypto (the kernel's
+        // ZMQ.swift, Signer.swift), OpenBLAS (Gemm.swift). No pkgConfig: it would add -l flags.
+        .systemLibrary(name: "CZMQ", path: "Sources/CZMQ"),
+        .systemLibrary(name: "CCrypto", path: "Sources/CCrypto"),
+        .systemLibrary(name: "COpenBLAS", path: "Sources/COpenBLAS"),
 
         // The lowest layer: helpers shared by the libraries above it (one home for each).
         .target(name: "QuireSupport", swiftSettings: optimisedInDebug),

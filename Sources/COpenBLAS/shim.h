@@ -5,7 +5,6 @@
 //
 // These are the CBLAS entry points Quire calls, with the ABI of Debian's 32-bit-integer build
 // (blasint is int; the enums are the CBLAS standard's values).
-#include <dlfcn.h>
 #include <cpuid.h>
 
 enum {

@@ -1,4 +1,5 @@
 import COpenBLAS
+import QuireSupport
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -136,7 +137,7 @@ extension Double: GemmElement {
     }
 }
 
-/// The OpenBLAS entry points, found by dlopen at the first product.
+/// The OpenBLAS entry points, found by dlopen (`SharedLibrary`) at the first product.
 struct OpenBLAS: @unchecked Sendable {
     let sgemm: quire_cblas_sgemm
     let dgemm: quire_cblas_dgemm
@@ -156,14 +157,12 @@ struct OpenBLAS: @unchecked Sendable {
         if getenv("OPENBLAS_CORETYPE") == nil, quire_cpu_runs_haswell_kernels() != 0 {
             setenv("OPENBLAS_CORETYPE", "Haswell", 0)
         }
-        // The library stays loaded for the life of the process, so the handle is not closed.
-        guard let handle = dlopen("libopenblas.so.0", RTLD_NOW | RTLD_LOCAL) ?? dlopen("libopenblas.so", RTLD_NOW | RTLD_LOCAL),
-            let s = dlsym(handle, "cblas_sgemm"), let d = dlsym(handle, "cblas_dgemm"),
-            let set = dlsym(handle, "openblas_set_num_threads"), let get = dlsym(handle, "openblas_get_num_threads")
+        guard let lib = SharedLibrary("libopenblas.so.0", "libopenblas.so"),
+            let sgemm = lib.symbol("cblas_sgemm", as: quire_cblas_sgemm.self),
+            let dgemm = lib.symbol("cblas_dgemm", as: quire_cblas_dgemm.self),
+            let setThreads = lib.symbol("openblas_set_num_threads", as: quire_openblas_set_num_threads.self),
+            let getThreads = lib.symbol("openblas_get_num_threads", as: quire_openblas_get_num_threads.self)
         else { return nil }
-        return OpenBLAS(
-            sgemm: unsafeBitCast(s, to: quire_cblas_sgemm.self), dgemm: unsafeBitCast(d, to: quire_cblas_dgemm.self),
-            setThreads: unsafeBitCast(set, to: quire_openblas_set_num_threads.self),
-            getThreads: unsafeBitCast(get, to: quire_openblas_get_num_threads.self))
+        return OpenBLAS(sgemm: sgemm, dgemm: dgemm, setThreads: setThreads, getThreads: getThreads)
     }
 }

@@ -48,11 +48,15 @@ public final class Kernel: @unchecked Sendable {  // shared state is the queues 
     }
 
     /// Runs a kernel until it is shut down; returns the exit status. Errors before the kernel
-    /// can serve (a bad connection file, a port in use) are printed and give status 1.
+    /// can serve (ZeroMQ or libcrypto missing, a bad connection file, a port in use) are printed
+    /// and give status 1.
     public static func serve(connectionFile: String, setup: Setup) -> Int32 {
         let kernel: Kernel
         let sockets: Sockets
         do {
+            // loaded with dlopen here, not linked (ZMQ.swift, Signer.swift)
+            try ZMQLibrary.require()
+            try CryptoLibrary.require()
             let info = try ConnectionInfo.read(path: connectionFile)
             kernel = Kernel(connection: info, setup: setup)
             sockets = try Sockets(info)

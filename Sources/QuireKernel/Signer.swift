@@ -1,5 +1,40 @@
 import CCrypto
 import Foundation
+import QuireSupport
+
+/// OpenSSL's HMAC, found with dlopen (`SharedLibrary`) when the kernel starts instead of linked:
+/// linked, libcrypto would load at every start of quire.
+struct CryptoLibrary: @unchecked Sendable {  // immutable C function pointers
+    let sha256: quire_EVP_sha256
+    let hmac: quire_HMAC
+
+    /// Loaded once (Swift's lazy statics are thread-safe); nil when the library is missing.
+    static let loaded: CryptoLibrary? = load()
+
+    /// The library, for `MessageSigner`. `Kernel.serve` calls `require()` before it signs
+    /// anything, so that a missing library is an error the user can act on, not this trap.
+    static var api: CryptoLibrary {
+        guard let loaded else { preconditionFailure("libcrypto is used before CryptoLibrary.require() found it") }
+        return loaded
+    }
+
+    /// Throws what to install when libcrypto cannot be loaded.
+    static func require(_ library: CryptoLibrary? = loaded) throws(KernelError) {
+        guard library == nil else { return }
+        throw KernelError(
+            "the Jupyter kernel needs OpenSSL's libcrypto (libcrypto.so.3) to sign its messages, and it cannot be loaded",
+            hint: "install it (on Debian: sudo apt-get install libssl3), or run scripts/install-deps.sh in Quire's source folder")
+    }
+
+    /// The entry points from the first of `names` that loads; nil when none loads or one is missing.
+    static func load(names: [String] = ["libcrypto.so.3"]) -> CryptoLibrary? {
+        guard let lib = SharedLibrary(names: names),
+            let sha256 = lib.symbol("EVP_sha256", as: quire_EVP_sha256.self),
+            let hmac = lib.symbol("HMAC", as: quire_HMAC.self)
+        else { return nil }
+        return CryptoLibrary(sha256: sha256, hmac: hmac)
+    }
+}
 
 /// Signs and checks Jupyter messages with HMAC-SHA256 over their four JSON parts.
 ///
@@ -18,9 +53,10 @@ public struct MessageSigner: Sendable {
         for part in parts { joined.append(part) }
         var digest = [UInt8](repeating: 0, count: Int(EVP_MAX_MD_SIZE))
         var length: UInt32 = 0
+        let crypto = CryptoLibrary.api
         _ = key.withUnsafeBytes { k in
             joined.withUnsafeBytes { d in
-                HMAC(EVP_sha256(), k.baseAddress, Int32(k.count), d.bindMemory(to: UInt8.self).baseAddress, d.count, &digest, &length)
+                crypto.hmac(crypto.sha256(), k.baseAddress, Int32(k.count), d.bindMemory(to: UInt8.self).baseAddress, d.count, &digest, &length)
             }
         }
         return digest.prefix(Int(length)).map { String(format: "%02x", $0) }.joined()

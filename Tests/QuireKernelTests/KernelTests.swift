@@ -101,3 +101,49 @@ func makeKernel() -> Kernel {
         #expect(throws: KernelError.self) { try KernelSpec.uninstall(.prefix(prefix)) }
     }
 }
+
+/// ZeroMQ and libcrypto are loaded with dlopen when the kernel starts, not linked.
+@Suite struct KernelLibraryTests {
+    @Test func zeroMQAndLibcryptoLoad() throws {
+        #expect(ZMQLibrary.load() != nil)
+        #expect(CryptoLibrary.load() != nil)
+        try ZMQLibrary.require()
+        try CryptoLibrary.require()
+    }
+
+    @Test func aMissingLibraryIsAnErrorThatSaysWhatToInstall() {
+        #expect(ZMQLibrary.load(names: ["libquire-no-such-library.so.1"]) == nil)
+        #expect(CryptoLibrary.load(names: ["libquire-no-such-library.so.1"]) == nil)
+        // a library without the entry points (libm) is as good as missing
+        #expect(ZMQLibrary.load(names: ["libm.so.6"]) == nil)
+        #expect(CryptoLibrary.load(names: ["libm.so.6"]) == nil)
+        do {
+            try ZMQLibrary.require(nil)
+            Issue.record("no error without ZeroMQ")
+        } catch {
+            #expect(error.message.contains("libzmq.so.5"))
+            #expect(error.hint?.contains("libzmq5") == true)
+        }
+        do {
+            try CryptoLibrary.require(nil)
+            Issue.record("no error without libcrypto")
+        } catch {
+            #expect(error.message.contains("libcrypto.so.3"))
+            #expect(error.hint?.contains("libssl3") == true)
+        }
+    }
+
+    @Test func socketsTalkThroughTheLoadedLibrary() throws {
+        let context = try ZMQContext()
+        let server = try ZMQSocket(context, .rep)
+        let client = try ZMQSocket(context, .req)
+        try server.bind("inproc://quire-library-test")
+        try client.connect("inproc://quire-library-test")
+        try client.send([Data("ping".utf8), Data()])
+        #expect(try server.receive() == [Data("ping".utf8), Data()])
+        #expect(ZMQSocket.poll([server], milliseconds: 0).sockets == [false])
+        server.close()
+        client.close()
+        context.terminate()
+    }
+}
