@@ -36,12 +36,12 @@ public enum Gemm {
     ) {
         guard m > 0, n > 0 else { return }
         guard k > 0 else { return scale(c, rows: m, columns: n, ld: ldc, by: beta) }
-        guard let blas = OpenBLAS.library, let dims = blasInts(m, n, k, lda, ldb, ldc) else {
+        guard let blas = OpenBLAS.library, let dims = BlasSizes(m, n, k, lda, ldb, ldc) else {
             return plainProduct(opA, opB, m: m, n: n, k: k, alpha: alpha, a: a, lda: lda, b: b, ldb: ldb, beta: beta, c: c, ldc: ldc)
         }
         blas.sgemm(
-            Int32(QUIRE_CBLAS_ROW_MAJOR), transpose(opA), transpose(opB), dims[0], dims[1], dims[2],
-            alpha, a, dims[3], b, dims[4], beta, c, dims[5])
+            Int32(QUIRE_CBLAS_ROW_MAJOR), transpose(opA), transpose(opB), dims.m, dims.n, dims.k,
+            alpha, a, dims.lda, b, dims.ldb, beta, c, dims.ldc)
     }
 
     /// Double precision: `c = alpha * op(a) * op(b) + beta * c`.
@@ -53,12 +53,12 @@ public enum Gemm {
     ) {
         guard m > 0, n > 0 else { return }
         guard k > 0 else { return scale(c, rows: m, columns: n, ld: ldc, by: beta) }
-        guard let blas = OpenBLAS.library, let dims = blasInts(m, n, k, lda, ldb, ldc) else {
+        guard let blas = OpenBLAS.library, let dims = BlasSizes(m, n, k, lda, ldb, ldc) else {
             return plainProduct(opA, opB, m: m, n: n, k: k, alpha: alpha, a: a, lda: lda, b: b, ldb: ldb, beta: beta, c: c, ldc: ldc)
         }
         blas.dgemm(
-            Int32(QUIRE_CBLAS_ROW_MAJOR), transpose(opA), transpose(opB), dims[0], dims[1], dims[2],
-            alpha, a, dims[3], b, dims[4], beta, c, dims[5])
+            Int32(QUIRE_CBLAS_ROW_MAJOR), transpose(opA), transpose(opB), dims.m, dims.n, dims.k,
+            alpha, a, dims.lda, b, dims.ldb, beta, c, dims.ldc)
     }
 
     /// `a (m x k) * b (k x n)` of two contiguous row-major matrices, as a new `m x n` array.
@@ -77,17 +77,6 @@ public enum Gemm {
 
     private static func transpose(_ op: Operand) -> Int32 {
         Int32(op == .plain ? QUIRE_CBLAS_NO_TRANS : QUIRE_CBLAS_TRANS)
-    }
-
-    /// The sizes as OpenBLAS's 32-bit integers, or nil when one does not fit (the plain loop
-    /// then takes the product).
-    private static func blasInts(_ values: Int...) -> [Int32]? {
-        var out: [Int32] = []
-        for v in values {
-            guard let i = Int32(exactly: v) else { return nil }
-            out.append(i)
-        }
-        return out
     }
 
     /// `c = alpha * op(a) * op(b) + beta * c` by a plain loop, for when OpenBLAS is missing.
@@ -164,5 +153,18 @@ struct OpenBLAS: @unchecked Sendable {
             let getThreads = lib.symbol("openblas_get_num_threads", as: quire_openblas_get_num_threads.self)
         else { return nil }
         return OpenBLAS(sgemm: sgemm, dgemm: dgemm, setThreads: setThreads, getThreads: getThreads)
+    }
+}
+
+/// A product's sizes as OpenBLAS's 32-bit integers; nil when one does not fit (the plain loop
+/// then takes the product).
+private struct BlasSizes {
+    let m, n, k, lda, ldb, ldc: Int32
+
+    init?(_ m: Int, _ n: Int, _ k: Int, _ lda: Int, _ ldb: Int, _ ldc: Int) {
+        guard let m = Int32(exactly: m), let n = Int32(exactly: n), let k = Int32(exactly: k),
+            let lda = Int32(exactly: lda), let ldb = Int32(exactly: ldb), let ldc = Int32(exactly: ldc)
+        else { return nil }
+        (self.m, self.n, self.k, self.lda, self.ldb, self.ldc) = (m, n, k, lda, ldb, ldc)
     }
 }

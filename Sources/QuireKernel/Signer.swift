@@ -4,24 +4,14 @@ import QuireSupport
 
 /// OpenSSL's HMAC, found with dlopen (`SharedLibrary`) when the kernel starts instead of linked:
 /// linked, libcrypto would load at every start of quire.
-struct CryptoLibrary: @unchecked Sendable {  // immutable C function pointers
+struct CryptoLibrary: KernelLibrary, @unchecked Sendable {  // immutable C function pointers
     let sha256: quire_EVP_sha256
     let hmac: quire_HMAC
 
-    /// Loaded once (Swift's lazy statics are thread-safe); nil when the library is missing.
     static let loaded: CryptoLibrary? = load()
 
-    /// The library, for `MessageSigner`. `Kernel.serve` calls `require()` before it signs
-    /// anything, so that a missing library is an error the user can act on, not this trap.
-    static var api: CryptoLibrary {
-        guard let loaded else { preconditionFailure("libcrypto is used before CryptoLibrary.require() found it") }
-        return loaded
-    }
-
-    /// Throws what to install when libcrypto cannot be loaded.
-    static func require(_ library: CryptoLibrary? = loaded) throws(KernelError) {
-        guard library == nil else { return }
-        throw KernelError(
+    static var missing: KernelError {
+        KernelError(
             "the Jupyter kernel needs OpenSSL's libcrypto (libcrypto.so.3) to sign its messages, and it cannot be loaded",
             hint: "install it (on Debian: sudo apt-get install libssl3), or run scripts/install-deps.sh in Quire's source folder")
     }

@@ -4,7 +4,7 @@ import QuireSupport
 
 /// The libzmq entry points, found with dlopen (`SharedLibrary`) when the kernel starts instead of
 /// linked: linked, libzmq and the libraries it pulls in would load at every start of quire.
-struct ZMQLibrary: @unchecked Sendable {  // immutable C function pointers
+struct ZMQLibrary: KernelLibrary, @unchecked Sendable {  // immutable C function pointers
     let errno: quire_zmq_errno
     let strerror: quire_zmq_strerror
     let ctxNew: quire_zmq_ctx_new
@@ -23,20 +23,10 @@ struct ZMQLibrary: @unchecked Sendable {  // immutable C function pointers
     let msgMore: quire_zmq_msg_more
     let poll: quire_zmq_poll
 
-    /// Loaded once (Swift's lazy statics are thread-safe); nil when the library is missing.
     static let loaded: ZMQLibrary? = load()
 
-    /// The library, for the types below. `Kernel.serve` calls `require()` before it makes any of
-    /// them, so that a missing library is an error the user can act on, not this trap.
-    static var api: ZMQLibrary {
-        guard let loaded else { preconditionFailure("ZeroMQ is used before ZMQLibrary.require() found it") }
-        return loaded
-    }
-
-    /// Throws what to install when libzmq cannot be loaded.
-    static func require(_ library: ZMQLibrary? = loaded) throws(KernelError) {
-        guard library == nil else { return }
-        throw KernelError(
+    static var missing: KernelError {
+        KernelError(
             "the Jupyter kernel needs ZeroMQ (libzmq.so.5), which cannot be loaded",
             hint: "install it (on Debian: sudo apt-get install libzmq5), or run scripts/install-deps.sh in Quire's source folder")
     }

@@ -117,19 +117,17 @@ func makeKernel() -> Kernel {
         // a library without the entry points (libm) is as good as missing
         #expect(ZMQLibrary.load(names: ["libm.so.6"]) == nil)
         #expect(CryptoLibrary.load(names: ["libm.so.6"]) == nil)
+        expectMissing(ZMQLibrary.self, names: "libzmq.so.5", package: "libzmq5")
+        expectMissing(CryptoLibrary.self, names: "libcrypto.so.3", package: "libssl3")
+    }
+
+    func expectMissing<L: KernelLibrary>(_ library: L.Type, names soname: String, package: String) {
         do {
-            try ZMQLibrary.require(nil)
-            Issue.record("no error without ZeroMQ")
+            try L.require(nil)
+            Issue.record("no error without \(soname)")
         } catch {
-            #expect(error.message.contains("libzmq.so.5"))
-            #expect(error.hint?.contains("libzmq5") == true)
-        }
-        do {
-            try CryptoLibrary.require(nil)
-            Issue.record("no error without libcrypto")
-        } catch {
-            #expect(error.message.contains("libcrypto.so.3"))
-            #expect(error.hint?.contains("libssl3") == true)
+            #expect(error.message.contains(soname))
+            #expect(error.hint?.contains(package) == true)
         }
     }
 

@@ -199,7 +199,7 @@ final class GlobalTable {
     /// counting a reference: a function a global loses while such calls run is kept here until
     /// none runs (`releaseRetired`).
     private var retired: [Value] = []
-    private unowned let calls: RegisterStack
+    private unowned(unsafe) let calls: RegisterStack  // the interpreter owns both
 
     init(calls: RegisterStack) {
         self.calls = calls
