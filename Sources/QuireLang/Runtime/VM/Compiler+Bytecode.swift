@@ -285,29 +285,30 @@ extension Compiler {
             let (oo, io) = try emitOperands(object, item, b)
             b.emit(.index, dest ?? b.temp(), oo.register, io.register, info: operandInfo(oo, io, span: span))
             b.release(to: mark)
-        case .call(let callee, let args) where isPlainCall(callee, args) && isGlobalCall(callee, args, b):
-            // A global function called with arguments that run no code of the user's: the callee
-            // stays in its global, where `callGlobal` reads it. Should an argument fail while the
-            // global is undefined, the VM reports the undefined name instead, as reading the
-            // callee first would have (`InstructionInfo.pendingCallee`).
-            guard case .name(let name) = callee.kind, case .global(let slot) = resolve(name, b) else { preconditionFailure() }
-            let builtin = interpreter.registry.functions[name].map { Value.builtin(BoundBuiltin($0)) }
-            let mark = b.mark
-            let out = dest ?? b.temp()
-            let first = b.mark
-            let argumentCode = b.chunk.code.count
-            for arg in args {
-                let r = b.temp()
-                try emit(arg.value, b, into: r)
-            }
-            let pending = PendingCallee(slot: slot, name: name, span: callee.span, hasBuiltin: builtin != nil)
-            for pc in argumentCode..<b.chunk.code.count { b.chunk.info[pc].pendingCallee = pending }
-            let spans = ArgumentSpans(call: span, positional: args.map(\.value.span), keywords: [:])
-            let info = InstructionInfo(span: span, name: name, builtin: builtin, argumentSpans: spans)
-            info.spanB = callee.span
-            b.emit(.callGlobal, x: UInt8(args.count), out, Int32(slot), Int32(first), info: info)
-            b.release(to: mark)
         case .call(let callee, let args) where isPlainCall(callee, args):
+            if let (name, slot) = globalCall(callee, args, b) {
+                // A global function called with arguments that run no code of the user's: the callee
+                // stays in its global, where `callGlobal` reads it. Should an argument fail while the
+                // global is undefined, the VM reports the undefined name instead, as reading the
+                // callee first would have (`InstructionInfo.pendingCallee`).
+                let builtin = builtinValue(named: name)
+                let mark = b.mark
+                let out = dest ?? b.temp()
+                let first = b.mark
+                let argumentCode = b.chunk.code.count
+                for arg in args {
+                    let r = b.temp()
+                    try emit(arg.value, b, into: r)
+                }
+                let pending = PendingCallee(slot: slot, name: name, span: callee.span, hasBuiltin: builtin != nil)
+                for pc in argumentCode..<b.chunk.code.count { b.chunk.info[pc].pendingCallee = pending }
+                let spans = ArgumentSpans(call: span, positional: args.map(\.value.span), keywords: [:])
+                let info = InstructionInfo(span: span, name: name, builtin: builtin, argumentSpans: spans)
+                info.spanB = callee.span
+                b.emit(.callGlobal, x: UInt8(args.count), out, Int32(slot), Int32(first), info: info)
+                b.release(to: mark)
+                return
+            }
             let mark = b.mark
             // A temporary destination can hold the callee until the call replaces it with the
             // result; a variable cannot, as the arguments may still read it.
@@ -333,10 +334,12 @@ extension Compiler {
     }
 
     /// A call by name of a global whose arguments cannot change any variable or run a function
-    /// (literals, variables, operators), so the global still holds the callee after them.
-    private func isGlobalCall(_ callee: Node, _ args: [Argument], _ b: ChunkBuilder) -> Bool {
-        guard case .name(let name) = callee.kind, case .global = resolve(name, b) else { return false }
-        return args.allSatisfy { runsNoCode($0.value) }
+    /// (literals, variables, operators), so the global still holds the callee after them: its
+    /// name and slot.
+    private func globalCall(_ callee: Node, _ args: [Argument], _ b: ChunkBuilder) -> (String, Int)? {
+        guard case .name(let name) = callee.kind, case .global(let slot) = resolve(name, b), args.allSatisfy({ runsNoCode($0.value) })
+        else { return nil }
+        return (name, slot)
     }
 
     private func runsNoCode(_ node: Node) -> Bool {
@@ -367,9 +370,14 @@ extension Compiler {
         case .enclosing(let depth, let slot):
             b.emit(.getEnclosing, dest, Int32(depth), Int32(slot), info: InstructionInfo(span: span, name: name))
         case .global(let slot):
-            let builtin = interpreter.registry.functions[name].map { Value.builtin(BoundBuiltin($0)) }
+            let builtin = builtinValue(named: name)
             b.emit(.getGlobal, dest, Int32(slot), info: InstructionInfo(span: span, name: name, builtin: builtin))
         }
+    }
+
+    /// The builtin an unassigned global of this name means, if any.
+    private func builtinValue(named name: String) -> Value? {
+        interpreter.registry.functions[name].map { Value.builtin(BoundBuiltin($0)) }
     }
 
     /// The register holding `node`'s value: a local's own register (no copy), else a new temporary.

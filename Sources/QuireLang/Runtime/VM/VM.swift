@@ -26,13 +26,13 @@ extension Interpreter {
     /// callee's code, as Lua does; its `end` pops the record and resumes the caller. Only the
     /// entry chunk can need `frame` (closure-compiled pieces, enclosing variables), since a chunk
     /// that does is never entered this way. An error unwinds the records pushed here, adding
-    /// each call to the error's call stack as `callOnStack` did.
+    /// each call to the error's call stack, as `invoke` does for a call with a frame.
     private func run(_ entry: Chunk, _ frame: Frame?, _ entryRegs: UnsafeMutablePointer<Value>) throws -> Value {
         let stack = registerStack
         let baseCall = stack.callCount
         let token = cancellation
-        // Not counted: the entry is held by the caller, and each callee by its function, which
-        // its call record holds.
+        // Not counted: the entry is held by the caller, and each callee's chunk by its function,
+        // which the caller's register or a global holds (see `CallRecord.function`).
         var running = Unmanaged.passUnretained(entry)
         var code = entry.instructions!
         var regs = entryRegs
