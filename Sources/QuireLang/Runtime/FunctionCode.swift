@@ -21,7 +21,8 @@ final class FunctionCode {
                 chunk.needsFrame
                     ? nil
                     : StackEntry(
-                        parameterCount: parameterCount, size: chunk.registerCount, code: chunk.instructions!,
+                        parameterCount: parameterCount, localCount: chunk.localCount, size: chunk.registerCount,
+                        code: chunk.instructions!,
                         chunk: Unmanaged.passUnretained(chunk))
             }
         }
@@ -66,6 +67,8 @@ let maxSpareFrames = 64
 /// without touching reference counts.
 struct StackEntry {
     let parameterCount: Int
+    /// Parameters and the other variables, which start unassigned (`Chunk.localCount`).
+    let localCount: Int
     /// The registers the call takes (`Chunk.registerCount`).
     let size: Int
     let code: UnsafeMutablePointer<Instruction>

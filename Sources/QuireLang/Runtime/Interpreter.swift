@@ -232,8 +232,8 @@ final class GlobalTable {
 
     /// The function in the slot and its stack entry, read in place (no reference is counted).
     @inline(__always)
-    func stackCallee(_ slot: Int) -> (StackEntry, Unmanaged<Function>)? {
-        if case .function(let fn) = storage[slot], let entry = fn.stackEntry { return (entry, .passUnretained(fn)) }
+    func stackCallee(_ slot: Int) -> StackEntry? {
+        if case .function(let fn) = storage[slot] { return fn.stackEntry }
         return nil
     }
 

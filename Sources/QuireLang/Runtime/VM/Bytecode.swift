@@ -71,9 +71,32 @@ enum Op: UInt8 {
 struct Instruction {
     var op: Op
     var x: UInt8 = 0
-    var a: Int32 = 0
-    var b: Int32 = 0
-    var c: Int32 = 0
+    // a and b are kept unsigned, so that the VM reads them as indices without sign extension.
+    private var aBits: UInt32
+    private var bBits: UInt32
+    var c: Int32
+
+    init(op: Op, x: UInt8 = 0, a: Int32 = 0, b: Int32 = 0, c: Int32 = 0) {
+        self.op = op
+        self.x = x
+        self.aBits = UInt32(bitPattern: a)
+        self.bBits = UInt32(bitPattern: b)
+        self.c = c
+    }
+
+    var a: Int32 {
+        get { Int32(bitPattern: aBits) }
+        set { aBits = UInt32(bitPattern: newValue) }
+    }
+    var b: Int32 {
+        get { Int32(bitPattern: bBits) }
+        set { bBits = UInt32(bitPattern: newValue) }
+    }
+    /// Operands a and b as register, slot, constant or jump indices (never negative there).
+    var ra: Int { Int(aBits) }
+    var rb: Int { Int(bBits) }
+    /// `end` without a value (a = -1).
+    var endsWithoutValue: Bool { aBits == UInt32.max }
 
     /// The comparison of a compare or jumpUnless instruction (`x`, always a `ComparisonCode`).
     var comparison: ComparisonCode { unsafeBitCast(x, to: ComparisonCode.self) }
@@ -276,11 +299,18 @@ extension Chunk {
 /// The registers of bytecode calls that need no frame object, one window per call, as in Lua:
 /// a call takes the next `registerCount` values and gives them back when it returns. Beside
 /// them, one `CallRecord` per such call, telling where its caller resumes.
+///
+/// Registers below `initialized` are initialized, and those at or above `top` hold no object
+/// (a returning call lets go of its window's objects), so that a call can start on them without
+/// clearing its temporaries.
 final class RegisterStack {
     /// Room for deep recursion of small functions; a call that does not fit gets a frame instead.
     let capacity = 1 << 18
     let base: UnsafeMutablePointer<Value>
     var top = 0
+    /// How many registers have been initialized: windows are made valid as the stack first
+    /// reaches them, not all at start.
+    private(set) var initialized = 0
     /// At most one record per call level, and `maxCallDepth` bounds the levels.
     let calls: UnsafeMutablePointer<CallRecord>
     var callCount = 0
@@ -290,21 +320,35 @@ final class RegisterStack {
         calls = .allocate(capacity: maxCallDepth + 1)
     }
 
+    /// Whether a window of `size` registers fits above `top`, all initialized.
+    @inline(__always)
+    func reserve(_ size: Int) -> Bool {
+        top &+ size <= initialized || grow(to: top + size)
+    }
+
+    @inline(never)
+    private func grow(to needed: Int) -> Bool {
+        guard needed <= capacity else { return false }
+        let target = min(capacity, max(needed, initialized * 2, 1024))
+        (base + initialized).initialize(repeating: .undefined, count: target - initialized)
+        initialized = target
+        return true
+    }
+
     deinit {
+        base.deinitialize(count: initialized)
         base.deallocate()
         calls.deallocate()
     }
 }
 
 /// A call running on the register stack (see `Interpreter.run`): its caller's code, registers
-/// and next instruction, and the callee's window.
+/// and next instruction (`ip`, in `code`), and the size of the callee's window. The callee's name, for an error's
+/// call stack, is its chunk's.
 struct CallRecord {
     let chunk: Unmanaged<Chunk>
     let code: UnsafeMutablePointer<Instruction>
     let regs: UnsafeMutablePointer<Value>
-    let pc: Int
-    /// The function called, not counted: the caller's register holds it (`call`), or its global
-    /// does, which keeps a function it loses while calls run (`GlobalTable.retired`).
-    let function: Unmanaged<Function>
+    let ip: UnsafeMutablePointer<Instruction>
     let size: Int
 }

@@ -35,6 +35,10 @@ final class ChunkBuilder {
     func release(to mark: Int) { nextTemp = mark }
     var mark: Int { nextTemp }
 
+    /// Whether `r` is a temporary: a register no variable lives in, which only the code
+    /// computing into it writes before its reader takes the value.
+    func isTemporary(_ r: Int32) -> Bool { Int(r) >= chunk.localCount }
+
     @discardableResult
     func emit(_ op: Op, x: UInt8 = 0, _ a: Int32 = 0, _ b: Int32 = 0, _ c: Int32 = 0, info: InstructionInfo = InstructionInfo()) -> Int {
         chunk.code.append(Instruction(op: op, x: x, a: a, b: b, c: c))
@@ -294,10 +298,12 @@ extension Compiler {
                 let builtin = builtinValue(named: name)
                 let mark = b.mark
                 let out = dest ?? b.temp()
-                let first = b.mark
+                // The arguments start in the destination when it is the newest temporary: the call
+                // moves them into its window, and its result takes their place.
+                let first = b.isTemporary(out) && Int(out) == b.mark - 1 ? Int(out) : b.mark
                 let argumentCode = b.chunk.code.count
-                for arg in args {
-                    let r = b.temp()
+                for (i, arg) in args.enumerated() {
+                    let r = i == 0 && first == Int(out) ? out : b.temp()
                     try emit(arg.value, b, into: r)
                 }
                 let pending = PendingCallee(slot: slot, name: name, span: callee.span, hasBuiltin: builtin != nil)
@@ -381,19 +387,21 @@ extension Compiler {
     }
 
     /// The register holding `node`'s value: a local's own register (no copy), else a new temporary.
-    func emitOperand(_ node: Node, _ b: ChunkBuilder) throws -> Operand {
+    /// A temporary `preferred` (an instruction's destination whose operand this is) is used
+    /// rather than a new one: the instruction reads the operand before writing its result.
+    func emitOperand(_ node: Node, _ b: ChunkBuilder, preferring preferred: Int32? = nil) throws -> Operand {
         if case .name(let name) = node.kind, case .local(let slot) = resolve(name, b) {
             return Operand(register: Int32(slot), unchecked: slot < b.parameterCount ? nil : (name, node.span))
         }
-        let r = b.temp()
+        let r = preferred.flatMap { b.isTemporary($0) ? $0 : nil } ?? b.temp()
         try emit(node, b, into: r)
         return Operand(register: r, unchecked: nil)
     }
 
     /// Two operands evaluated left to right: when the right one can run code, an unassigned left
     /// variable is reported before it runs, as the closure compiler does.
-    func emitOperands(_ l: Node, _ r: Node, _ b: ChunkBuilder) throws -> (Operand, Operand) {
-        var lo = try emitOperand(l, b)
+    func emitOperands(_ l: Node, _ r: Node, _ b: ChunkBuilder, preferring preferred: Int32? = nil) throws -> (Operand, Operand) {
+        var lo = try emitOperand(l, b, preferring: preferred)
         if !isSimple(r) {
             try requireAssigned(lo, b)
             lo = Operand(register: lo.register, unchecked: nil)
@@ -492,12 +500,12 @@ extension Compiler {
         let mark = b.mark
         defer { b.release(to: mark) }
         if case .literal(.int(let k)) = r.kind, let k32 = Int32(exactly: k), [.add, .subtract, .multiply, .modulo].contains(op) {
-            let lo = try emitOperand(l, b)
+            let lo = try emitOperand(l, b, preferring: dest)
             let code: Op = op == .add ? .addInt : op == .subtract ? .subtractInt : op == .multiply ? .multiplyInt : .moduloInt
             b.emit(code, dest ?? b.temp(), lo.register, k32, info: operandInfo(lo, Operand(register: 0, unchecked: nil), span: span, binary: op))
             return
         }
-        let (lo, ro) = try emitOperands(l, r, b)
+        let (lo, ro) = try emitOperands(l, r, b, preferring: dest)
         emitArithmetic(op, lo, ro, span, b, into: dest ?? b.temp())
     }
 

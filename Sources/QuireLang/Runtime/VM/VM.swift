@@ -1,3 +1,5 @@
+import QuireSupport
+
 /// The register VM: runs a `Chunk` on a frame's registers.
 ///
 /// Ints, floats and bools take fast paths written here; everything else, and every error, goes
@@ -32,220 +34,221 @@ extension Interpreter {
         let baseCall = stack.callCount
         let token = cancellation
         // Not counted: the entry is held by the caller, and each callee's chunk by its function,
-        // which the caller's register or a global holds (see `CallRecord.function`).
+        // which the caller's register holds (`call`) or its global, which keeps a function it
+        // loses while calls run (`GlobalTable.retired`).
         var running = Unmanaged.passUnretained(entry)
         var code = entry.instructions!
         var regs = entryRegs
-        var pc = 0
+        var ip = code
         do {
         while true {
-            let ins = code[pc]
-            pc &+= 1
+            let ins = ip.pointee
+            ip += 1
             switch ins.op {
             case .loadConst:
-                regs[Int(ins.a)] = running.chunk.constants[Int(ins.b)]
+                regs[ins.ra] = running.chunk.constants[ins.rb]
             case .move:
-                regs[Int(ins.a)] = regs[Int(ins.b)]
+                regs[ins.ra] = regs[ins.rb]
             case .moveChecked:
-                let v = regs[Int(ins.b)]
-                if case .undefined = v { throw unassignedError(running.chunk, pc - 1) }
-                regs[Int(ins.a)] = v
+                let v = regs[ins.rb]
+                if case .undefined = v { throw unassignedError(running.chunk, ip - code - 1) }
+                regs[ins.ra] = v
             case .checkDefined:
-                if case .undefined = regs[Int(ins.a)] { throw unassignedError(running.chunk, pc - 1) }
+                if case .undefined = regs[ins.ra] { throw unassignedError(running.chunk, ip - code - 1) }
             case .getGlobal:
-                let v = globals[Int(ins.b)]
+                let v = globals[ins.rb]
                 if case .undefined = v {
-                    let info = running.chunk.info[pc - 1]
+                    let info = running.chunk.info[ip - code - 1]
                     if let builtin = info.builtin {
-                        regs[Int(ins.a)] = builtin
+                        regs[ins.ra] = builtin
                     } else {
                         throw undefinedName(info.name!, info.span!)
                     }
                 } else {
-                    regs[Int(ins.a)] = v
+                    regs[ins.ra] = v
                 }
             case .setGlobal:
-                globals[Int(ins.b)] = regs[Int(ins.a)]
+                globals[ins.rb] = regs[ins.ra]
             case .getEnclosing:
                 var f = frame!
                 for _ in 0..<ins.b { f = f.parent! }
                 let v = f[Int(ins.c)]
                 if case .undefined = v {
-                    let info = running.chunk.info[pc - 1]
+                    let info = running.chunk.info[ip - code - 1]
                     throw unassigned(info.name!, info.span!)
                 }
-                regs[Int(ins.a)] = v
+                regs[ins.ra] = v
             case .setEnclosing:
                 var f = frame!
                 for _ in 0..<ins.b { f = f.parent! }
-                f[Int(ins.c)] = regs[Int(ins.a)]
+                f[Int(ins.c)] = regs[ins.ra]
             case .add:
-                if case .int(let x) = regs[Int(ins.b)], case .int(let y) = regs[Int(ins.c)] {
+                if case .int(let x) = regs[ins.rb], case .int(let y) = regs[Int(ins.c)] {
                     let (s, o) = x.addingReportingOverflow(y)
                     if !o {
-                        regs.setTrivial(Int(ins.a), .int(s))
+                        regs.setTrivial(ins.ra, .int(s))
                         continue
                     }
-                } else if case .double(let x) = regs[Int(ins.b)], case .double(let y) = regs[Int(ins.c)] {
-                    regs.setTrivial(Int(ins.a), .double(x + y))
+                } else if case .double(let x) = regs[ins.rb], case .double(let y) = regs[Int(ins.c)] {
+                    regs.setTrivial(ins.ra, .double(x + y))
                     continue
-                } else if ins.a == ins.b, regs.appendString(Int(ins.a), Int(ins.c)) {
+                } else if ins.a == ins.b, regs.appendString(ins.ra, Int(ins.c)) {
                     continue
                 }
-                regs[Int(ins.a)] = try slowBinary(running.chunk, pc - 1, regs, ins)
+                regs[ins.ra] = try slowBinary(running.chunk, ip - code - 1, regs, ins)
             case .subtract:
-                if case .int(let x) = regs[Int(ins.b)], case .int(let y) = regs[Int(ins.c)] {
+                if case .int(let x) = regs[ins.rb], case .int(let y) = regs[Int(ins.c)] {
                     let (s, o) = x.subtractingReportingOverflow(y)
                     if !o {
-                        regs.setTrivial(Int(ins.a), .int(s))
+                        regs.setTrivial(ins.ra, .int(s))
                         continue
                     }
-                } else if case .double(let x) = regs[Int(ins.b)], case .double(let y) = regs[Int(ins.c)] {
-                    regs.setTrivial(Int(ins.a), .double(x - y))
+                } else if case .double(let x) = regs[ins.rb], case .double(let y) = regs[Int(ins.c)] {
+                    regs.setTrivial(ins.ra, .double(x - y))
                     continue
                 }
-                regs[Int(ins.a)] = try slowBinary(running.chunk, pc - 1, regs, ins)
+                regs[ins.ra] = try slowBinary(running.chunk, ip - code - 1, regs, ins)
             case .multiply:
-                if case .int(let x) = regs[Int(ins.b)], case .int(let y) = regs[Int(ins.c)] {
+                if case .int(let x) = regs[ins.rb], case .int(let y) = regs[Int(ins.c)] {
                     let (s, o) = x.multipliedReportingOverflow(by: y)
                     if !o {
-                        regs.setTrivial(Int(ins.a), .int(s))
+                        regs.setTrivial(ins.ra, .int(s))
                         continue
                     }
-                } else if case .double(let x) = regs[Int(ins.b)], case .double(let y) = regs[Int(ins.c)] {
-                    regs.setTrivial(Int(ins.a), .double(x * y))
+                } else if case .double(let x) = regs[ins.rb], case .double(let y) = regs[Int(ins.c)] {
+                    regs.setTrivial(ins.ra, .double(x * y))
                     continue
                 }
-                regs[Int(ins.a)] = try slowBinary(running.chunk, pc - 1, regs, ins)
+                regs[ins.ra] = try slowBinary(running.chunk, ip - code - 1, regs, ins)
             case .modulo:
                 // Python's modulo takes the divisor's sign; for a positive divisor that is the
                 // remainder made non-negative.
-                if case .int(let x) = regs[Int(ins.b)], case .int(let y) = regs[Int(ins.c)], y > 0 {
+                if case .int(let x) = regs[ins.rb], case .int(let y) = regs[Int(ins.c)], y > 0 {
                     let m = x % y
-                    regs.setTrivial(Int(ins.a), .int(m < 0 ? m + y : m))
+                    regs.setTrivial(ins.ra, .int(m < 0 ? m + y : m))
                     continue
                 }
-                regs[Int(ins.a)] = try slowBinary(running.chunk, pc - 1, regs, ins)
+                regs[ins.ra] = try slowBinary(running.chunk, ip - code - 1, regs, ins)
             case .floorDivide:
-                if case .int(let x) = regs[Int(ins.b)], case .int(let y) = regs[Int(ins.c)], y > 0 {
+                if case .int(let x) = regs[ins.rb], case .int(let y) = regs[Int(ins.c)], y > 0 {
                     let q = x / y
-                    regs.setTrivial(Int(ins.a), .int(x % y < 0 ? q - 1 : q))
+                    regs.setTrivial(ins.ra, .int(x % y < 0 ? q - 1 : q))
                     continue
                 }
-                regs[Int(ins.a)] = try slowBinary(running.chunk, pc - 1, regs, ins)
+                regs[ins.ra] = try slowBinary(running.chunk, ip - code - 1, regs, ins)
             case .addInt:
-                if case .int(let x) = regs[Int(ins.b)] {
+                if case .int(let x) = regs[ins.rb] {
                     let (s, o) = x.addingReportingOverflow(Int(ins.c))
                     if !o {
-                        regs.setTrivial(Int(ins.a), .int(s))
+                        regs.setTrivial(ins.ra, .int(s))
                         continue
                     }
                 }
-                regs[Int(ins.a)] = try slowBinaryConstant(running.chunk, pc - 1, regs, ins)
+                regs[ins.ra] = try slowBinaryConstant(running.chunk, ip - code - 1, regs, ins)
             case .subtractInt:
-                if case .int(let x) = regs[Int(ins.b)] {
+                if case .int(let x) = regs[ins.rb] {
                     let (s, o) = x.subtractingReportingOverflow(Int(ins.c))
                     if !o {
-                        regs.setTrivial(Int(ins.a), .int(s))
+                        regs.setTrivial(ins.ra, .int(s))
                         continue
                     }
                 }
-                regs[Int(ins.a)] = try slowBinaryConstant(running.chunk, pc - 1, regs, ins)
+                regs[ins.ra] = try slowBinaryConstant(running.chunk, ip - code - 1, regs, ins)
             case .moduloInt:
-                if case .int(let x) = regs[Int(ins.b)], ins.c > 0 {
+                if case .int(let x) = regs[ins.rb], ins.c > 0 {
                     let y = Int(ins.c)
                     let m = x % y
-                    regs.setTrivial(Int(ins.a), .int(m < 0 ? m + y : m))
+                    regs.setTrivial(ins.ra, .int(m < 0 ? m + y : m))
                     continue
                 }
-                regs[Int(ins.a)] = try slowBinaryConstant(running.chunk, pc - 1, regs, ins)
+                regs[ins.ra] = try slowBinaryConstant(running.chunk, ip - code - 1, regs, ins)
             case .multiplyInt:
-                if case .int(let x) = regs[Int(ins.b)] {
+                if case .int(let x) = regs[ins.rb] {
                     let (s, o) = x.multipliedReportingOverflow(by: Int(ins.c))
                     if !o {
-                        regs.setTrivial(Int(ins.a), .int(s))
+                        regs.setTrivial(ins.ra, .int(s))
                         continue
                     }
                 }
-                regs[Int(ins.a)] = try slowBinaryConstant(running.chunk, pc - 1, regs, ins)
+                regs[ins.ra] = try slowBinaryConstant(running.chunk, ip - code - 1, regs, ins)
             case .binary:
-                regs[Int(ins.a)] = try slowBinary(running.chunk, pc - 1, regs, ins)
+                regs[ins.ra] = try slowBinary(running.chunk, ip - code - 1, regs, ins)
             case .compare:
                 let comparison = ins.comparison
-                if comparison != .other, case .int(let x) = regs[Int(ins.b)], case .int(let y) = regs[Int(ins.c)] {
-                    regs.setTrivial(Int(ins.a), .bool(comparison.test(x, y)))
+                if comparison != .other, case .int(let x) = regs[ins.rb], case .int(let y) = regs[Int(ins.c)] {
+                    regs.setTrivial(ins.ra, .bool(comparison.test(x, y)))
                     continue
                 }
-                let info = running.chunk.info[pc - 1]
+                let info = running.chunk.info[ip - code - 1]
                 let (l, r) = try checkedOperands(running.chunk, info, regs, ins)
-                do { regs[Int(ins.a)] = try Operators.compare(info.binary!, l, r) } catch let e as QuireError { throw e.located(at: info.span!) }
+                do { regs[ins.ra] = try Operators.compare(info.binary!, l, r) } catch let e as QuireError { throw e.located(at: info.span!) }
             case .unary:
-                let info = running.chunk.info[pc - 1]
-                let v = regs[Int(ins.b)]
-                do { regs[Int(ins.a)] = try unary(info.unary!, v, info.span!) } catch let e as QuireError { throw e.located(at: info.span!) }
+                let info = running.chunk.info[ip - code - 1]
+                let v = regs[ins.rb]
+                do { regs[ins.ra] = try unary(info.unary!, v, info.span!) } catch let e as QuireError { throw e.located(at: info.span!) }
             case .jump:
-                pc = Int(ins.a)
+                ip = code + ins.ra
             case .jumpIfFalse:
-                let v = regs[Int(ins.a)]
+                let v = regs[ins.ra]
                 if case .bool(let t) = v {
-                    if !t { pc = Int(ins.b) }
-                } else if !(try truth(v, running.chunk.info[pc - 1].span)) {
-                    pc = Int(ins.b)
+                    if !t { ip = code + ins.rb }
+                } else if !(try truth(v, running.chunk.info[ip - code - 1].span)) {
+                    ip = code + ins.rb
                 }
             case .jumpUnlessCompare:
                 let comparison = ins.comparison
-                if case .int(let x) = regs[Int(ins.b)], case .int(let y) = regs[Int(ins.c)] {
-                    if !comparison.test(x, y) { pc = Int(ins.a) }
+                if case .int(let x) = regs[ins.rb], case .int(let y) = regs[Int(ins.c)] {
+                    if !comparison.test(x, y) { ip = code + ins.ra }
                     continue
                 }
-                let info = running.chunk.info[pc - 1]
+                let info = running.chunk.info[ip - code - 1]
                 let (l, r) = try checkedOperands(running.chunk, info, regs, ins)
-                if !(try compareTest(info, l, r)) { pc = Int(ins.a) }
+                if !(try compareTest(info, l, r)) { ip = code + ins.ra }
             case .jumpUnlessCompareInt:
                 let comparison = ins.comparison
-                if case .int(let x) = regs[Int(ins.b)] {
-                    if !comparison.test(x, Int(ins.c)) { pc = Int(ins.a) }
+                if case .int(let x) = regs[ins.rb] {
+                    if !comparison.test(x, Int(ins.c)) { ip = code + ins.ra }
                     continue
                 }
-                let info = running.chunk.info[pc - 1]
+                let info = running.chunk.info[ip - code - 1]
                 let l = try checkedOperand(running.chunk, info, regs, ins)
-                if !(try compareTest(info, l, .int(Int(ins.c)))) { pc = Int(ins.a) }
+                if !(try compareTest(info, l, .int(Int(ins.c)))) { ip = code + ins.ra }
             case .checkInterrupt:
-                if token.isCancelled { try checkInterrupt(at: running.chunk.info[pc - 1].span!) }
+                if token.isCancelled { try checkInterrupt(at: running.chunk.info[ip - code - 1].span!) }
             case .index:
-                if case .list(let l) = regs[Int(ins.b)], case .int(let k) = regs[Int(ins.c)], k >= 0, k < l.items.count {
-                    regs[Int(ins.a)] = l.items[k]
+                if case .list(let l) = regs[ins.rb], case .int(let k) = regs[Int(ins.c)], k >= 0, k < l.items.count {
+                    regs[ins.ra] = l.items[k]
                     continue
                 }
-                let info = running.chunk.info[pc - 1]
+                let info = running.chunk.info[ip - code - 1]
                 let (o, i) = try checkedOperands(running.chunk, info, regs, ins)
-                do { regs[Int(ins.a)] = try getIndex(o, i) } catch let e as QuireError { throw e.located(at: info.span!) }
+                do { regs[ins.ra] = try getIndex(o, i) } catch let e as QuireError { throw e.located(at: info.span!) }
             case .call:
                 // The callee stays in its register until the call's result replaces it.
-                if let (entry, function) = regs.stackCallee(Int(ins.b)), entry.parameterCount == Int(ins.x),
-                    stack.top + entry.size <= stack.capacity
+                if let entry = regs.stackCallee(ins.rb), entry.parameterCount == Int(ins.x),
+                    stack.reserve(entry.size)
                 {
-                    try pushCall(stack, entry, function, ins, &running, &code, &regs, &pc)
+                    try pushCall(stack, entry, ins, token, &running, &code, &regs, &ip)
                     continue
                 }
-                let callee = (regs + Int(ins.b)).move()
-                (regs + Int(ins.b)).initialize(to: .undefined)
-                regs[Int(ins.a)] = try call(callee, running.chunk, pc - 1, regs, ins)
+                let callee = (regs + ins.rb).move()
+                (regs + ins.rb).initialize(to: .undefined)
+                regs[ins.ra] = try call(callee, running.chunk, ip - code - 1, regs, ins)
             case .callGlobal:
-                if let (entry, function) = globals.stackCallee(Int(ins.b)), entry.parameterCount == Int(ins.x),
-                    stack.top + entry.size <= stack.capacity
+                if let entry = globals.stackCallee(ins.rb), entry.parameterCount == Int(ins.x),
+                    stack.reserve(entry.size)
                 {
-                    try pushCall(stack, entry, function, ins, &running, &code, &regs, &pc)
+                    try pushCall(stack, entry, ins, token, &running, &code, &regs, &ip)
                     continue
                 }
-                regs[Int(ins.a)] = try callGlobal(running.chunk, pc - 1, regs, ins)
+                regs[ins.ra] = try callGlobal(running.chunk, ip - code - 1, regs, ins)
             case .tree:
-                regs[Int(ins.a)] = try running.chunk.trees[Int(ins.b)].run(frame!)
+                regs[ins.ra] = try running.chunk.trees[ins.rb].run(frame!)
                 if unwind != .none { return .none }
             case .treeStore:
-                try running.chunk.stores[Int(ins.b)].run(frame!, regs[Int(ins.a)])
+                try running.chunk.stores[ins.rb].run(frame!, regs[ins.ra])
             case .forPrep:
-                let a = Int(ins.a)
+                let a = ins.ra
                 switch regs[a] {
                 case .object(let r as RangeObject):
                     regs[a] = .int(r.start)
@@ -254,15 +257,15 @@ extension Interpreter {
                 case .list:
                     regs[a + 1] = .int(0)
                 default:
-                    regs[a] = .list(ListBox(try iterate(regs[a], running.chunk.info[pc - 1].span)))
+                    regs[a] = .list(ListBox(try iterate(regs[a], running.chunk.info[ip - code - 1].span)))
                     regs[a + 1] = .int(0)
                 }
             case .forNext:
-                let s = Int(ins.b)
+                let s = ins.rb
                 let item: Value
                 if case .int(let next) = regs[s] {
                     guard case .int(let remaining) = regs[s + 1], remaining > 0, case .int(let step) = regs[s + 2] else {
-                        pc = Int(ins.c)
+                        ip = code + Int(ins.c)
                         continue
                     }
                     item = .int(next)
@@ -270,14 +273,14 @@ extension Interpreter {
                     regs.setTrivial(s + 1, .int(remaining - 1))
                 } else {
                     guard case .list(let l) = regs[s], case .int(let i) = regs[s + 1], i < l.items.count else {
-                        pc = Int(ins.c)
+                        ip = code + Int(ins.c)
                         continue
                     }
                     item = l.items[i]
                     regs.setTrivial(s + 1, .int(i + 1))
                 }
-                if token.isCancelled { try checkInterrupt(at: running.chunk.info[pc - 1].span!) }
-                regs[Int(ins.a)] = item
+                if token.isCancelled { try checkInterrupt(at: running.chunk.info[ip - code - 1].span!) }
+                regs[ins.ra] = item
             case .promote:
                 for (r, slot) in running.chunk.globalSlots!.enumerated() { regs[r] = globals[slot] }
                 regs[running.chunk.registerCount - 1] = .int(1)
@@ -286,28 +289,28 @@ extension Interpreter {
                 regs[running.chunk.registerCount - 1] = .int(0)
             case .returnValue:
                 if stack.callCount == baseCall {
-                    returnValue = regs[Int(ins.a)]
+                    returnValue = regs[ins.ra]
                     unwind = .returning
                     return .none
                 }
-                let v = (regs + Int(ins.a)).move()
-                (regs + Int(ins.a)).initialize(to: .undefined)
-                returnFromCall(stack, &running, &code, &regs, &pc, v)
+                let v = (regs + ins.ra).move()
+                (regs + ins.ra).initialize(to: .vacated)
+                returnFromCall(stack, &running, &code, &regs, &ip, v)
             case .end:
                 var v = Value.none
-                if ins.a >= 0 {
+                if !ins.endsWithoutValue {
                     // The register is not read again: its value moves out.
-                    v = (regs + Int(ins.a)).move()
-                    (regs + Int(ins.a)).initialize(to: .undefined)
+                    v = (regs + ins.ra).move()
+                    (regs + ins.ra).initialize(to: .vacated)
                 }
                 if stack.callCount == baseCall { return v }
-                returnFromCall(stack, &running, &code, &regs, &pc, v)
+                returnFromCall(stack, &running, &code, &regs, &ip, v)
             }
         }
         } catch {
             var error = error
             // An argument of a global's call failed where the callee, read first, would have.
-            if error is QuireError, let pending = running.chunk.info[pc - 1].pendingCallee,
+            if error is QuireError, let pending = running.chunk.info[ip - code - 1].pendingCallee,
                 globals.isUndefined(pending.slot), !pending.hasBuiltin
             {
                 error = undefinedName(pending.name, pending.span)
@@ -316,79 +319,76 @@ extension Interpreter {
             while stack.callCount > baseCall {
                 stack.callCount -= 1
                 let record = (stack.calls + stack.callCount).pointee
-                for i in 0..<record.size { regs.release(i) }
+                regs.clearObjects(record.size)
                 stack.top -= record.size
                 depth -= 1
                 if let e = error as? QuireError {
-                    error = failedCall(e, record.function.takeUnretainedValue().name, record.chunk.chunk.callSpan(record.pc - 1))
+                    error = failedCall(e, running.chunk.name, record.chunk.chunk.callSpan(record.ip - record.code - 1))
                 }
+                running = record.chunk
                 regs = record.regs
             }
             throw error
         }
     }
 
-    /// Starts a call on the register stack: the arguments move into the callee's window (its
-    /// other registers start unassigned), a record keeps where the caller resumes, and the loop
-    /// goes on at the callee's first instruction.
+    /// Starts a call on the register stack: the arguments move into the callee's window, its
+    /// other variables start unassigned, a record keeps where the caller resumes, and the loop
+    /// goes on at the callee's first instruction. The window's temporaries keep what they hold
+    /// (never an object: see `RegisterStack`), as the callee's code writes each before reading it.
     @inline(__always)
     private func pushCall(
-        _ stack: RegisterStack, _ entry: StackEntry, _ function: Unmanaged<Function>, _ ins: Instruction,
-        _ running: inout Unmanaged<Chunk>, _ code: inout UnsafeMutablePointer<Instruction>,
-        _ regs: inout UnsafeMutablePointer<Value>, _ pc: inout Int
+        _ stack: RegisterStack, _ entry: StackEntry, _ ins: Instruction,
+        _ token: CancellationToken, _ running: inout Unmanaged<Chunk>, _ code: inout UnsafeMutablePointer<Instruction>,
+        _ regs: inout UnsafeMutablePointer<Value>, _ ip: inout UnsafeMutablePointer<Instruction>
     ) throws {
-        depth += 1
-        if depth > maxCallDepth || cancellation.isCancelled { try refuseCall(running.chunk, pc - 1) }
+        depth &+= 1
+        if depth > maxCallDepth || token.isCancelled { try refuseCall(running.chunk, ip - code - 1) }
         let window = stack.base + stack.top
         let arguments = regs + Int(ins.c)
         var i = 0
         while i < entry.parameterCount {
             (window + i).initialize(to: (arguments + i).move())
-            (arguments + i).initialize(to: .undefined)
+            (arguments + i).initialize(to: .vacated)
             i &+= 1
         }
-        while i < entry.size {
+        while i < entry.localCount {
             (window + i).initialize(to: .undefined)
             i &+= 1
         }
-        stack.top += entry.size
-        (stack.calls + stack.callCount).initialize(
-            to: CallRecord(chunk: running, code: code, regs: regs, pc: pc, function: function, size: entry.size))
-        stack.callCount += 1
+        stack.top &+= entry.size
+        (stack.calls + stack.callCount).initialize(to: CallRecord(chunk: running, code: code, regs: regs, ip: ip, size: entry.size))
+        stack.callCount &+= 1
         running = entry.chunk
         code = entry.code
         regs = window
-        pc = 0
+        ip = entry.code
     }
 
-    /// The end of a call pushed by `run`: the callee's window is released and the caller resumes
+    /// The end of a call pushed by `run`: the callee's window lets go of its objects and the caller resumes
     /// after its call instruction, whose register `a` takes `value`.
     @inline(__always)
     private func returnFromCall(
         _ stack: RegisterStack, _ chunk: inout Unmanaged<Chunk>, _ code: inout UnsafeMutablePointer<Instruction>,
-        _ regs: inout UnsafeMutablePointer<Value>, _ pc: inout Int, _ value: consuming Value
+        _ regs: inout UnsafeMutablePointer<Value>, _ ip: inout UnsafeMutablePointer<Instruction>, _ value: consuming Value
     ) {
-        stack.callCount -= 1
+        stack.callCount &-= 1
         let record = (stack.calls + stack.callCount).pointee
-        var i = 0
-        while i < record.size {
-            regs.release(i)
-            i &+= 1
-        }
-        stack.top -= record.size
-        depth -= 1
+        regs.clearObjects(record.size)
+        stack.top &-= record.size
+        depth &-= 1
         chunk = record.chunk
         code = record.code
         regs = record.regs
-        pc = record.pc
-        regs.assign(Int(code[pc - 1].a), value)
+        ip = record.ip
+        regs.assign((ip - 1).pointee.ra, value)
     }
 
     /// A `callGlobal` that does not run on the register stack: the global's value, or the
     /// builtin of its name, called as `call` calls it.
     @inline(never)
     private func callGlobal(_ chunk: Chunk, _ pc: Int, _ regs: UnsafeMutablePointer<Value>, _ ins: Instruction) throws -> Value {
-        var callee = globals[Int(ins.b)]
+        var callee = globals[ins.rb]
         if case .undefined = callee {
             let info = chunk.info[pc]
             guard let builtin = info.builtin else { throw undefinedName(info.name!, info.spanB!) }
@@ -429,7 +429,7 @@ extension Interpreter {
 
     @inline(never)
     private func checkedOperand(_ chunk: Chunk, _ info: InstructionInfo, _ regs: UnsafeMutablePointer<Value>, _ ins: Instruction) throws -> Value {
-        let l = regs[Int(ins.b)]
+        let l = regs[ins.rb]
         if let name = info.name, case .undefined = l { throw missing(chunk, name, info.spanB!) }
         return l
     }
@@ -482,6 +482,13 @@ extension Interpreter {
     }
 }
 
+extension Value {
+    /// What a register holds once its value has moved out and nothing reads it again before a
+    /// write (a call's arguments, the result of `end` or `return`): a plain int, which the stores
+    /// and checks of the VM pass over fastest, where `.undefined` takes them a second test.
+    static var vacated: Value { .int(0) }
+}
+
 extension Unmanaged where Instance == Chunk {
     /// The chunk, borrowed: the VM keeps the chunk it runs unretained (see `run`).
     var chunk: Chunk { takeUnretainedValue() }
@@ -493,12 +500,17 @@ extension Chunk {
 }
 
 extension UnsafeMutablePointer where Pointee == Value {
-    /// Ends the life of register i's value, releasing its object if it holds one.
+    /// Registers 0 ..< count let go of the objects they hold, which become unassigned; the
+    /// others keep their ints, floats, bools and nones (see `RegisterStack`).
     @inline(__always)
-    func release(_ i: Int) {
-        switch self[i] {
-        case .none, .bool, .int, .double, .undefined: break
-        default: (self + i).deinitialize(count: 1)
+    func clearObjects(_ count: Int) {
+        var i = 0
+        while i < count {
+            switch self[i] {
+            case .none, .bool, .int, .double, .undefined: break
+            default: self[i] = .undefined
+            }
+            i &+= 1
         }
     }
 
@@ -528,8 +540,8 @@ extension UnsafeMutablePointer where Pointee == Value {
     /// The function in register i and its stack entry, read in place (no reference is counted),
     /// or nil when it holds something else or a function that needs a frame.
     @inline(__always)
-    func stackCallee(_ i: Int) -> (StackEntry, Unmanaged<Function>)? {
-        if case .function(let fn) = self[i], let entry = fn.stackEntry { return (entry, .passUnretained(fn)) }
+    func stackCallee(_ i: Int) -> StackEntry? {
+        if case .function(let fn) = self[i] { return fn.stackEntry }
         return nil
     }
 
