@@ -20,6 +20,16 @@ struct ParserTests {
         #expect(e2.render().contains("^"))
     }
 
+    @Test func everyOperatorIsReadWhole() throws {
+        // The longest operator wins: `//=` before `//` before `/=` before `/`, with no spaces.
+        let code = "a=7;a//=2;b=3;b**=2;c=10;c/=4;d=5;d%=3;e=1;e+=1;e-=3;f=2;f*=3\n"
+            + "[a,b,c,d,e,f,7//2,2**3,7/2,7%3,1<2,2<=2,3>2,3>=4,1==1,1!=1,-a,{1:2}[1],(1,2)[0]]"
+        #expect(try run(code).value == "[3, 9, 2.5, 2, -1, 6, 3, 8, 3.5, 1, true, true, true, false, true, false, -3, 2, 1]")
+        #expect(parseError("fn f(x) -> int { x }")?.message == "expected \"{\" to start a block, found \"->\"")
+        #expect(parseError("x = 1 ! 2")?.hint == "use `not` for negation and `!=` for inequality")
+        #expect(parseError("x = 1 !")?.message == "unexpected character \"!\"")
+    }
+
     @Test func pythonHabitsGetHints() throws {
         #expect(parseError("if x > 1:\n  y")?.hint?.contains("braces") == true)
         #expect(parseError("def f(x) { x }")?.message.contains("\"def\" is Python") == true)

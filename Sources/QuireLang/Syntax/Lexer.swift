@@ -81,23 +81,13 @@ struct Lexer {
         return try op(start)
     }
 
+    /// An operator: the longest of `//=` `**=`, then the two-character ones (`==` `!=` `<=` `>=`
+    /// `//` `**` `+=` `-=` `*=` `/=` `%=` `->`), then one character of `+-*/%<>=()[]{},:;.&|`.
     private mutating func op(_ start: Int) throws -> Token {
-        let three = ["//=", "**="]
-        let two = ["==", "!=", "<=", ">=", "//", "**", "+=", "-=", "*=", "/=", "%=", "->"]
-        let one = "+-*/%<>=()[]{},:;.&|"
-        for list in [three, two] {
-            for o in list {
-                let ob = Array(o.utf8)
-                if pos + ob.count <= end && Array(bytes[pos..<pos + ob.count]) == ob {
-                    pos += ob.count
-                    return Token(kind: .op(o), start: start, end: pos)
-                }
-            }
-        }
-        let c = bytes[pos]
-        if c < 128, one.utf8.contains(c) {
-            pos += 1
-            return Token(kind: .op(String(UnicodeScalar(c))), start: start, end: pos)
+        let length = Lexer.operatorLength(bytes[pos], peek(1), peek(2))
+        if length > 0 {
+            pos += length
+            return Token(kind: .op(String(decoding: bytes[start..<pos], as: UTF8.self)), start: start, end: pos)
         }
         // Report the whole character, even when it is several bytes long.
         var stop = pos + 1
@@ -107,6 +97,28 @@ struct Lexer {
         if ch == "!" { hint = "use `not` for negation and `!=` for inequality" }
         if ch == "“" || ch == "”" { hint = "use straight quotes \" for strings" }
         throw error("unexpected character \(ch.debugDescription)", start, stop, hint: hint)
+    }
+
+    /// The length of the operator starting with bytes c, d, e (0 past the end), or 0 when c
+    /// starts none.
+    private static func operatorLength(_ c: UInt8, _ d: UInt8, _ e: UInt8) -> Int {
+        let equals = UInt8(ascii: "=")
+        switch c {
+        case UInt8(ascii: "/"), UInt8(ascii: "*"):
+            if d == c { return e == equals ? 3 : 2 }
+            return d == equals ? 2 : 1
+        case UInt8(ascii: "="), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "+"), UInt8(ascii: "%"):
+            return d == equals ? 2 : 1
+        case UInt8(ascii: "!"):
+            return d == equals ? 2 : 0
+        case UInt8(ascii: "-"):
+            return d == equals || d == UInt8(ascii: ">") ? 2 : 1
+        case UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "{"), UInt8(ascii: "}"),
+            UInt8(ascii: ","), UInt8(ascii: ":"), UInt8(ascii: ";"), UInt8(ascii: "."), UInt8(ascii: "&"), UInt8(ascii: "|"):
+            return 1
+        default:
+            return 0
+        }
     }
 
     private mutating func number() throws -> Token {
