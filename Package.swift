@@ -26,7 +26,6 @@ let package = Package(
     targets: [
         // C system libraries, reached only through these module maps.
         .systemLibrary(name: "CEditLine", path: "Sources/CEditLine", pkgConfig: "libedit"),
-        .systemLibrary(name: "CCairo", path: "Sources/CCairo", pkgConfig: "cairo"),
         .systemLibrary(name: "CPNG", path: "Sources/CPNG", pkgConfig: "libpng"),
         .systemLibrary(name: "CTurboJPEG", path: "Sources/CTurboJPEG"),
         .systemLibrary(name: "CSVM", path: "Sources/CSVM"),
@@ -37,6 +36,9 @@ let package = Package(
         .systemLibrary(name: "CZMQ", path: "Sources/CZMQ"),
         .systemLibrary(name: "CCrypto", path: "Sources/CCrypto"),
         .systemLibrary(name: "COpenBLAS", path: "Sources/COpenBLAS"),
+        // Cairo's declarations and a forwarder for each function Quire calls, which loads the
+        // library with dlopen at the first drawing (Sources/CCairo/include/CCairo.h).
+        .target(name: "CCairo"),
 
         // The lowest layer: helpers shared by the libraries above it (one home for each).
         .target(name: "QuireSupport", swiftSettings: optimisedInDebug),

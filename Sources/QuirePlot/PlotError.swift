@@ -16,6 +16,8 @@ public enum PlotError: Error, Equatable, Sendable {
     case unknownFormat(extension: String)
     /// Cairo failed; the text is its status message.
     case renderFailed(String)
+    /// The Cairo library (loaded at the first drawing, `CCairo.h`) cannot be loaded.
+    case cairoMissing
     case writeFailed(path: String, reason: String)
     case unreadableImage(path: String, reason: String)
     case invalidDPI(Double)

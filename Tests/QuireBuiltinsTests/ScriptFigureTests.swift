@@ -35,6 +35,27 @@ struct ScriptFigureTests {
         #expect(isPNG(out + "/figure-1.png") && isPNG(out + "/figure-2.png"))
     }
 
+    @Test func withoutCairoDrawingIsAnErrorAndNothingElseIs() throws {
+        // Cairo is loaded at the first drawing; here the file it would load does not exist.
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let missing = ["QUIRE_CAIRO_LIBRARY": "/nonexistent/libcairo.so.2"]
+        let message = "drawing needs the Cairo library (libcairo.so.2), which cannot be loaded"
+        let path = try script("f = hist([1, 2, 2, 3])\nprint(len(f.xticks) > 0)\nsave(f, \"h.png\")\nprint(\"after\")\n")
+        let r = try quire(["run", path], environment: missing)
+        #expect(r.status == 1)
+        // The figure's layout (text measured by an estimate) is there; drawing it is the error.
+        #expect(r.stdout.hasPrefix("true\n") && !r.stdout.contains("after"), "\(r.stdout)")
+        #expect(r.stderr.contains(message), "\(r.stderr)")
+        #expect(r.stderr.contains("install it (on Debian: sudo apt-get install libcairo2)"))
+        #expect(r.stderr.contains("plots.qr:3"), "\(r.stderr)")
+        // A figure shown is reported where it would have been written, as any figure that cannot be.
+        let shown = try quire(["run", try script("show(hist([1, 2]))\nprint(\"after\")\n")], environment: missing)
+        #expect(shown.stdout == "[figure could not be written: \(message)]\nafter\n", "\(shown.stdout)")
+        // A run that draws nothing does not need the library.
+        let plain = try quire(["-e", "sum([1, 2, 3])"], environment: missing)
+        #expect(plain.status == 0 && plain.stdout == "6\n", "\(plain.stderr)")
+    }
+
     @Test func aRunReplacesTheFiguresOfAnEarlierRun() throws {
         defer { try? FileManager.default.removeItem(at: folder) }
         let out = folder.appendingPathComponent("plots.out").path

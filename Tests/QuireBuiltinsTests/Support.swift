@@ -16,8 +16,11 @@ struct ProcessResult {
 }
 
 /// Runs the debug `quire` binary (or QUIRE_TEST_BINARY's, e.g. the ASan build run by
-/// scripts/sanitize.sh) with arguments and optional standard input.
-func quire(_ arguments: [String], input: String? = nil, in directory: URL? = nil) throws -> ProcessResult {
+/// scripts/sanitize.sh) with arguments, optional standard input and variables added to the
+/// environment.
+func quire(
+    _ arguments: [String], input: String? = nil, in directory: URL? = nil, environment: [String: String] = [:]
+) throws -> ProcessResult {
     let binary = ProcessInfo.processInfo.environment["QUIRE_TEST_BINARY"].map { URL(fileURLWithPath: $0) }
         ?? repositoryRoot.appendingPathComponent(".build/debug/quire")
     guard FileManager.default.fileExists(atPath: binary.path) else {
@@ -26,6 +29,9 @@ func quire(_ arguments: [String], input: String? = nil, in directory: URL? = nil
     let process = Process()
     process.executableURL = binary
     process.arguments = arguments
+    if !environment.isEmpty {
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+    }
     process.currentDirectoryURL = directory ?? repositoryRoot
     let out = Pipe(), err = Pipe(), inp = Pipe()
     process.standardOutput = out

@@ -32,6 +32,10 @@ enum PlotMessages {
                 hint: "end the path with .png, .svg or .pdf", argument: "path")
         case .renderFailed(let reason):
             return QuireError(.io, "\(subject)drawing failed: \(reason)")
+        case .cairoMissing:
+            return QuireError(
+                .io, "\(subject)drawing needs the Cairo library (libcairo.so.2), which cannot be loaded",
+                hint: "install it (on Debian: sudo apt-get install libcairo2), or run scripts/install-deps.sh")
         case .writeFailed(let p, let reason):
             return QuireError(.io, "cannot write \(Printer.quote(p)): \(reason)", argument: "path")
         case .unreadableImage(let p, let reason):

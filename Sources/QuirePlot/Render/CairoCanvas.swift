@@ -25,6 +25,7 @@ final class CairoCanvas: TextMeasurer {
 
     /// Makes a canvas of `width` x `height` points.
     init(kind: Kind, width: Double, height: Double, fontFamily: String = Style.seaborn.fontFamily) throws(PlotError) {
+        guard CairoCanvas.libraryLoads else { throw .cairoMissing }
         switch kind {
         case .raster(let dpi):
             let w = Int32(max(1, (width * dpi / 72).rounded()))
@@ -60,6 +61,9 @@ final class CairoCanvas: TextMeasurer {
         cairo_select_font_face(cr, fontFamily, CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL)
         cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND)
     }
+
+    /// Whether Cairo, loaded at the first drawing rather than at every start, can be loaded.
+    static var libraryLoads: Bool { quire_cairo_load() != 0 }
 
     deinit {
         cairo_destroy(cr)
@@ -276,13 +280,19 @@ private func appendToStream(_ closure: UnsafeMutableRawPointer?, _ bytes: Unsafe
 }
 
 /// Measures text with Cairo on a one-pixel scratch surface, exactly as the renderer will draw it.
+/// Without Cairo (the library cannot be loaded), text is measured by an estimate, so that a
+/// figure's layout is still there to inspect; drawing it then reports the missing library.
 public final class CairoTextMeasurer: TextMeasurer {
-    private let canvas: CairoCanvas
+    private let canvas: CairoCanvas?
 
     public init(fontFamily: String = Style.seaborn.fontFamily) {
         // A 1x1 image surface cannot fail to be created short of memory exhaustion.
-        canvas = try! CairoCanvas(kind: .raster(dpi: 72), width: 1, height: 1, fontFamily: fontFamily)
+        canvas = try? CairoCanvas(kind: .raster(dpi: 72), width: 1, height: 1, fontFamily: fontFamily)
     }
 
-    public func measure(_ text: String, size: Double) -> TextSize { canvas.measure(text, size: size) }
+    public func measure(_ text: String, size: Double) -> TextSize {
+        // DejaVu Sans: about 0.6 em per character, 0.93 em above the baseline, 0.24 below.
+        canvas?.measure(text, size: size)
+            ?? TextSize(width: 0.6 * size * Double(text.count), ascent: 0.93 * size, descent: 0.24 * size)
+    }
 }

@@ -13,6 +13,7 @@ public struct DecodedPNG: Sendable {
         guard FileManager.default.fileExists(atPath: path) else {
             throw .unreadableImage(path: path, reason: "no such file")
         }
+        guard CairoCanvas.libraryLoads else { throw .cairoMissing }
         let surface = cairo_image_surface_create_from_png(path)
         defer { cairo_surface_destroy(surface) }
         let status = cairo_surface_status(surface)

@@ -1,3 +1,0 @@
-#include <cairo/cairo.h>
-#include <cairo/cairo-svg.h>
-#include <cairo/cairo-pdf.h>
