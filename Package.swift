@@ -38,7 +38,8 @@ let package = Package(
         .systemLibrary(name: "COpenBLAS", path: "Sources/COpenBLAS"),
         // Cairo's declarations and a forwarder for each function Quire calls, which loads the
         // library with dlopen at the first drawing (Sources/CCairo/include/CCairo.h).
-        .target(name: "CCairo"),
+        // DWARF 4: valgrind (bench/README.md's instruction counts) cannot read clang's DWARF 5.
+        .target(name: "CCairo", cSettings: [.unsafeFlags(["-gdwarf-4"])]),
 
         // The lowest layer: helpers shared by the libraries above it (one home for each).
         .target(name: "QuireSupport", swiftSettings: optimisedInDebug),

@@ -158,7 +158,9 @@ enum Runner {
             fail("\(file) is not UTF-8 text", hint: "save the script as UTF-8")
             return nil
         }
-        let directory = (URL(fileURLWithPath: file).deletingLastPathComponent().path)
+        // The script's folder, absolute. (Not through URL: its first use costs 0.1 ms of start-up.)
+        let absolute = file.hasPrefix("/") ? file : FileManager.default.currentDirectoryPath + "/" + file
+        let directory = (absolute as NSString).deletingLastPathComponent
         return Source(name: file, text: text, directory: directory)
     }
 

@@ -75,7 +75,7 @@ extension LearnBuiltins {
             }
             return .object(ModelObject(model))
         }
-        return ModelRow(builtin: builtin, type: type)
+        return ModelRow(builtin: builtin, type: { type })
     }
 
     private static func commonParameters(dtype: String) -> [Parameter] {

@@ -210,18 +210,24 @@ public final class BuiltinRegistry: @unchecked Sendable {
     public init(_ tables: [[Builtin]], python: PythonNames = PythonNames()) {
         all = tables.flatMap { $0 }
         self.python = python
+        // Built at every start: one hash of each name (the insert tells of a duplicate).
+        functions.reserveCapacity(all.count)
         for b in all {
             if let receiver = b.receiver, b.isAttribute {
-                precondition(attributes[receiver]?[b.name] == nil && methods[receiver]?[b.name] == nil,
-                    "attribute \(b.qualifiedName) declared twice")
-                attributes[receiver, default: [:]][b.name] = b
+                let old = attributes[receiver, default: [:]].updateValue(b, forKey: b.name)
+                precondition(old == nil, "attribute \(b.qualifiedName) declared twice")
             } else if let receiver = b.receiver {
-                precondition(attributes[receiver]?[b.name] == nil, "method \(b.qualifiedName) declared as an attribute too")
-                precondition(methods[receiver]?[b.name] == nil, "method \(b.qualifiedName) declared twice")
-                methods[receiver, default: [:]][b.name] = b
+                let old = methods[receiver, default: [:]].updateValue(b, forKey: b.name)
+                precondition(old == nil, "method \(b.qualifiedName) declared twice")
             } else {
-                precondition(functions[b.name] == nil, "builtin \(b.name) declared twice")
-                functions[b.name] = b
+                let old = functions.updateValue(b, forKey: b.name)
+                precondition(old == nil, "builtin \(b.name) declared twice")
+            }
+        }
+        for (receiver, named) in attributes {
+            guard let methods = methods[receiver] else { continue }
+            for name in named.keys {
+                precondition(methods[name] == nil, "method \(receiver).\(name) declared as an attribute too")
             }
         }
     }
