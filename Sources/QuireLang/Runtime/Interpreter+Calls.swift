@@ -12,11 +12,12 @@ extension Interpreter {
         }
     }
 
-    /// Counts a call in, refusing one too deep, and polls for a stop.
+    /// Counts a call in, refusing one too deep, and polls for a stop. The depth is that of calls
+    /// with frames (`depth`) and of calls on the register stack (`RegisterStack.callCount`).
     @inline(__always)
     func enterCall(_ span: @autoclosure () -> SourceSpan) throws {
         depth += 1
-        if depth > maxCallDepth {
+        if depth + registerStack.callCount > maxCallDepth {
             depth -= 1
             throw QuireError(
                 .recursion, "too many nested calls (more than \(maxCallDepth)): is the recursion missing a base case?",

@@ -300,43 +300,47 @@ extension Chunk {
 /// a call takes the next `registerCount` values and gives them back when it returns. Beside
 /// them, one `CallRecord` per such call, telling where its caller resumes.
 ///
-/// Registers below `initialized` are initialized, and those at or above `top` hold no object
+/// Registers below `initializedEnd` are initialized, and those at or above `top` hold no object
 /// (a returning call lets go of its window's objects), so that a call can start on them without
 /// clearing its temporaries.
 final class RegisterStack {
     /// Room for deep recursion of small functions; a call that does not fit gets a frame instead.
     let capacity = 1 << 18
     let base: UnsafeMutablePointer<Value>
-    var top = 0
-    /// How many registers have been initialized: windows are made valid as the stack first
+    /// The first register above the running calls' windows.
+    var top: UnsafeMutablePointer<Value>
+    /// The end of the registers initialized so far: windows are made valid as the stack first
     /// reaches them, not all at start.
-    private(set) var initialized = 0
+    private(set) var initializedEnd: UnsafeMutablePointer<Value>
     /// At most one record per call level, and `maxCallDepth` bounds the levels.
     let calls: UnsafeMutablePointer<CallRecord>
     var callCount = 0
 
     init() {
         base = .allocate(capacity: capacity)
+        top = base
+        initializedEnd = base
         calls = .allocate(capacity: maxCallDepth + 1)
     }
 
     /// Whether a window of `size` registers fits above `top`, all initialized.
     @inline(__always)
     func reserve(_ size: Int) -> Bool {
-        top &+ size <= initialized || grow(to: top + size)
+        top + size <= initializedEnd || grow(to: top - base + size)
     }
 
     @inline(never)
     private func grow(to needed: Int) -> Bool {
         guard needed <= capacity else { return false }
+        let initialized = initializedEnd - base
         let target = min(capacity, max(needed, initialized * 2, 1024))
-        (base + initialized).initialize(repeating: .undefined, count: target - initialized)
-        initialized = target
+        initializedEnd.initialize(repeating: .undefined, count: target - initialized)
+        initializedEnd = base + target
         return true
     }
 
     deinit {
-        base.deinitialize(count: initialized)
+        base.deinitialize(count: initializedEnd - base)
         base.deallocate()
         calls.deallocate()
     }

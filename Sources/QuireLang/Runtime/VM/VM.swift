@@ -293,18 +293,16 @@ extension Interpreter {
                     unwind = .returning
                     return .none
                 }
-                let v = (regs + ins.ra).move()
-                (regs + ins.ra).initialize(to: .vacated)
-                returnFromCall(stack, &running, &code, &regs, &ip, v)
+                returnFromCall(stack, &running, &code, &regs, &ip, result: regs + ins.ra)
             case .end:
-                var v = Value.none
-                if !ins.endsWithoutValue {
+                if stack.callCount == baseCall {
+                    guard !ins.endsWithoutValue else { return .none }
                     // The register is not read again: its value moves out.
-                    v = (regs + ins.ra).move()
+                    let v = (regs + ins.ra).move()
                     (regs + ins.ra).initialize(to: .vacated)
+                    return v
                 }
-                if stack.callCount == baseCall { return v }
-                returnFromCall(stack, &running, &code, &regs, &ip, v)
+                returnFromCall(stack, &running, &code, &regs, &ip, result: ins.endsWithoutValue ? nil : regs + ins.ra)
             }
         }
         } catch {
@@ -321,7 +319,6 @@ extension Interpreter {
                 let record = (stack.calls + stack.callCount).pointee
                 regs.clearObjects(record.size)
                 stack.top -= record.size
-                depth -= 1
                 if let e = error as? QuireError {
                     error = failedCall(e, running.chunk.name, record.chunk.chunk.callSpan(record.ip - record.code - 1))
                 }
@@ -342,21 +339,24 @@ extension Interpreter {
         _ token: CancellationToken, _ running: inout Unmanaged<Chunk>, _ code: inout UnsafeMutablePointer<Instruction>,
         _ regs: inout UnsafeMutablePointer<Value>, _ ip: inout UnsafeMutablePointer<Instruction>
     ) throws {
-        depth &+= 1
-        if depth > maxCallDepth || token.isCancelled { try refuseCall(running.chunk, ip - code - 1) }
-        let window = stack.base + stack.top
-        let arguments = regs + Int(ins.c)
-        var i = 0
-        while i < entry.parameterCount {
-            (window + i).initialize(to: (arguments + i).move())
-            (arguments + i).initialize(to: .vacated)
-            i &+= 1
+        // The depth counts this call with the records (see `enterCall`).
+        if depth &+ stack.callCount >= maxCallDepth || token.isCancelled { try refuseCall(running.chunk, ip - code - 1) }
+        let window = stack.top
+        var argument = regs + Int(ins.c)
+        var register = window
+        let parametersEnd = window + entry.parameterCount
+        while register < parametersEnd {
+            register.initialize(to: argument.move())
+            argument.initialize(to: .vacated)
+            register += 1
+            argument += 1
         }
-        while i < entry.localCount {
-            (window + i).initialize(to: .undefined)
-            i &+= 1
+        let localsEnd = window + entry.localCount
+        while register < localsEnd {
+            register.initialize(to: .undefined)
+            register += 1
         }
-        stack.top &+= entry.size
+        stack.top += entry.size
         (stack.calls + stack.callCount).initialize(to: CallRecord(chunk: running, code: code, regs: regs, ip: ip, size: entry.size))
         stack.callCount &+= 1
         running = entry.chunk
@@ -365,23 +365,30 @@ extension Interpreter {
         ip = entry.code
     }
 
-    /// The end of a call pushed by `run`: the callee's window lets go of its objects and the caller resumes
-    /// after its call instruction, whose register `a` takes `value`.
+    /// The end of a call pushed by `run`: the value of the callee's register `result` (none when
+    /// nil) moves to the register `a` of the caller's call instruction, the callee's window lets go
+    /// of its objects, and the caller resumes after the call.
     @inline(__always)
     private func returnFromCall(
         _ stack: RegisterStack, _ chunk: inout Unmanaged<Chunk>, _ code: inout UnsafeMutablePointer<Instruction>,
-        _ regs: inout UnsafeMutablePointer<Value>, _ ip: inout UnsafeMutablePointer<Instruction>, _ value: consuming Value
+        _ regs: inout UnsafeMutablePointer<Value>, _ ip: inout UnsafeMutablePointer<Instruction>,
+        result: UnsafeMutablePointer<Value>?
     ) {
         stack.callCount &-= 1
         let record = (stack.calls + stack.callCount).pointee
+        let destination = record.regs + (record.ip - 1).pointee.ra
+        if let result {
+            destination.assign(0, result.move())
+            result.initialize(to: .vacated)
+        } else {
+            destination.assign(0, .none)
+        }
         regs.clearObjects(record.size)
-        stack.top &-= record.size
-        depth &-= 1
+        stack.top -= record.size
         chunk = record.chunk
         code = record.code
         regs = record.regs
         ip = record.ip
-        regs.assign((ip - 1).pointee.ra, value)
     }
 
     /// A `callGlobal` that does not run on the register stack: the global's value, or the
@@ -400,7 +407,6 @@ extension Interpreter {
     /// A call refused before it starts: too deep, or a stop was asked for.
     @inline(never)
     private func refuseCall(_ chunk: Chunk, _ pc: Int) throws {
-        depth -= 1
         try enterCall(chunk.callSpan(pc))
         depth -= 1
     }
