@@ -116,13 +116,19 @@ extension NDArray {
         guard l.length > 0 || l.outer * l.inner == 0 else { throw .emptyReduction(operation: name) }
         switch storage {
         case .bool: return try astype(.uint8).extreme(axis, name, largest: largest).astype(.bool)
-        case .uint8(let v): return NDArray(shape: l.shape, values: Self.fold(v, l, largest ? UInt8.maximum : UInt8.minimum))
-        case .int64(let v): return NDArray(shape: l.shape, values: Self.fold(v, l, largest ? Int64.maximum : Int64.minimum))
-        case .float32(let v): return NDArray(shape: l.shape, values: Self.fold(v, l, largest ? Float.maximum : Float.minimum))
-        case .float64(let v): return NDArray(shape: l.shape, values: Self.fold(v, l, largest ? Double.maximum : Double.minimum))
+        // Each branch names its function, so that the fold is specialised with it inlined.
+        case .uint8(let v):
+            return NDArray(shape: l.shape, values: largest ? Self.fold(v, l, UInt8.maximum) : Self.fold(v, l, UInt8.minimum))
+        case .int64(let v):
+            return NDArray(shape: l.shape, values: largest ? Self.fold(v, l, Int64.maximum) : Self.fold(v, l, Int64.minimum))
+        case .float32(let v):
+            return NDArray(shape: l.shape, values: largest ? Self.fold(v, l, Float.maximum) : Self.fold(v, l, Float.minimum))
+        case .float64(let v):
+            return NDArray(shape: l.shape, values: largest ? Self.fold(v, l, Double.maximum) : Self.fold(v, l, Double.minimum))
         }
     }
 
+    @inline(__always)
     private static func fold<T>(_ v: [T], _ l: (outer: Int, length: Int, inner: Int, shape: [Int]), _ f: (T, T) -> T) -> [T] {
         guard l.length > 0 else { return [] }
         var out = [T]()

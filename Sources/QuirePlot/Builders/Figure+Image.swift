@@ -52,27 +52,39 @@ extension Figure {
     }
 
     private static func grayPixels(_ values: [Double], width: Int, height: Int, colormap: Colormap) throws(PlotError) -> ImagePixels {
-        let finite = values.filter(\.isFinite)
-        guard let low = finite.min(), let high = finite.max() else { throw .emptyData }
+        // The smallest and largest finite values, in one pass (the first of equal ones, as
+        // `min()` and `max()` keep).
+        var low = Double.infinity, high = -Double.infinity, any = false
+        for v in values where v.isFinite {
+            if !any || v < low { low = v }
+            if !any || v > high { high = v }
+            any = true
+        }
+        guard any else { throw .emptyData }
         // Colours of the 256 table entries, looked up once rather than per pixel.
         let lut = colormap.table.map(\.bytes)
         // Halves keep the scale finite for any two finite ends, however far apart or close.
         let halfSpan = high / 2 - low / 2
         var rgb = [UInt8](repeating: 0, count: width * height * 3)
-        for (p, v) in values.enumerated() {
-            let index: Int
-            if v.isNaN {
-                index = 0
-            } else if high > low {
-                let position = (v / 2 - low / 2) / halfSpan * Double(Colormap.tableSize)
-                index = position.isFinite ? Int(min(max(position, 0), Double(Colormap.tableSize - 1))) : 0
-            } else {
-                index = Colormap.tableSize / 2
+        values.withUnsafeBufferPointer { values in
+            rgb.withUnsafeMutableBufferPointer { rgb in
+                for p in 0..<values.count {
+                    let v = values[p]
+                    let index: Int
+                    if v.isNaN {
+                        index = 0
+                    } else if high > low {
+                        let position = (v / 2 - low / 2) / halfSpan * Double(Colormap.tableSize)
+                        index = position.isFinite ? Int(min(max(position, 0), Double(Colormap.tableSize - 1))) : 0
+                    } else {
+                        index = Colormap.tableSize / 2
+                    }
+                    let c = lut[index]
+                    rgb[p * 3] = c.red
+                    rgb[p * 3 + 1] = c.green
+                    rgb[p * 3 + 2] = c.blue
+                }
             }
-            let c = lut[index]
-            rgb[p * 3] = c.red
-            rgb[p * 3 + 1] = c.green
-            rgb[p * 3 + 2] = c.blue
         }
         return ImagePixels(width: width, height: height, rgb: rgb)
     }
