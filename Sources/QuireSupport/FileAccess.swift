@@ -53,15 +53,20 @@ public enum FileAccess {
         }
         var error = FileAccessError(path: path, mode: mode, roots: policy.roots, reason: .outside)
         // Where a link leads, when the path as written goes through one.
-        let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+        let absolute = Self.absolute(path)
         if URL(fileURLWithPath: absolute).standardizedFileURL.path != real { error.target = real }
         throw error
+    }
+
+    /// `path` made absolute against the current folder, as written (nothing resolved).
+    public static func absolute(_ path: String) -> String {
+        path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
     }
 
     /// `path` with every symbolic link and `..` resolved; for a file that does not exist yet,
     /// its folder resolved plus its name. Nil for a dangling link (its target cannot be checked).
     static func realPath(_ path: String) -> String? {
-        let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+        let absolute = Self.absolute(path)
         if let resolved = realpath(absolute, nil) {
             defer { free(resolved) }
             return String(cString: resolved)

@@ -4,6 +4,7 @@ import QuireBuiltins
 import QuireLang
 import QuireNotebook
 import QuireREPL
+import QuireSupport
 
 /// The `quire` command: the REPL, scripts, `-e` expressions, and notebooks.
 @main
@@ -159,8 +160,7 @@ enum Runner {
             return nil
         }
         // The script's folder, absolute. (Not through URL: its first use costs 0.1 ms of start-up.)
-        let absolute = file.hasPrefix("/") ? file : FileManager.default.currentDirectoryPath + "/" + file
-        let directory = (absolute as NSString).deletingLastPathComponent
+        let directory = (FileAccess.absolute(file) as NSString).deletingLastPathComponent
         return Source(name: file, text: text, directory: directory)
     }
 

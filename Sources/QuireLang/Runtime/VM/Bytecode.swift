@@ -329,6 +329,22 @@ final class RegisterStack {
         top + size <= initializedEnd || grow(to: top - base + size)
     }
 
+    /// The innermost call's record, taken off (its window is still above `top`'s new place
+    /// once `release` gives it back).
+    @inline(__always)
+    func popRecord() -> CallRecord {
+        callCount &-= 1
+        return calls[callCount]
+    }
+
+    /// Gives back the innermost window, at `window`: its objects are let go, so that registers
+    /// at or above `top` hold none.
+    @inline(__always)
+    func release(window: UnsafeMutablePointer<Value>, size: Int) {
+        window.clearObjects(size)
+        top -= size
+    }
+
     @inline(never)
     private func grow(to needed: Int) -> Bool {
         guard needed <= capacity else { return false }

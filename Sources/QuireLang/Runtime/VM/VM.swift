@@ -315,10 +315,8 @@ extension Interpreter {
             }
             // Unwind the calls this run pushed, innermost first, releasing their windows.
             while stack.callCount > baseCall {
-                stack.callCount -= 1
-                let record = (stack.calls + stack.callCount).pointee
-                regs.clearObjects(record.size)
-                stack.top -= record.size
+                let record = stack.popRecord()
+                stack.release(window: regs, size: record.size)
                 if let e = error as? QuireError {
                     error = failedCall(e, running.chunk.name, record.chunk.chunk.callSpan(record.ip - record.code - 1))
                 }
@@ -374,8 +372,7 @@ extension Interpreter {
         _ regs: inout UnsafeMutablePointer<Value>, _ ip: inout UnsafeMutablePointer<Instruction>,
         result: UnsafeMutablePointer<Value>?
     ) {
-        stack.callCount &-= 1
-        let record = (stack.calls + stack.callCount).pointee
+        let record = stack.popRecord()
         let destination = record.regs + (record.ip - 1).pointee.ra
         if let result {
             destination.assign(0, result.move())
@@ -383,8 +380,7 @@ extension Interpreter {
         } else {
             destination.assign(0, .none)
         }
-        regs.clearObjects(record.size)
-        stack.top -= record.size
+        stack.release(window: regs, size: record.size)
         chunk = record.chunk
         code = record.code
         regs = record.regs
