@@ -3,6 +3,9 @@
 Run from the repository root after `swift build -c release --product quire`:
     /work/venv/bin/python bench/learn/run.py
 Prints each timing (best of REPEAT runs) and the ratio Quire / scikit-learn.
+    /work/venv/bin/python bench/learn/run.py [--repeat N] [--rounds R] [names...]
+times only the named models (naive_bayes, knn, svc, forest_jobs1, forest_jobs-1), best of N
+runs each, in R alternating rounds of both sides.
 """
 import os
 import subprocess
@@ -111,7 +114,23 @@ def report(title, quire, sklearn):
 
 
 if __name__ == "__main__":
+    args = sys.argv[1:]
+    rounds = 1
+    while args and args[0] in ("--repeat", "--rounds"):
+        if args[0] == "--repeat":
+            REPEAT = int(args[1])
+        else:
+            rounds = int(args[1])
+        args = args[2:]
+    if args:
+        MODELS = [m for m in MODELS if m[0] in args]
+        BIG_MODELS = [m for m in BIG_MODELS if m[0] in args]
     tutorial, big = load()
+    for _ in range(rounds - 1):
+        report("tutorial split (1456 train / 364 test rows)", quire_times(tutorial, MODELS, ""), sklearn_times(tutorial, MODELS))
+    if not BIG_MODELS:
+        report("tutorial split (1456 train / 364 test rows)", quire_times(tutorial, MODELS, ""), sklearn_times(tutorial, MODELS))
+        sys.exit(0)
     report("tutorial split (1456 train / 364 test rows)", quire_times(tutorial, MODELS, ""), sklearn_times(tutorial, MODELS))
     report(f"{BIG} resampled rows ({len(big[0])} train / {len(big[1])} test)",
            quire_times(big, BIG_MODELS, "big_"), sklearn_times(big, BIG_MODELS))

@@ -29,14 +29,6 @@ final class LibSVMModel: @unchecked Sendable {
     /// so that no other thread is ever ended.
     @TaskLocal private static var trainingJob: TrainingJob?
 
-    /// Up to this many rows, the kernel matrix may be computed here (dense, on every core) and
-    /// handed to LIBSVM precomputed: n * n nodes of 16 bytes. Off (0) by default: LIBSVM's own
-    /// kernel with its 200 MB cache, as scikit-learn runs it, computes only the rows its working
-    /// sets reach (about half the pairs on the mobile-price split), without touching n * n * 16
-    /// bytes of memory; measured on that split it takes 41 ms of CPU per fit and predict against
-    /// 63 ms for the (symmetric) precomputed matrix and 78 ms before (bench/README.md, "svm").
-    static let precomputedRowLimit = 0
-
     /// Trains on rows `x` with class indices `y` (0, 1, ...), in this order.
     init(x: Matrix, y: [Int], parameter: svm_parameter) throws {
         _ = Self.silence
@@ -55,45 +47,6 @@ final class LibSVMModel: @unchecked Sendable {
             nodes[next] = svm_node(index: -1, value: 0)
             next += 1
         }
-        try train(nodes: nodes, rows: rows, y: y, parameter: parameter)
-    }
-
-    /// Trains on a kernel matrix computed here with LIBSVM's own formula; the same solver sees
-    /// the same numbers, only sooner.
-    init(precomputed x: Matrix, y: [Int], parameter: svm_parameter, kernel: SVMKernel) throws {
-        _ = Self.silence
-        nFeatures = x.cols
-        let n = x.rows, d = x.cols
-        let width = n + 2
-        let nodes = UnsafeMutablePointer<svm_node>.allocate(capacity: n * width)
-        let rows = UnsafeMutablePointer<UnsafeMutablePointer<svm_node>?>.allocate(capacity: n)
-        let squares = (0..<n).map { i in x.values.withUnsafeBufferPointer { SVMKernel.dot($0.baseAddress! + i * d, $0.baseAddress! + i * d, d) } }
-        let shared = UncheckedSendableNodes(nodes)
-        // The matrix is symmetric to the bit (the products and the sum of squares commute), so
-        // each pair is computed once and written to both places. Worker p fills rows p and
-        // n-1-p from their diagonal on, so the workers' shares are even; a cell belongs to the
-        // one worker whose row reaches it first.
-        x.values.withUnsafeBufferPointer { values in
-            let base = UncheckedSendablePointer(values.baseAddress!)
-            Parallel.forEach((n + 1) / 2) { _, range in
-                for p in range {
-                    if Cancellation.isCancelled { break }
-                    for i in Set([p, n - 1 - p]).sorted() {
-                        let row = shared.pointer + i * width
-                        row[0] = svm_node(index: 0, value: Double(i + 1))
-                        for j in i..<n {
-                            let k = kernel.training(base.pointer + i * d, base.pointer + j * d, d, squares[i], squares[j])
-                            row[j + 1] = svm_node(index: Int32(j + 1), value: k)
-                            shared.pointer[j * width + i + 1] = svm_node(index: Int32(i + 1), value: k)
-                        }
-                        row[n + 1] = svm_node(index: -1, value: 0)
-                    }
-                }
-            }
-        }
-        for i in 0..<n { rows[i] = nodes + i * width }
-        var parameter = parameter
-        parameter.kernel_type = Int32(PRECOMPUTED)
         try train(nodes: nodes, rows: rows, y: y, parameter: parameter)
     }
 
@@ -257,7 +210,8 @@ final class LibSVMModel: @unchecked Sendable {
         }
     }
 
-    /// The trained model as plain arrays, for rows `x` in the order it was trained on.
+    /// The trained model as plain arrays, for rows `x` in the order it was trained on (the
+    /// reference that `SVMDecision.train` is tested against).
     func decision(x: Matrix, kernel: SVMKernel) -> SVMDecision { SVMDecision(model: model!, x: x, kernel: kernel) }
 
     /// Reads a model written by `text`.
@@ -269,14 +223,6 @@ final class LibSVMModel: @unchecked Sendable {
         try text.write(toFile: path, atomically: true, encoding: .utf8)
         guard let loaded = svm_load_model(path) else { throw LearnError.badModelFile("LIBSVM could not read the model") }
         model = loaded
-    }
-
-    /// A pointer to nodes that worker threads fill, each its own rows.
-    ///
-    /// `@unchecked Sendable`: the rows written by different threads are disjoint.
-    private struct UncheckedSendableNodes: @unchecked Sendable {
-        let pointer: UnsafeMutablePointer<svm_node>
-        init(_ pointer: UnsafeMutablePointer<svm_node>) { self.pointer = pointer }
     }
 
     deinit {

@@ -32,11 +32,13 @@ public struct SVC: Classifier, Configurable {
     public private(set) var classes: [Double]?
     /// With probabilities, LIBSVM's model itself (its probability code is used as it is).
     var model: LibSVMModel?
-    /// Without, the trained model copied out of LIBSVM and replayed here.
+    /// Without, the model trained here (`SVMDecision.train`, LIBSVM's steps on dense rows).
     var decision: SVMDecision?
     var nFeatures = 0
-    /// Training sets up to this size go to LIBSVM as a precomputed kernel matrix.
-    var precomputedRowLimit = LibSVMModel.precomputedRowLimit
+    /// The kernel cache of a fit, in bytes (the tests make it small, to exercise eviction).
+    var cacheBytes = Int(SVC.cacheSize * 1_048_576)
+    /// Trains with the system's LIBSVM instead (the tests' reference for the solver here).
+    var trainsWithLIBSVM = false
 
     public init() {}
 
@@ -55,33 +57,37 @@ public struct SVC: Classifier, Configurable {
         }
     }
 
-    public mutating func fit(_ x: Matrix, _ y: [Double]) throws {
-        let classes = try checkTrainingData(x, y)
-        let codes = classCodes(y, classes: classes)
-        // LIBSVM numbers classes by first appearance; scikit-learn's copy sorts them. Rows
-        // grouped by class (stable, so each class keeps its order) make the two agree.
-        let order = codes.indices.sorted { codes[$0] == codes[$1] ? $0 < $1 : codes[$0] < codes[$1] }
+    /// LIBSVM's parameters for these settings.
+    func libsvmParameter(gamma: Double) -> svm_parameter {
         let kernelType: Int32 = switch kernel {
         case .linear: Int32(LINEAR)
         case .poly: Int32(POLY)
         case .sigmoid: Int32(SIGMOID)
         case .rbf: Int32(RBF)
         }
-        let parameter = svm_parameter(
-            svm_type: Int32(C_SVC), kernel_type: kernelType, degree: Int32(degree), gamma: resolvedGamma(x),
+        return svm_parameter(
+            svm_type: Int32(C_SVC), kernel_type: kernelType, degree: Int32(degree), gamma: gamma,
             coef0: coef0, cache_size: Self.cacheSize, eps: tol, C: c, nr_weight: 0, weight_label: nil,
             weight: nil, nu: 0.5, p: 0.1, shrinking: 1, probability: probability ? 1 : 0)
+    }
+
+    public mutating func fit(_ x: Matrix, _ y: [Double]) throws {
+        let classes = try checkTrainingData(x, y)
+        let codes = classCodes(y, classes: classes)
+        // LIBSVM numbers classes by first appearance; scikit-learn's copy sorts them. Rows
+        // grouped by class (stable, so each class keeps its order) make the two agree.
+        let order = codes.indices.sorted { codes[$0] == codes[$1] ? $0 < $1 : codes[$0] < codes[$1] }
+        let parameter = libsvmParameter(gamma: resolvedGamma(x))
         let rows = x.selecting(rows: order), labels = order.map { codes[$0] }
         let kernelSpec = SVMKernel(type: kernel, gamma: parameter.gamma, coef0: coef0, degree: degree)
         model = nil
         decision = nil
         if probability {
             model = try LibSVMModel(x: rows, y: labels, parameter: parameter)
-        } else if rows.rows <= precomputedRowLimit {
-            decision = try LibSVMModel(precomputed: rows, y: labels, parameter: parameter, kernel: kernelSpec)
-                .decision(x: rows, kernel: kernelSpec)
-        } else {
+        } else if trainsWithLIBSVM {
             decision = try LibSVMModel(x: rows, y: labels, parameter: parameter).decision(x: rows, kernel: kernelSpec)
+        } else {
+            decision = try SVMDecision.train(x: rows, y: labels, kernel: kernelSpec, c: c, eps: tol, cacheBytes: cacheBytes)
         }
         nFeatures = x.cols
         self.classes = classes

@@ -71,6 +71,15 @@ struct SVMDecision: Sendable, Codable, Equatable {
     let rho: [Double]
     let supportVectors: Matrix
 
+    init(kernel: SVMKernel, labels: [Int], counts: [Int], coefficients: [[Double]], rho: [Double], supportVectors: Matrix) {
+        self.kernel = kernel
+        self.labels = labels
+        self.counts = counts
+        self.coefficients = coefficients
+        self.rho = rho
+        self.supportVectors = supportVectors
+    }
+
     /// Copies what prediction needs out of a LIBSVM model trained on `x` (in that row order).
     init(model: UnsafeMutablePointer<svm_model>, x: Matrix, kernel: SVMKernel) {
         let m = model.pointee
