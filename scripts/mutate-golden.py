@@ -18,6 +18,7 @@ when anything was found, 0 otherwise.
 
     scripts/mutate-golden.py --minutes 1            # the CI run
     scripts/mutate-golden.py --minutes 30 --jobs 2  # a long run
+    scripts/mutate-golden.py --minutes 5 --only networks  # the programs of one folder
     scripts/mutate-golden.py --replay FINDING.qr    # run one program as the fuzzer did
 """
 
@@ -192,8 +193,13 @@ class Fuzzer:
                     path = os.path.join(dirpath, f)
                     with open(path, encoding="utf-8") as fh:
                         self.programs.append((os.path.relpath(path, golden), fh.read()))
+        self.donors = [text for _, text in sorted(self.programs)]  # tokens and lines come from all of them
+        if args.only:
+            prefixes = [o.strip("/") + "/" for o in args.only]
+            self.programs = [p for p in self.programs if any(p[0].startswith(x) for x in prefixes)]
+            if not self.programs:
+                raise SystemExit("mutate-golden: no golden programs under %s" % ", ".join(args.only))
         self.programs.sort()
-        self.donors = [text for _, text in self.programs]
 
     def classify(self, code, out):
         """A finding's signature, or None when the run ended as Quire promises."""
@@ -333,6 +339,8 @@ def main():
     parser.add_argument("--seed", type=int, help="random seed (default: a random one, printed)")
     parser.add_argument("--out", help="folder for findings (default: a new temporary folder)")
     parser.add_argument("--keep-per-signature", type=int, default=3, help="programs saved per distinct finding (default 3)")
+    parser.add_argument("--only", metavar="FOLDER", action="append", default=[],
+                        help="mutate only the programs under this folder of Tests/Golden (e.g. networks); may be repeated")
     parser.add_argument("--replay", metavar="PROGRAM", help="run one saved program and show how it ends")
     parser.add_argument("--from", dest="origin", metavar="GOLDEN", help="with --replay: the golden program it came from, whose folder it runs in (default: read from the finding's .txt)")
     args = parser.parse_args()

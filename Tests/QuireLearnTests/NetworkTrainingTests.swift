@@ -155,6 +155,86 @@ import Testing
     }
 }
 
+/// Sizes from the user's numbers are checked before anything is allocated: a product that
+/// overflows, weights or a batch the process cannot hold, and a saved file with sizes out of
+/// range are errors, never a trap.
+@Suite struct NetworkSizeTests {
+    @Test func weightsTooLargeToExistNameTheLayer() throws {
+        let net = try Sequential([.conv2d(filters: 1 << 62, kernel: 3, stride: 1, same: true), .flatten, .dense(units: 2)])
+        do throws(NetworkError) {
+            try net.build([8, 8, 1], seed: 0)
+            Issue.record("2**62 filters should be refused")
+        } catch {
+            guard case .tooLarge(1, "conv2d(4611686018427387904, 3, padding=\"same\")", .tooLarge(.array(let shape), _)) = error else {
+                Issue.record("unexpected \(error)"); return
+            }
+            #expect(shape == [1 << 62, 3, 3, 1])
+        }
+        #expect(!net.isBuilt)
+    }
+
+    @Test func inputRowsWhoseSizeOverflows() throws {
+        let net = try Sequential([.flatten, .dense(units: 2)])
+        #expect(throws: NetworkError.tooLarge(layer: 0, name: "the input rows", .tooLarge(.array(shape: [1 << 62, 1 << 62]), bytes: 0x1p126))) {
+            try net.build([1 << 62, 1 << 62], seed: 0)
+        }
+    }
+
+    /// Weights that fit in an integer but not in memory: dense(10**12) after 257 inputs.
+    @Test func weightsLargerThanMemory() throws {
+        let net = try Sequential([.flatten, .dense(units: 1_000_000_000_000)])
+        do throws(NetworkError) {
+            try net.build([257], seed: 0)
+            Issue.record("10**12 units should be refused")
+        } catch {
+            guard case .tooLarge(2, "dense(1000000000000)", .outOfMemory(.array(shape: [257, 1_000_000_000_000]), _, _)) = error else {
+                Issue.record("unexpected \(error)"); return
+            }
+        }
+    }
+
+    /// Small weights, but one row's activations (a same-padded convolution of a 10000 x 10000
+    /// image into 64 channels, and its unfolded patches) are more than memory: refused when a
+    /// batch is about to run, naming the batch.
+    @Test func aBatchTooLargeToRun() throws {
+        let net = try Sequential([.conv2d(filters: 64, kernel: 3, stride: 1, same: true), .maxPool(size: 100), .flatten, .dense(units: 2)])
+        try net.build([10_000, 10_000, 1], seed: 0)
+        do throws(NetworkError) {
+            try net.reserveBatch(rows: 32)
+            Issue.record("the batch should be refused")
+        } catch {
+            guard case .tooLarge(0, "a batch of 32 rows", .outOfMemory) = error else { Issue.record("unexpected \(error)"); return }
+        }
+        #expect(throws: NetworkError.self) { try net.reserveBatch(rows: 1) }
+    }
+
+    /// A batch_size larger than the rows (even Int.max) is one batch of all of them.
+    @Test func batchSizeLargerThanTheRows() throws {
+        let (x, y) = NetworkTrainingTests.bars(10, seed: 1)
+        var o = TrainingOptions()
+        o.epochs = 1
+        o.batchSize = Int.max
+        var seen: [TrainingProgress] = []
+        let net = try Sequential([.flatten, .dense(units: 2)])
+        try net.fit(x, y, classes: 2, options: o) { seen.append($0) }
+        #expect(seen.map(\.batches) == [1])
+        #expect(net.history.count == 1)
+    }
+
+    @Test func savedFileWithSizesOutOfRange() throws {
+        let net = try Sequential([.flatten, .dense(units: 2)])
+        try net.build([3], seed: 0)
+        let good = String(decoding: try NetworkArchive.encode(net, labels: nil), as: UTF8.self)
+        #expect(good.contains(#""units":2"#) && good.contains(#""input_shape":[3]"#))
+        let negativeUnits = good.replacingOccurrences(of: #""units":2"#, with: #""units":-5"#)
+        #expect(throws: NetworkError.badFile("it has a layer with a size of 0 or less")) { try NetworkArchive.decode(Data(negativeUnits.utf8)) }
+        let zeroShape = good.replacingOccurrences(of: #""input_shape":[3]"#, with: #""input_shape":[0]"#)
+        #expect(throws: NetworkError.badFile("its input_shape has a size of 0 or less")) { try NetworkArchive.decode(Data(zeroShape.utf8)) }
+        let hugeShape = good.replacingOccurrences(of: #""input_shape":[3]"#, with: #""input_shape":[4611686018427387904,4]"#)
+        #expect(throws: NetworkError.self) { try NetworkArchive.decode(Data(hugeShape.utf8)) }
+    }
+}
+
 extension Tensor {
     func scaled(_ k: Float) -> Tensor { Tensor(count: count, shape: shape, values: values.map { $0 * k }) }
 }

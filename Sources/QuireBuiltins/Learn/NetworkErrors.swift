@@ -41,6 +41,18 @@ enum NetworkErrors {
         case .badParameter(let name, let expected):
             if args.builtin.parameters.contains(where: { $0.name == name }) { return args.bad(name, expected: expected) }
             return QuireError(.value, "bad value for \(name): expected \(expected)")
+        case .tooLarge(let layer, let name, let size):
+            var error = QuireError(size)
+            error.message = (layer > 0 ? "layer \(layer), \(name): " : "\(name): ") + error.message
+            if layer > 0 {
+                error.hint = "use fewer units or filters, or make the images smaller before it (max_pool)"
+            } else if name.hasPrefix("a batch") {
+                error.hint = "use a smaller batch_size, or smaller images (resize them)"
+            } else if name.hasPrefix("a single") {
+                error.hint = "use smaller images (resize them), or fewer filters"
+            }
+            error.argument = argument
+            return error
         case .badFile(let reason):
             return QuireError(.io, "cannot load the network: \(reason)", argument: argument)
         }

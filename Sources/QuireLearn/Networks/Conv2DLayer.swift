@@ -1,4 +1,5 @@
 import QuireArray
+import QuireSupport
 
 /// A 2-D convolution on channels-last images, as Keras' Conv2D: `filters` kernels of
 /// `kernel x kernel x channels`, moved by `stride`, with zero padding ("same", as TensorFlow
@@ -23,17 +24,21 @@ final class Conv2DLayer: Layer {
     var spec: LayerSpec { .conv2d(filters: filters, kernel: kernel, stride: stride, same: same) }
     var weights: [Weights] { [kernelWeights, bias] }
     private var patch: Int { kernel * kernel * c }
+    var scratchPerRow: Int { Memory.elementCount([outH, outW, patch]) ?? Int.max }
 
     func build(_ input: [Int], _ random: inout NetworkRandom) throws(NetworkError) -> [Int] {
         guard input.count == 3 else {
             throw .shapeMismatch(layer: 0, name: spec.text, expected: "images (height, width, channels)", got: input)
         }
         (h, w, c) = (input[0], input[1], input[2])
+        let count = try LayerSize.weights(spec, [filters, kernel, kernel, c])
         if same {
-            outH = (h + stride - 1) / stride
-            outW = (w + stride - 1) / stride
-            padTop = max((outH - 1) * stride + kernel - h, 0) / 2
-            padLeft = max((outW - 1) * stride + kernel - w, 0) / 2
+            // ceil(h / stride), and the padding that centres the kernels, without overflow for
+            // any sizes the user gives.
+            outH = h / stride + (h % stride == 0 ? 0 : 1)
+            outW = w / stride + (w % stride == 0 ? 0 : 1)
+            padTop = max((outH - 1) * stride - h + kernel, 0) / 2
+            padLeft = max((outW - 1) * stride - w + kernel, 0) / 2
         } else {
             guard h >= kernel, w >= kernel else {
                 throw .shapeMismatch(layer: 0, name: spec.text, expected: "images of at least \(kernel) x \(kernel) pixels", got: input)
@@ -42,8 +47,8 @@ final class Conv2DLayer: Layer {
             outW = (w - kernel) / stride + 1
             (padTop, padLeft) = (0, 0)
         }
-        kernelWeights.value = random.glorot(count: filters * patch, fanIn: patch, fanOut: kernel * kernel * filters)
-        kernelWeights.grad = [Float](repeating: 0, count: filters * patch)
+        kernelWeights.value = random.glorot(count: count, fanIn: patch, fanOut: kernel * kernel * filters)
+        kernelWeights.grad = [Float](repeating: 0, count: count)
         bias.value = [Float](repeating: 0, count: filters)
         bias.grad = bias.value
         return [outH, outW, filters]

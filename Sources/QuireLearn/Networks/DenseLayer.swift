@@ -19,8 +19,9 @@ final class DenseLayer: Layer {
             throw .shapeMismatch(layer: 0, name: spec.text, expected: "flat rows (features,)", got: input)
         }
         inputs = input[0]
-        kernel.value = random.glorot(count: inputs * units, fanIn: inputs, fanOut: units)
-        kernel.grad = [Float](repeating: 0, count: inputs * units)
+        let count = try LayerSize.weights(spec, [inputs, units])  // the biases are a row more
+        kernel.value = random.glorot(count: count, fanIn: inputs, fanOut: units)
+        kernel.grad = [Float](repeating: 0, count: count)
         bias.value = [Float](repeating: 0, count: units)
         bias.grad = bias.value
         return [units]

@@ -42,6 +42,19 @@ public enum LayerSpec: Codable, Equatable, Sendable {
         }
     }
 
+    /// Whether its sizes are in range (units, filters, kernels, strides and windows at least 1;
+    /// a dropout rate from 0 to less than 1), as the builtins make them; a saved file may hold
+    /// anything.
+    var isValid: Bool {
+        switch self {
+        case .dense(let u): u >= 1
+        case .conv2d(let f, let k, let s, _): f >= 1 && k >= 1 && s >= 1
+        case .maxPool(let p), .avgPool(let p): p >= 1
+        case .dropout(let r): r >= 0 && r < 1
+        case .flatten, .batchNorm, .relu, .tanh, .sigmoid, .softmax: true
+        }
+    }
+
     /// A new layer of this kind, not yet built.
     func make() -> any Layer {
         switch self {
@@ -72,15 +85,56 @@ protocol Layer: AnyObject {
     func backward(_ dy: Tensor) -> Tensor
     /// Trainable weights (updated by the optimizer).
     var weights: [Weights] { get }
+    /// Values per input row the layer keeps besides its output while it runs (a convolution's
+    /// unfolded patches); known once built.
+    var scratchPerRow: Int { get }
     /// Everything a saved network keeps: the weights, then any running statistics.
     var state: [[Float]] { get set }
 }
 
 extension Layer {
     var weights: [Weights] { [] }
+    var scratchPerRow: Int { 0 }
     var state: [[Float]] {
         get { weights.map(\.value) }
         set { for (w, v) in zip(weights, newValue) { w.value = v } }
+    }
+}
+
+/// The one checked path from a layer's numbers (units, filters, image sizes) to its buffers:
+/// products that overflow and weights the process cannot allocate are errors, found before
+/// anything is allocated.
+enum LayerSize {
+    /// Float buffers per trainable value: the value, its gradient and Adam's two moments.
+    static let buffersPerWeight = 4
+    /// Float buffers per value a layer gives while training: its output, the output kept for
+    /// the backward pass and the gradient.
+    static let buffersPerActivation = 3
+
+    /// The weights of one layer, `shape` as the user's numbers give it (e.g. filters, kernel,
+    /// kernel, channels): their count, after checking that they (and their gradients and
+    /// optimiser moments) can be allocated.
+    static func weights(_ spec: LayerSpec, _ shape: [Int]) throws(NetworkError) -> Int {
+        do {
+            return try Memory.reserve(shape: shape, elementSize: buffersPerWeight * MemoryLayout<Float>.stride)
+        } catch {
+            throw .tooLarge(layer: 0, name: spec.text, error)
+        }
+    }
+
+    /// Values per row of `shape`, or an error when their count does not fit in an integer.
+    static func values(_ shape: [Int], name: String) throws(NetworkError) -> Int {
+        guard let n = Memory.elementCount(shape) else {
+            let bytes = shape.reduce(Double(MemoryLayout<Float>.stride)) { $0 * Double($1) }
+            throw .tooLarge(layer: 0, name: name, .tooLarge(.array(shape: shape), bytes: bytes))
+        }
+        return n
+    }
+
+    /// `a + b`, or Int.max when that overflows (a count that is then refused).
+    static func sum(_ a: Int, _ b: Int) -> Int {
+        let (s, overflow) = a.addingReportingOverflow(b)
+        return overflow ? Int.max : s
     }
 }
 

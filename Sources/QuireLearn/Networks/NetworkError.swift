@@ -1,3 +1,5 @@
+import QuireSupport
+
 /// What can go wrong with a layered network; data only: the bindings turn each case into a
 /// sentence.
 public enum NetworkError: Error, Equatable, Sendable {
@@ -16,6 +18,9 @@ public enum NetworkError: Error, Equatable, Sendable {
     case notBuilt
     /// No rows to train on (after taking out the validation rows), or an empty batch.
     case empty
+    /// A layer's weights or a batch's values are too large to allocate (`layer` is 1-based; 0:
+    /// the input rows or a batch of them, `name` then says which).
+    case tooLarge(layer: Int, name: String, SizeError)
     /// A setting out of its range.
     case badParameter(name: String, expected: String)
     /// A saved network that cannot be read back.

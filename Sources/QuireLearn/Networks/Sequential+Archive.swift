@@ -37,6 +37,10 @@ public struct NetworkArchive: Codable {
         do { archive = try JSONDecoder().decode(NetworkArchive.self, from: data) } catch {
             throw .badFile("not a saved sequential network, or a damaged one")
         }
+        guard archive.layers.allSatisfy(\.isValid) else { throw .badFile("it has a layer with a size of 0 or less") }
+        guard !archive.input_shape.isEmpty, archive.input_shape.allSatisfy({ $0 >= 1 }) else {
+            throw .badFile("its input_shape has a size of 0 or less")
+        }
         let network = try Sequential(archive.layers)
         try network.build(archive.input_shape, seed: 0)
         guard archive.state.count == network.layers.count else { throw .badFile("its layers do not match its weights") }

@@ -69,18 +69,20 @@ extension Sequential {
         }
         if let v = validation { try check(v.x) }
         guard train.x.count > 0 else { throw .empty }
+        let batchSize = min(options.batchSize, train.x.count)
+        try reserveBatch(rows: batchSize)
         random = NetworkRandom(seed: options.seed &+ 1)
         var optimizer = OptimizerState(options, layers.flatMap(\.weights))
         history = []
         isTrained = true
         var best = Double.infinity, sinceBest = 0
-        let batches = (train.x.count + options.batchSize - 1) / options.batchSize
+        let batches = (train.x.count + batchSize - 1) / batchSize
         for epoch in 1...options.epochs {
             let start = Date()
             let order = random.permutation(train.x.count)
             var lossSum = 0.0, right = 0, seen = 0
             for b in 0..<batches {
-                let indices = order[(b * options.batchSize)..<min((b + 1) * options.batchSize, order.count)]
+                let indices = order[(b * batchSize)..<min((b + 1) * batchSize, order.count)]
                 let (loss, correct) = step(train.x.rows(indices), indices.map { train.y[$0] }, &optimizer)
                 guard loss.isFinite else { throw .lossNotFinite(epoch: epoch) }
                 lossSum += loss * Double(indices.count)

@@ -32,11 +32,15 @@ public final class Sequential: @unchecked Sendable {
         random = NetworkRandom(seed: seed)
         var current = shape
         var shapes: [[Int]] = []
+        var working = try LayerSize.values(shape, name: "the input rows")
         for (i, layer) in layers.enumerated() {
             do {
                 current = try layer.build(current, &random)
+                working = LayerSize.sum(working, LayerSize.sum(try LayerSize.values(current, name: layer.spec.text), layer.scratchPerRow))
             } catch NetworkError.shapeMismatch(_, let name, let expected, let got) {
                 throw .shapeMismatch(layer: i + 1, name: name, expected: expected, got: got)
+            } catch NetworkError.tooLarge(_, let name, let size) {
+                throw .tooLarge(layer: i + 1, name: name, size)
             } catch {
                 throw error
             }
@@ -44,6 +48,23 @@ public final class Sequential: @unchecked Sendable {
         }
         inputShape = shape
         outputShapes = shapes
+        workingValuesPerRow = working
+    }
+
+    /// Values per row that a forward and backward pass hold at once (every layer's output and
+    /// scratch), once built.
+    private var workingValuesPerRow = 0
+
+    /// Checks that a batch of `rows` rows can run through the network (forward and backward)
+    /// before any of its buffers is allocated.
+    func reserveBatch(rows: Int) throws(NetworkError) {
+        let count = Memory.product(rows, workingValuesPerRow) ?? Int.max
+        do {
+            try Memory.reserve(.array(shape: [rows, workingValuesPerRow]), count: count,
+                               elementSize: LayerSize.buffersPerActivation * MemoryLayout<Float>.stride)
+        } catch {
+            throw .tooLarge(layer: 0, name: rows == 1 ? "a single row" : "a batch of \(rows) rows", error)
+        }
     }
 
     /// Values per row that the last layer gives.
@@ -79,6 +100,7 @@ public final class Sequential: @unchecked Sendable {
     /// The probability of each class for each row (rows x classes).
     public func predictProba(_ x: Tensor) throws(NetworkError) -> [[Float]] {
         try check(x)
+        try reserveBatch(rows: min(Self.predictionChunk, x.count))
         let classes = outputCount
         var out: [[Float]] = []
         out.reserveCapacity(x.count)
