@@ -30,6 +30,7 @@ let package = Package(
         .systemLibrary(name: "CTurboJPEG", path: "Sources/CTurboJPEG"),
         .systemLibrary(name: "CSVM", path: "Sources/CSVM"),
         .systemLibrary(name: "CZlib", path: "Sources/CZlib", pkgConfig: "zlib"),
+        .systemLibrary(name: "CMalloc", path: "Sources/CMalloc"),
         // Declarations only, loaded with dlopen at first use (QuireSupport's SharedLibrary) so that
         // the loader does not load them at every start: ZeroMQ and libcrypto (the kernel's
         // ZMQ.swift, Signer.swift), OpenBLAS (Gemm.swift). No pkgConfig: it would add -l flags.
@@ -42,7 +43,7 @@ let package = Package(
         .target(name: "CCairo", cSettings: [.unsafeFlags(["-gdwarf-4"])]),
 
         // The lowest layer: helpers shared by the libraries above it (one home for each).
-        .target(name: "QuireSupport", swiftSettings: optimisedInDebug),
+        .target(name: "QuireSupport", dependencies: ["CMalloc"], swiftSettings: optimisedInDebug),
 
         // Domain libraries: plain Swift APIs, no dependency on the language. Their numeric loops
         // are optimised in debug builds too, so that the test suite (a debug build) trains the

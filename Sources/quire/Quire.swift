@@ -55,6 +55,7 @@ struct Quire: ParsableCommand {
 
     /// Usage errors exit with status 2 (ArgumentParser's default is 64).
     static func main() {
+        Memory.keepFreedBuffers()
         if let status = QuickStart.status(Array(CommandLine.arguments.dropFirst())) { Foundation.exit(status) }
         do {
             var command = try parseAsRoot()

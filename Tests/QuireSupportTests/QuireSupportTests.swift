@@ -56,6 +56,11 @@ import Testing
         if let limit = Memory.addressSpaceLimit() { #expect(Memory.available() <= limit) }
     }
 
+    /// glibc takes both settings (a 1 GB mmap threshold is within its limit on 64-bit).
+    @Test func mallocKeepsFreedBuffers() {
+        #expect(Memory.keepFreedBuffers())
+    }
+
     @Test func bytesAreDescribedForPeople() {
         #expect(Memory.describe(bytes: 80e9) == "80 GB")
         #expect(Memory.describe(bytes: 1.5e9) == "1.5 GB")
