@@ -24,7 +24,7 @@ final class BatchNormLayer: Layer {
 
     func build(_ input: [Int], _ random: inout NetworkRandom) throws(NetworkError) -> [Int] {
         features = input.last ?? 1
-        try LayerSize.weights(spec, [2, features])  // scale and shift; the moving statistics alike
+        _ = try LayerSize.weights(spec, [2, features])  // scale and shift; the moving statistics alike
         gamma.value = [Float](repeating: 1, count: features)
         beta.value = [Float](repeating: 0, count: features)
         gamma.grad = beta.value
