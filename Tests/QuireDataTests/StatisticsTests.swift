@@ -24,7 +24,7 @@ import Testing
         #expect(try y.median() == 1.25)
         #expect(try df.column("x").quantile(0.3) == 2.5)
         #expect(try df.column("x").sum() == .int(21))
-        #expect(try y.countValid() == 5)
+        #expect(y.countValid() == 5)
         #expect(try y.min() == .float(0.5))
     }
 
