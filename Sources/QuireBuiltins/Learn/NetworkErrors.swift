@@ -46,9 +46,9 @@ enum NetworkErrors {
             error.message = (layer > 0 ? "layer \(layer), \(name): " : "\(name): ") + error.message
             if layer > 0 {
                 error.hint = "use fewer units or filters, or make the images smaller before it (max_pool)"
-            } else if name.hasPrefix("a batch") {
+            } else if name.hasPrefix("a batch"), args.builtin.parameters.contains(where: { $0.name == "batch_size" }) {
                 error.hint = "use a smaller batch_size, or smaller images (resize them)"
-            } else if name.hasPrefix("a single") {
+            } else if name.hasPrefix("a batch") || name.hasPrefix("a single") {
                 error.hint = "use smaller images (resize them), or fewer filters"
             }
             error.argument = argument
