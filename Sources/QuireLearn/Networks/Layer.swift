@@ -130,12 +130,6 @@ enum LayerSize {
         }
         return n
     }
-
-    /// `a + b`, or Int.max when that overflows (a count that is then refused).
-    static func sum(_ a: Int, _ b: Int) -> Int {
-        let (s, overflow) = a.addingReportingOverflow(b)
-        return overflow ? Int.max : s
-    }
 }
 
 /// The network's random numbers: numpy's Mersenne Twister, so a seed fixes every draw

@@ -36,7 +36,9 @@ public final class Sequential: @unchecked Sendable {
         for (i, layer) in layers.enumerated() {
             do {
                 current = try layer.build(current, &random)
-                working = LayerSize.sum(working, LayerSize.sum(try LayerSize.values(current, name: layer.spec.text), layer.scratchPerRow))
+                // Int.max on overflow: a count that reserveBatch then refuses.
+                let values = Checked.sum(try LayerSize.values(current, name: layer.spec.text), layer.scratchPerRow) ?? Int.max
+                working = Checked.sum(working, values) ?? Int.max
             } catch NetworkError.shapeMismatch(_, let name, let expected, let got) {
                 throw .shapeMismatch(layer: i + 1, name: name, expected: expected, got: got)
             } catch NetworkError.tooLarge(_, let name, let size) {
